@@ -1,5 +1,46 @@
+using MockLoop.Web.Accounts;
+using MockLoop.Web.Components;
+using MockLoop.Web.Data;
+using MockLoop.Web.Health;
+using MockLoop.Web.Rooms;
+
+if (args.Contains(CreateScript.Flag))
+{
+    CreateScript.Print();
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddRazorComponents();
+builder.Services.AddSingleton<StaticAssetVersions>();
+builder.Services.AddAntiforgery();
+builder.AddData();
+builder.AddAccounts();
+builder.AddRooms();
+
 var app = builder.Build();
-app.MapGet("/", () => "hi");
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+// A friendly page for a bare 404 on a page address. Not for script endpoints (the hub, JSON): they get bare codes.
+app.UseWhen(
+    http => HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/hubs"),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealth();
+app.MapAccounts();
+app.MapRooms();
+app.MapRazorComponents<App>();
+
 app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Identity;
+using MockLoop.Web.Data;
+
+namespace MockLoop.Web.Accounts;
+
+public static class AccountsRegistration
+{
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/login";
+            cookie.Cookie.Name = "mockloop.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // Script clients (the hub, JSON endpoints) get a status code, not a redirect to an HTML page.
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                if (IsForScript(context.Request))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                }
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
+        });
+        builder.Services.AddAuthorization();
+
+        builder.Services
+            .AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>();
+
+        builder.Services.AddScoped<AccountService>();
+        return builder;
+    }
+
+    private static bool IsForScript(HttpRequest request) =>
+        request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/api");
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        // Sign-out is a POST with antiforgery, so a link on another site cannot sign people out.
+        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from "vitest/config";
+
+// The client is built into the web project's wwwroot/app; the server reads .vite/manifest.json to find the
+// hashed entry files. No @vitejs/plugin-react: esbuild's automatic JSX runtime is all a production build needs.
+export default defineConfig({
+  base: "/app/",
+  esbuild: { jsx: "automatic" },
+  build: {
+    outDir: "../wwwroot/app",
+    emptyOutDir: true,
+    manifest: true,
+    sourcemap: true,
+    rollupOptions: {
+      input: { room: "src/room/main.tsx" },
+    },
+  },
+  test: {
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    environment: "node",
+  },
+});

@@ -1,0 +1,37 @@
+namespace MockLoop.Web.Rooms;
+
+public enum SessionStatus
+{
+    /// <summary>Created; the second seat is still open.</summary>
+    Waiting = 0,
+    /// <summary>Both seats taken.</summary>
+    Ready = 1,
+    Live = 2,
+    Ended = 3,
+}
+
+public enum SeatRole
+{
+    Interviewer = 0,
+    Candidate = 1,
+}
+
+/// <summary>One mock interview between two people: who sits where, and where it stands.</summary>
+public sealed class InterviewSession
+{
+    public Guid Id { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public Guid CreatedById { get; set; }
+    public Guid? InterviewerId { get; set; }
+    public Guid? CandidateId { get; set; }
+    public SessionStatus Status { get; set; }
+
+    public Guid? SeatOf(SeatRole role) => role == SeatRole.Interviewer ? InterviewerId : CandidateId;
+
+    public SeatRole? RoleOf(Guid userId) =>
+        InterviewerId == userId ? SeatRole.Interviewer
+        : CandidateId == userId ? SeatRole.Candidate
+        : null;
+
+    public bool IsFull => InterviewerId is not null && CandidateId is not null;
+}

@@ -1,0 +1,30 @@
+
+namespace MockLoop.Web.Rooms;
+
+public static class RoomsRegistration
+{
+    public const string HubPath = "/hubs/interview";
+
+    public static IHostApplicationBuilder AddRooms(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<SessionService>();
+        builder.Services.AddSingleton<RoomPresence>();
+        builder.Services.AddSignalR(options =>
+        {
+            // Bounded so a malformed or hostile client cannot make the server buffer large messages.
+            options.MaximumReceiveMessageSize = 64 * 1024;
+            options.KeepAliveInterval = TimeSpan.FromSeconds(5);
+            options.ClientTimeoutInterval = TimeSpan.FromSeconds(15);
+        });
+        return builder;
+    }
+
+    public static WebApplication MapRooms(this WebApplication app)
+    {
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(HubPath), gate => gate.Use(RoomMembershipGate.InvokeAsync));
+        app.MapHub<InterviewHub>(HubPath);
+        app.MapPost("/sessions", SessionEndpoints.CreateAsync).RequireAuthorization();
+        app.MapPost("/s/{id:guid}/join", SessionEndpoints.JoinAsync).RequireAuthorization();
+        return app;
+    }
+}

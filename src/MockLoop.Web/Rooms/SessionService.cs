@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using MockLoop.Web.Data;
+
+namespace MockLoop.Web.Rooms;
+
+public sealed record Participant(Guid UserId, string DisplayName, SeatRole Role);
+
+/// <summary>What a person opening <c>/s/{id}</c> may do there.</summary>
+public enum RoomAccess { Member, CanJoin, Full, NotFound, Ended }
+
+public sealed record RoomView(InterviewSession Session, RoomAccess Access, SeatRole? MyRole, IReadOnlyList<Participant> Participants)
+{
+    public SeatRole OpenSeat => Session.InterviewerId is null ? SeatRole.Interviewer : SeatRole.Candidate;
+}
+
+public enum JoinOutcome { Joined, AlreadyMember, Full, NotFound }
+
+/// <summary>Creating sessions and taking seats. The seat rules live here and nowhere else.</summary>
+public sealed class SessionService(AppDbContext db, TimeProvider clock)
+{
+    public async Task<InterviewSession> CreateAsync(Guid userId, SeatRole role, CancellationToken ct = default)
+    {
+        var session = new InterviewSession
+        {
+            Id = Guid.CreateVersion7(),
+            CreatedAt = clock.GetUtcNow(),
+            CreatedById = userId,
+            InterviewerId = role == SeatRole.Interviewer ? userId : null,
+            CandidateId = role == SeatRole.Candidate ? userId : null,
+            Status = SessionStatus.Waiting,
+        };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        return session;
+    }
+
+    public async Task<RoomView?> GetRoomAsync(Guid sessionId, Guid userId, CancellationToken ct = default)
+    {
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return null;
+        }
+        var participants = await ParticipantsAsync(session, ct);
+        var myRole = session.RoleOf(userId);
+        var access = myRole is not null ? RoomAccess.Member
+            : session.Status == SessionStatus.Ended ? RoomAccess.Ended
+            : session.IsFull ? RoomAccess.Full
+            : RoomAccess.CanJoin;
+        return new RoomView(session, access, myRole, participants);
+    }
+
+    /// <summary>
+    /// Takes the open seat. The update is conditional on the seat still being empty, so two people clicking
+    /// "Join" at the same moment cannot both get it.
+    /// </summary>
+    public async Task<JoinOutcome> JoinAsync(Guid sessionId, Guid userId, CancellationToken ct = default)
+    {
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return JoinOutcome.NotFound;
+        }
+        if (session.RoleOf(userId) is not null)
+        {
+            return JoinOutcome.AlreadyMember;
+        }
+        if (session.IsFull || session.Status == SessionStatus.Ended)
+        {
+            return JoinOutcome.Full;
+        }
+
+        var updated = session.InterviewerId is null
+            ? await db.Sessions
+                .Where(s => s.Id == sessionId && s.InterviewerId == null && s.CandidateId != userId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.InterviewerId, userId).SetProperty(s => s.Status, SessionStatus.Ready), ct)
+            : await db.Sessions
+                .Where(s => s.Id == sessionId && s.CandidateId == null && s.InterviewerId != userId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.CandidateId, userId).SetProperty(s => s.Status, SessionStatus.Ready), ct);
+        return updated == 1 ? JoinOutcome.Joined : JoinOutcome.Full;
+    }
+
+    public async Task<SeatRole?> RoleInSessionAsync(Guid sessionId, Guid userId, CancellationToken ct = default)
+    {
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        return session?.RoleOf(userId);
+    }
+
+    public async Task<IReadOnlyList<Participant>> ParticipantsAsync(InterviewSession session, CancellationToken ct = default)
+    {
+        var ids = new[] { session.InterviewerId, session.CandidateId }.OfType<Guid>().ToList();
+        var names = await db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var result = new List<Participant>();
+        if (session.InterviewerId is { } i)
+        {
+            result.Add(new Participant(i, names.GetValueOrDefault(i, "?"), SeatRole.Interviewer));
+        }
+        if (session.CandidateId is { } c)
+        {
+            result.Add(new Participant(c, names.GetValueOrDefault(c, "?"), SeatRole.Candidate));
+        }
+        return result;
+    }
+}

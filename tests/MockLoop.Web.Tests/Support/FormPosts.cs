@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace MockLoop.Web.Tests.Support;
+
+/// <summary>Drives the server-rendered forms the way a browser does: fetch the page, keep the antiforgery token, post.</summary>
+public static partial class FormPosts
+{
+    public const string Password = "interview42";
+
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string pageUrl)
+    {
+        var html = await client.GetStringAsync(pageUrl);
+        var match = TokenInput().Match(html);
+        Assert.True(match.Success, $"No antiforgery token on {pageUrl}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        HttpClient client, string pageUrl, string? postUrl, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = await AntiforgeryTokenAsync(client, pageUrl);
+        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await client.PostAsync(postUrl ?? pageUrl, content);
+    }
+
+    public static Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string displayName, string password = Password) =>
+        PostFormAsync(client, "/account/register", null,
+        [
+            new("_handler", "register"),
+            new("Input.Email", email),
+            new("Input.DisplayName", displayName),
+            new("Input.Password", password),
+            new("Input.ConfirmPassword", password),
+        ]);
+
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password) =>
+        PostFormAsync(client, "/account/login", null,
+        [
+            new("_handler", "login"),
+            new("Input.Email", email),
+            new("Input.Password", password),
+            new("Input.Remember", "true"),
+        ]);
+
+    public static async Task<Guid> CreateSessionAsync(HttpClient client, string role)
+    {
+        var response = await PostFormAsync(client, "/sessions/new", "/sessions", [new("role", role)]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = RedirectPath(response);
+        Assert.StartsWith("/s/", location);
+        return Guid.Parse(location["/s/".Length..]);
+    }
+
+    public static Task<HttpResponseMessage> JoinAsync(HttpClient client, Guid sessionId) =>
+        PostFormAsync(client, $"/s/{sessionId}", $"/s/{sessionId}/join", []);
+
+    /// <summary>A signed-in client for a new, unique user.</summary>
+    public static async Task<HttpClient> NewUserAsync(MockLoopApp app, string displayName)
+    {
+        var client = app.CreateBrowserLikeClient();
+        var email = $"{displayName.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid().ToString("N")[..12]}@example.test";
+        var response = await RegisterAsync(client, email, displayName);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Where a redirect points, as a local path (Blazor's redirects are absolute URLs).</summary>
+    public static string RedirectPath(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new Xunit.Sdk.XunitException($"No redirect; status {(int)response.StatusCode}");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenInput();
+}

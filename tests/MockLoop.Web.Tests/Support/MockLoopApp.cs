@@ -1,0 +1,58 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MockLoop.Web.Tests.Support;
+
+/// <summary>The real app (real PostgreSQL, real SignalR) in memory, on a database of its own.</summary>
+public class MockLoopApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised yet.");
+
+    /// <summary>Tests that need to move time replace it before the first request.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        // Starting the server applies the migrations.
+        _ = Server;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:MockLoop", Database.ConnectionString);
+        builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+    }
+
+    private readonly ConditionalWeakTable<HttpClient, CookieContainer> _cookies = new();
+
+    /// <summary>A client that keeps cookies like a browser and does not follow redirects (tests check them).</summary>
+    public HttpClient CreateBrowserLikeClient()
+    {
+        var cookies = new CookieContainer();
+        var client = CreateDefaultClient(new CookieContainerHandler(cookies));
+        _cookies.Add(client, cookies);
+        return client;
+    }
+
+    /// <summary>The Cookie header that client would send, for the hub's WebSocket request.</summary>
+    public string? CookieHeaderFor(HttpClient client) =>
+        _cookies.TryGetValue(client, out var cookies) ? cookies.GetCookieHeader(Server.BaseAddress) : null;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Npgsql;
+
+namespace MockLoop.Web.Tests.Support;
+
+/// <summary>
+/// A database of its own on the throwaway cluster that <c>./mockloop test</c> starts (MOCKLOOP_TEST_POSTGRES
+/// points at its maintenance database). Each test class gets one; it is dropped afterwards.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string ServerVariable = "MOCKLOOP_TEST_POSTGRES";
+
+    private TestDatabase(string name, string connectionString)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+    }
+
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{ServerVariable} is not set: run the tests with ./mockloop test, which starts a PostgreSQL for them.");
+
+    public static async Task<TestDatabase> CreateAsync(string prefix = "t")
+    {
+        var name = $"mockloop_{prefix}_{Guid.NewGuid():N}"[..40];
+        await using (var admin = new NpgsqlConnection(ServerConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name };
+        return new TestDatabase(name, builder.ConnectionString);
+    }
+
+    /// <summary>Empties every table the app owns (the migration history stays), so each test starts clean.</summary>
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            DO $$
+            DECLARE tables text;
+            BEGIN
+              SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') INTO tables
+              FROM pg_tables WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory';
+              IF tables IS NOT NULL THEN EXECUTE 'TRUNCATE ' || tables || ' RESTART IDENTITY CASCADE'; END IF;
+            END $$;
+            """, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(ServerConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
