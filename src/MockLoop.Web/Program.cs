@@ -31,6 +31,8 @@ app.UseWhen(
     http => HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/hubs"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseStaticFiles();
+// Explicit, so a re-executed status page request is routed again (the implicit UseRouting would sit before it).
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using MockLoop.Web.Accounts;
 
 namespace MockLoop.Web.Rooms;
 
@@ -48,7 +49,8 @@ public sealed class InterviewHub(SessionService sessions, RoomPresence presence,
             var role = await sessions.RoleInSessionAsync(id, userId);
             if (role is not null)
             {
-                var view = new ParticipantView(userId, Context.User?.Identity?.Name ?? "", role.Value.ToString(), Online: false);
+                var displayName = Context.User?.FindFirst(AppClaims.DisplayName)?.Value ?? "";
+                var view = new ParticipantView(userId, displayName, role.Value.ToString(), Online: false);
                 await Clients.OthersInGroup(RoomConnection.GroupName(id)).Presence(new PresenceMessage(view));
             }
         }

@@ -81,6 +81,7 @@ public sealed class InterviewHubTests(MockLoopApp app) : IClassFixture<MockLoopA
         await candidateHub.DisposeAsync();
         var offline = await interviewerHub.ExpectAsync("Presence");
         Assert.Equal("Candidate", offline["participant"]!["role"]!.GetValue<string>());
+        Assert.Equal("Cal Candidate", offline["participant"]!["displayName"]!.GetValue<string>());
         Assert.False(offline["participant"]!["online"]!.GetValue<bool>());
     }
 

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using Npgsql;
+
+namespace MockLoop.E2E.Support;
+
+/// <summary>
+/// The built web app as a real process on a free loopback port, on a database of its own on the test cluster
+/// (MOCKLOOP_TEST_POSTGRES, started by ./mockloop test). Restartable on the same database.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly StringBuilder _log = new();
+    private Process? _process;
+
+    public AppProcess()
+    {
+        Port = FreePort();
+        DatabaseName = $"mockloop_e2e_{Guid.NewGuid():N}"[..30];
+    }
+
+    public int Port { get; }
+    public string DatabaseName { get; }
+    public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
+    public string Log { get { lock (_log) { return _log.ToString(); } } }
+
+    private static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("MOCKLOOP_TEST_POSTGRES") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("MOCKLOOP_TEST_POSTGRES is not set: run the tests with ./mockloop test.");
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MockLoop.sln")))
+            {
+                dir = dir.Parent;
+            }
+            return dir?.FullName ?? throw new InvalidOperationException("MockLoop.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public async Task StartAsync()
+    {
+        if (_process is null && !await DatabaseExistsAsync())
+        {
+            await using var admin = new NpgsqlConnection(ServerConnectionString);
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+#if DEBUG
+        const string configuration = "Debug";
+#else
+        const string configuration = "Release";
+#endif
+        var web = Path.Combine(RepositoryRoot, "src", "MockLoop.Web");
+        var dll = Path.Combine(web, "bin", configuration, "net10.0", "MockLoop.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("Build the web app first (dotnet build).", dll);
+        }
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--urls", BaseUrl.ToString().TrimEnd('/'), "--contentRoot", web },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__MockLoop"] =
+            new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = DatabaseName }.ConnectionString;
+        start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryRoot, "rubrics");
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) { _log.AppendLine(e.Data); } };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) { _log.AppendLine(e.Data); } };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilHealthyAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _process = null;
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException("The app exited during start-up:\n" + Log);
+            }
+            try
+            {
+                var response = await http.GetAsync(new Uri(BaseUrl, "/healthz"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The app did not become healthy within 60 s:\n" + Log);
+    }
+
+    private async Task<bool> DatabaseExistsAsync()
+    {
+        await using var admin = new NpgsqlConnection(ServerConnectionString);
+        await admin.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", admin);
+        exists.Parameters.AddWithValue("name", DatabaseName);
+        return await exists.ExecuteScalarAsync() is not null;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(ServerConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
