@@ -7,6 +7,7 @@ public static class AccountsRegistration
 {
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
+        builder.AddSharedKeys();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(cookie =>
