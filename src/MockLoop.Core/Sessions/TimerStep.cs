@@ -1,0 +1,7 @@
+namespace MockLoop.Core.Sessions;
+
+/// <summary>One step of the interview framework as the rubric defines it: the timer only needs its id, title and budget.</summary>
+public sealed record TimerStep(string Id, string Title, int BudgetMinutes)
+{
+    public TimeSpan Budget => TimeSpan.FromMinutes(BudgetMinutes);
+}
