@@ -17,6 +17,9 @@ internal sealed class SimulatedDiagramServer(DiagramRules rules, ManualTimeProvi
 
     public long Sequence => Log.Count;
 
+    /// <summary>Accepted ops that arrived after their element was deleted: the races the merge rule is about.</summary>
+    public int OpsOnDeletedElements { get; private set; }
+
     public SubmitOutcome Submit(DiagramOp op)
     {
         if (acceptedOpIds.ContainsKey(op.OpId))
@@ -31,11 +34,25 @@ internal sealed class SimulatedDiagramServer(DiagramRules rules, ManualTimeProvi
             return new SubmitOutcome.Rejected(op.OpId, result.Error!);
         }
 
+        if (TargetOf(op) is { } target && Document.IsDeleted(target))
+        {
+            OpsOnDeletedElements++;
+        }
+
         Document = Document.Apply(result.Event);
         Log.Add((Sequence + 1, result.Event));
         acceptedOpIds[op.OpId] = Sequence;
         return new SubmitOutcome.Accepted(Sequence, result.Event);
     }
+
+    private static string? TargetOf(DiagramOp op) => op switch
+    {
+        UpdateNodeOp u => u.NodeId,
+        UpdateZoneOp u => u.ZoneId,
+        UpdateLinkOp u => u.LinkId,
+        DeleteElementOp d => d.ElementId,
+        _ => null,
+    };
 
     public IEnumerable<(long Sequence, DiagramEvent Event)> Since(long sequence) => Log.Where(e => e.Sequence > sequence);
 }
