@@ -85,17 +85,23 @@ public sealed class DiagramRules
             return stateless;
         }
 
-        if (CheckTarget(document, op.NodeId, DiagramElementKind.Node, out var error) is not { } nodeId)
+        // An edit that lost the race against a delete is accepted and changes nothing.
+        if (document.IsDeleted(op.NodeId))
+        {
+            return null;
+        }
+
+        if (CheckKind(document, op.NodeId, DiagramElementKind.Node) is { } error)
         {
             return error;
         }
 
-        var node = document.FindNode(nodeId)!;
+        var node = document.FindNode(op.NodeId)!;
         if (op.ComponentType is not null && (op.ComponentType == DiagramNode.NoteType) != node.IsNote)
         {
             // Notes and components have different label limits; keeping the kind fixed keeps that limit fixed
             // under concurrent edits (a type change and a long label from two users cannot combine).
-            return DiagramErrors.NoteTypeChange(nodeId);
+            return DiagramErrors.NoteTypeChange(op.NodeId);
         }
 
         return (op.Label is null ? null : CheckText("label", op.Label, required: true, node.IsNote))
@@ -123,7 +129,7 @@ public sealed class DiagramRules
             ?? (op.Label is null ? null : CheckText("label", op.Label, required: true, isNote: false))
             ?? CheckPosition(op.Position)
             ?? CheckSize(op.Size);
-        return stateless ?? CheckTargetError(document, op.ZoneId, DiagramElementKind.Zone);
+        return stateless ?? CheckEditTarget(document, op.ZoneId, DiagramElementKind.Zone);
     }
 
     private DiagramError? ValidateAddLink(DiagramDocument document, AddLinkOp op)
@@ -146,7 +152,7 @@ public sealed class DiagramRules
     private DiagramError? ValidateUpdateLink(DiagramDocument document, UpdateLinkOp op) =>
         CheckId("link id", op.LinkId)
         ?? CheckText("link label", op.Label, required: false, isNote: false)
-        ?? CheckTargetError(document, op.LinkId, DiagramElementKind.Link);
+        ?? CheckEditTarget(document, op.LinkId, DiagramElementKind.Link);
 
     private static DiagramError? ValidateDelete(DiagramDocument document, DeleteElementOp op)
     {
@@ -183,39 +189,17 @@ public sealed class DiagramRules
             : null;
     }
 
-    /// <summary>
-    /// Returns the id if the op should be checked further against a live element of the right kind; null with no error
-    /// when the id is deleted (the op is accepted and changes nothing); null with an error otherwise.
-    /// </summary>
-    private static string? CheckTarget(DiagramDocument document, string id, DiagramElementKind expected, out DiagramError? error)
-    {
-        error = null;
-        if (document.IsDeleted(id))
+    /// <summary>Edits to a deleted id are accepted as no-ops; otherwise the id must be a live element of the kind.</summary>
+    private static DiagramError? CheckEditTarget(DiagramDocument document, string id, DiagramElementKind expected) =>
+        document.IsDeleted(id) ? null : CheckKind(document, id, expected);
+
+    private static DiagramError? CheckKind(DiagramDocument document, string id, DiagramElementKind expected) =>
+        document.KindOf(id) switch
         {
-            return null;
-        }
-
-        var kind = document.KindOf(id);
-        if (kind is null)
-        {
-            error = DiagramErrors.UnknownElement(id);
-            return null;
-        }
-
-        if (kind != expected)
-        {
-            error = DiagramErrors.WrongKind(id, kind.Value, expected);
-            return null;
-        }
-
-        return id;
-    }
-
-    private static DiagramError? CheckTargetError(DiagramDocument document, string id, DiagramElementKind expected)
-    {
-        CheckTarget(document, id, expected, out var error);
-        return error;
-    }
+            null => DiagramErrors.UnknownElement(id),
+            var kind when kind == expected => null,
+            var kind => DiagramErrors.WrongKind(id, kind.Value, expected),
+        };
 
     // A zone deleted concurrently is fine: the node simply ends up in no zone, exactly as if the zone had been
     // deleted after the assignment (a zone delete releases its nodes).
