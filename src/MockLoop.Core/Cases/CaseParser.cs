@@ -7,10 +7,10 @@ namespace MockLoop.Core.Cases;
 /// <summary>Reads an interview case from JSON text, checking its references to rubrics and components.</summary>
 public static class CaseParser
 {
-    private static readonly string[] CaseProperties =
+    internal static readonly string[] CaseProperties =
         ["$schema", "id", "rubric", "title", "prompt", "difficulty", "facts", "hints", "expectedComponents"];
 
-    private static readonly string[] FactProperties = ["topic", "detail"];
+    internal static readonly string[] FactProperties = ["topic", "detail"];
 
     private static readonly (CaseDifficulty Difficulty, string Name)[] Difficulties =
         [(CaseDifficulty.Easy, "easy"), (CaseDifficulty.Medium, "medium"), (CaseDifficulty.Hard, "hard")];

@@ -7,8 +7,8 @@ namespace MockLoop.Core.Rubrics;
 /// </summary>
 public sealed class ComponentVocabulary
 {
-    private static readonly string[] RootProperties = ["$schema", "components"];
-    private static readonly string[] ComponentProperties = ["id", "label", "category", "description"];
+    internal static readonly string[] RootProperties = ["$schema", "components"];
+    internal static readonly string[] ComponentProperties = ["id", "label", "category", "description"];
 
     private readonly Dictionary<string, Component> _byId;
 
@@ -71,8 +71,7 @@ public sealed class ComponentVocabulary
         var components = new List<Component>();
         foreach (var item in items)
         {
-            var component = ReadComponent(item, log);
-            if (component is not null && ids.Claim(component.Id, JsonPath.Property(item.Path, "id")))
+            if (ReadComponent(item, ids, log) is { } component)
             {
                 components.Add(component);
             }
@@ -81,7 +80,7 @@ public sealed class ComponentVocabulary
         return components.Count == items.Count ? components : null;
     }
 
-    private static Component? ReadComponent(Located item, ProblemLog log)
+    private static Component? ReadComponent(Located item, IdRegistry ids, ProblemLog log)
     {
         var obj = ObjectReader.Open(item, log, ComponentProperties);
         if (obj is null)
@@ -89,7 +88,7 @@ public sealed class ComponentVocabulary
             return null;
         }
 
-        var id = obj.Id("id");
+        var id = RubricParser.ClaimId(obj, ids);
         var label = obj.Text("label", RubricLimits.MaxLabel);
         ComponentCategory? category = null;
         if (obj.Required("category") is { } categoryValue && JsonValues.Text(categoryValue, RubricLimits.MaxLabel, log) is { } name)

@@ -10,11 +10,11 @@ namespace MockLoop.Core.Rubrics;
 /// </summary>
 public static class RubricParser
 {
-    private static readonly string[] RubricProperties = ["$schema", "id", "version", "title", "description", "steps", "levelBars"];
-    private static readonly string[] StepProperties = ["id", "title", "purpose", "budgetMinutes", "weight", "questions", "criteria"];
-    private static readonly string[] CriterionProperties = ["id", "title", "levels"];
-    private static readonly string[] LevelProperties = ["level", "label", "descriptor"];
-    private static readonly string[] BarProperties = ["minOverall", "minStep"];
+    internal static readonly string[] RubricProperties = ["$schema", "id", "version", "title", "description", "steps", "levelBars"];
+    internal static readonly string[] StepProperties = ["id", "title", "purpose", "budgetMinutes", "weight", "questions", "criteria"];
+    internal static readonly string[] CriterionProperties = ["id", "title", "levels"];
+    internal static readonly string[] LevelProperties = ["level", "label", "descriptor"];
+    internal static readonly string[] BarProperties = ["minOverall", "minStep"];
 
     /// <summary>The JSON names of the level bars, in rising order.</summary>
     internal static readonly (TargetLevel Level, string Name)[] BarNames =
@@ -73,8 +73,7 @@ public static class RubricParser
         var steps = new List<RubricStep>();
         foreach (var item in items)
         {
-            var step = ReadStep(item, log);
-            if (step is not null && ids.Claim(step.Id, JsonPath.Property(item.Path, "id")))
+            if (ReadStep(item, ids, log) is { } step)
             {
                 steps.Add(step);
             }
@@ -83,7 +82,7 @@ public static class RubricParser
         return steps.Count == items.Count ? steps : null;
     }
 
-    private static RubricStep? ReadStep(Located item, ProblemLog log)
+    private static RubricStep? ReadStep(Located item, IdRegistry stepIds, ProblemLog log)
     {
         var obj = ObjectReader.Open(item, log, StepProperties);
         if (obj is null)
@@ -91,7 +90,7 @@ public static class RubricParser
             return null;
         }
 
-        var id = obj.Id("id");
+        var id = ClaimId(obj, stepIds);
         var title = obj.Text("title", RubricLimits.MaxTitle);
         var purpose = obj.Text("purpose", RubricLimits.MaxPurpose);
         var budget = obj.WholeNumber("budgetMinutes", 1, RubricLimits.MaxBudgetMinutes);
@@ -116,8 +115,7 @@ public static class RubricParser
         var criteria = new List<Criterion>();
         foreach (var item in items)
         {
-            var criterion = ReadCriterion(item, log);
-            if (criterion is not null && ids.Claim(criterion.Id, JsonPath.Property(item.Path, "id")))
+            if (ReadCriterion(item, ids, log) is { } criterion)
             {
                 criteria.Add(criterion);
             }
@@ -126,7 +124,7 @@ public static class RubricParser
         return criteria.Count == items.Count ? criteria : null;
     }
 
-    private static Criterion? ReadCriterion(Located item, ProblemLog log)
+    private static Criterion? ReadCriterion(Located item, IdRegistry criterionIds, ProblemLog log)
     {
         var obj = ObjectReader.Open(item, log, CriterionProperties);
         if (obj is null)
@@ -134,11 +132,18 @@ public static class RubricParser
             return null;
         }
 
-        var id = obj.Id("id");
+        var id = ClaimId(obj, criterionIds);
         var title = obj.Text("title", RubricLimits.MaxTitle);
         var levels = obj.Required("levels") is { } levelsValue ? ReadLevels(levelsValue, log) : null;
 
         return id is null || title is null || levels is null ? null : new Criterion(id, title, levels);
+    }
+
+    /// <summary>Reads an id and claims it in its scope, so a duplicate is reported even when the rest of its object is broken.</summary>
+    internal static string? ClaimId(ObjectReader obj, IdRegistry ids)
+    {
+        var id = obj.Id("id");
+        return id is not null && ids.Claim(id, JsonPath.Property(obj.Path, "id")) ? id : null;
     }
 
     /// <summary>Exactly the levels 1, 2, 3 and 4, each once, in any order; returned sorted.</summary>

@@ -192,7 +192,8 @@ internal static partial class JsonValues
         return number;
     }
 
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    private static string Count(int count, string noun) =>
+        count == 1 ? $"1 {noun}" : Invariant($"{count} {(noun == "criterion" ? "criteria" : noun + "s")}");
 
     [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex KebabCase();
