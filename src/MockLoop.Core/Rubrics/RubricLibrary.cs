@@ -75,7 +75,9 @@ public static class RubricLibrary
             }
             else
             {
+                // Cases may name it by either; they are not to blame for the mix-up.
                 brokenIds.Add(rubric.Id);
+                brokenIds.Add(Path.GetFileNameWithoutExtension(path));
             }
         }
 
