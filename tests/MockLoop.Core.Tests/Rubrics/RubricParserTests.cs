@@ -390,6 +390,18 @@ public class RubricParserTests
     }
 
     [Fact]
+    public void A_flood_of_problems_is_cut_off_with_a_count_of_the_rest()
+    {
+        var problems = Problems(r => r.StepAt(0)["questions"] = new JsonArray(Enumerable.Range(0, 500).Select(_ => (JsonNode?)1).ToArray()));
+
+        // The first problem is the array's length, then one per item until the cap.
+        Assert.Equal(201, problems.Count);
+        Assert.Equal("$.steps[0].questions", problems[0].Path);
+        Assert.Equal("$.steps[0].questions[198]", problems[199].Path);
+        Assert.Equal("301 more problems were found but are not listed; fix the ones above first.", problems[200].Reason);
+    }
+
+    [Fact]
     public void Every_problem_in_a_file_is_reported_at_once()
     {
         var problems = Problems(r =>
