@@ -69,7 +69,7 @@ public static class RubricLibrary
             }
 
             var rubric = result.Value;
-            if (CheckNamedAfterId(name, path, rubric.Id, "rubric", problems))
+            if (CheckNamedAfterId(name, path, rubric.Id, "rubric", files, problems))
             {
                 rubrics.Add(new LoadedRubric(name, rubric, json, ContentHash.OfJson(json)));
             }
@@ -112,7 +112,8 @@ public static class RubricLibrary
             return cases;
         }
 
-        foreach (var path in JsonFiles(casesDir))
+        var files = JsonFiles(casesDir).ToList();
+        foreach (var path in files)
         {
             var name = Relative(dir, path);
             if (ReadText(path, name, problems) is not { } json)
@@ -122,7 +123,7 @@ public static class RubricLibrary
 
             var result = CaseParser.Parse(name, json, references);
             problems.AddRange(result.Problems);
-            if (result.Value is { } interviewCase && CheckNamedAfterId(name, path, interviewCase.Id, "case", problems))
+            if (result.Value is { } interviewCase && CheckNamedAfterId(name, path, interviewCase.Id, "case", files, problems))
             {
                 cases.Add(interviewCase);
             }
@@ -132,15 +133,17 @@ public static class RubricLibrary
     }
 
     /// <summary>With ids equal to file names, two files in one folder can never share an id.</summary>
-    private static bool CheckNamedAfterId(string name, string path, string id, string kind, List<RubricProblem> problems)
+    private static bool CheckNamedAfterId(string name, string path, string id, string kind, List<string> siblings, List<RubricProblem> problems)
     {
-        var stem = Path.GetFileNameWithoutExtension(path);
-        if (stem == id)
+        if (Path.GetFileNameWithoutExtension(path) == id)
         {
             return true;
         }
 
-        problems.Add(new RubricProblem(name, "$.id", $"the {kind} id '{id}' does not match the file name; name the file '{id}.json'."));
+        var owner = siblings.FirstOrDefault(s => Path.GetFileNameWithoutExtension(s) == id);
+        problems.Add(new RubricProblem(name, "$.id", owner is not null
+            ? $"duplicate {kind} id '{id}': {name[..(name.LastIndexOf('/') + 1)]}{Path.GetFileName(owner)} already uses it; give this {kind} its own id and name the file after it."
+            : $"the {kind} id '{id}' does not match the file name; name the file '{id}.json'."));
         return false;
     }
 

@@ -108,8 +108,21 @@ public sealed class RubricLibraryTests : IDisposable
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal(("cases/video-recs-copy.json", "$.id"), (problem.File, problem.Path));
-        Assert.Contains("the case id 'video-recommendations' does not match the file name", problem.Reason);
+        Assert.Equal("duplicate case id 'video-recommendations': cases/video-recommendations.json already uses it; give this case its own id and name the file after it.", problem.Reason);
         Assert.Single(result.Cases);
+    }
+
+    [Fact]
+    public void Duplicate_rubric_ids_across_files_are_reported()
+    {
+        Write("sample-copy.json", SampleRubric.Json());
+
+        var result = RubricLibrary.LoadDirectory(_dir);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("sample-copy.json", "$.id"), (problem.File, problem.Path));
+        Assert.StartsWith("duplicate rubric id 'sample': sample.json already uses it", problem.Reason);
+        Assert.Equal("sample.json", Assert.Single(result.Rubrics).File);
     }
 
     [Fact]
