@@ -1,0 +1,27 @@
+using MockLoop.Core.Cases;
+
+namespace MockLoop.Core.Rubrics;
+
+/// <summary>A rubric as loaded from a file, with the text it came from and that text's content hash.</summary>
+/// <param name="File">Path relative to the library directory, with forward slashes.</param>
+/// <param name="Json">The file's text, unchanged.</param>
+/// <param name="ContentHash">See <see cref="Rubrics.ContentHash.OfJson"/>.</param>
+public sealed record LoadedRubric(string File, Rubric Rubric, string Json, string ContentHash);
+
+/// <summary>
+/// Everything that loaded from a rubric library directory and every problem found in it. Files with problems are
+/// left out of <see cref="Rubrics"/> and <see cref="Cases"/>; callers that need all or nothing check
+/// <see cref="IsValid"/>.
+/// </summary>
+public sealed record LibraryLoadResult(
+    IReadOnlyList<LoadedRubric> Rubrics,
+    ComponentVocabulary? Components,
+    IReadOnlyList<InterviewCase> Cases,
+    IReadOnlyList<RubricProblem> Problems)
+{
+    public bool IsValid => Problems.Count == 0;
+
+    public LoadedRubric? FindRubric(string id) => Rubrics.FirstOrDefault(r => r.Rubric.Id == id);
+
+    public IReadOnlyList<InterviewCase> CasesFor(string rubricId) => Cases.Where(c => c.RubricId == rubricId).ToList();
+}

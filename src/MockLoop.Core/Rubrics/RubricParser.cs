@@ -1,0 +1,270 @@
+using System.Text.Json;
+using MockLoop.Core.Rubrics.Validation;
+using static System.FormattableString;
+
+namespace MockLoop.Core.Rubrics;
+
+/// <summary>
+/// Reads a rubric from JSON text. The whole document is walked even after the first problem, so an author sees
+/// every mistake in one go; a <see cref="Rubric"/> is returned only when there is none.
+/// </summary>
+public static class RubricParser
+{
+    internal static readonly string[] RubricProperties = ["$schema", "id", "version", "title", "description", "steps", "levelBars"];
+    internal static readonly string[] StepProperties = ["id", "title", "purpose", "budgetMinutes", "weight", "questions", "criteria"];
+    internal static readonly string[] CriterionProperties = ["id", "title", "levels"];
+    internal static readonly string[] LevelProperties = ["level", "label", "descriptor"];
+    internal static readonly string[] BarProperties = ["minOverall", "minStep"];
+
+    /// <summary>The JSON names of the level bars, in rising order.</summary>
+    internal static readonly (TargetLevel Level, string Name)[] BarNames =
+        [(TargetLevel.Mid, "mid"), (TargetLevel.Senior, "senior"), (TargetLevel.Staff, "staff")];
+
+    /// <param name="file">Used only to label problems.</param>
+    /// <param name="json">The rubric document.</param>
+    public static ParseResult<Rubric> Parse(string file, string json)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(json);
+
+        var log = new ProblemLog(file);
+        using var document = JsonInput.Parse(json, log);
+        if (document is null)
+        {
+            return ParseResult<Rubric>.Failure(log.Problems);
+        }
+
+        var rubric = ReadRubric(new Located(document.RootElement, JsonPath.Root), log);
+        return log.Count == 0 && rubric is not null
+            ? ParseResult<Rubric>.Success(rubric)
+            : ParseResult<Rubric>.Failure(log.Problems);
+    }
+
+    private static Rubric? ReadRubric(Located root, ProblemLog log)
+    {
+        var obj = ObjectReader.Open(root, log, RubricProperties);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        obj.OptionalText("$schema", RubricLimits.MaxSchemaReference);
+        var id = obj.Id("id");
+        var version = obj.WholeNumber("version", 1, RubricLimits.MaxVersion);
+        var title = obj.Text("title", RubricLimits.MaxTitle);
+        var description = obj.Text("description", RubricLimits.MaxDescription);
+        var steps = ReadSteps(obj, log);
+        var bars = ReadLevelBars(obj, log);
+
+        return id is null || version is null || title is null || description is null || steps is null || bars is null
+            ? null
+            : new Rubric(id, version.Value, title, description, steps, bars);
+    }
+
+    private static List<RubricStep>? ReadSteps(ObjectReader rubric, ProblemLog log)
+    {
+        var items = rubric.Array("steps", 1, RubricLimits.MaxSteps, "step");
+        if (items is null)
+        {
+            return null;
+        }
+
+        var ids = new IdRegistry("step", log);
+        var steps = new List<RubricStep>();
+        foreach (var item in items)
+        {
+            if (ReadStep(item, ids, log) is { } step)
+            {
+                steps.Add(step);
+            }
+        }
+
+        return steps.Count == items.Count ? steps : null;
+    }
+
+    private static RubricStep? ReadStep(Located item, IdRegistry stepIds, ProblemLog log)
+    {
+        var obj = ObjectReader.Open(item, log, StepProperties);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var id = ClaimId(obj, stepIds);
+        var title = obj.Text("title", RubricLimits.MaxTitle);
+        var purpose = obj.Text("purpose", RubricLimits.MaxPurpose);
+        var budget = obj.WholeNumber("budgetMinutes", 1, RubricLimits.MaxBudgetMinutes);
+        var weight = obj.PositiveNumber("weight", RubricLimits.MaxWeight);
+        var questions = obj.TextList("questions", 1, RubricLimits.MaxQuestionsPerStep, RubricLimits.MaxQuestion, "question");
+        var criteria = ReadCriteria(obj, log);
+
+        return id is null || title is null || purpose is null || budget is null || weight is null || questions is null || criteria is null
+            ? null
+            : new RubricStep(id, title, purpose, budget.Value, weight.Value, questions, criteria);
+    }
+
+    private static List<Criterion>? ReadCriteria(ObjectReader step, ProblemLog log)
+    {
+        var items = step.Array("criteria", RubricLimits.MinCriteriaPerStep, RubricLimits.MaxCriteriaPerStep, "criterion");
+        if (items is null)
+        {
+            return null;
+        }
+
+        var ids = new IdRegistry("criterion", log);
+        var criteria = new List<Criterion>();
+        foreach (var item in items)
+        {
+            if (ReadCriterion(item, ids, log) is { } criterion)
+            {
+                criteria.Add(criterion);
+            }
+        }
+
+        return criteria.Count == items.Count ? criteria : null;
+    }
+
+    private static Criterion? ReadCriterion(Located item, IdRegistry criterionIds, ProblemLog log)
+    {
+        var obj = ObjectReader.Open(item, log, CriterionProperties);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var id = ClaimId(obj, criterionIds);
+        var title = obj.Text("title", RubricLimits.MaxTitle);
+        var levels = obj.Required("levels") is { } levelsValue ? ReadLevels(levelsValue, log) : null;
+
+        return id is null || title is null || levels is null ? null : new Criterion(id, title, levels);
+    }
+
+    /// <summary>Reads an id and claims it in its scope, so a duplicate is reported even when the rest of its object is broken.</summary>
+    internal static string? ClaimId(ObjectReader obj, IdRegistry ids)
+    {
+        var id = obj.Id("id");
+        return id is not null && ids.Claim(id, JsonPath.Property(obj.Path, "id")) ? id : null;
+    }
+
+    /// <summary>Exactly the levels 1, 2, 3 and 4, each once, in any order; returned sorted.</summary>
+    private static List<CriterionLevel>? ReadLevels(Located value, ProblemLog log)
+    {
+        var items = JsonValues.Array(value, 0, int.MaxValue, "level", log);
+        if (items is null)
+        {
+            return null;
+        }
+
+        var levels = new List<CriterionLevel>();
+        var seenAt = new Dictionary<int, string>();
+        var valid = true;
+        foreach (var item in items)
+        {
+            var level = ReadLevel(item, log);
+            if (level is null)
+            {
+                valid = false;
+            }
+            else if (seenAt.TryGetValue(level.Level, out var first))
+            {
+                log.Add(JsonPath.Property(item.Path, "level"), $"level {level.Level} appears more than once (first at {first}).");
+                valid = false;
+            }
+            else
+            {
+                seenAt.Add(level.Level, item.Path);
+                levels.Add(level);
+            }
+        }
+
+        // Only blame a gap when every item could be read: a broken item may well be the "missing" level.
+        var missing = Enumerable.Range(CriterionLevel.Lowest, CriterionLevel.Highest).Where(l => !seenAt.ContainsKey(l)).ToList();
+        if (missing.Count > 0 && valid)
+        {
+            var names = missing.Count == 1 ? $"level {missing[0]}" : $"levels {string.Join(", ", missing[..^1])} and {missing[^1]}";
+            log.Add(value.Path, Invariant($"is missing {names}; a criterion needs exactly the four levels 1, 2, 3 and 4."));
+            valid = false;
+        }
+
+        return valid ? levels.OrderBy(l => l.Level).ToList() : null;
+    }
+
+    private static CriterionLevel? ReadLevel(Located item, ProblemLog log)
+    {
+        var obj = ObjectReader.Open(item, log, LevelProperties);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        int? level = null;
+        if (obj.Required("level") is { } levelValue)
+        {
+            if (levelValue.Element.ValueKind == JsonValueKind.Number
+                && levelValue.Element.TryGetInt32(out var number)
+                && number is >= CriterionLevel.Lowest and <= CriterionLevel.Highest)
+            {
+                level = number;
+            }
+            else
+            {
+                log.Add(levelValue.Path, Invariant($"must be 1, 2, 3 or 4, not {levelValue.Element.GetRawText()}."));
+            }
+        }
+
+        var label = obj.OptionalText("label", RubricLimits.MaxLabel);
+        var descriptor = obj.Text("descriptor", RubricLimits.MaxDescriptor);
+
+        return level is null || descriptor is null
+            ? null
+            : new CriterionLevel(level.Value, label ?? CriterionLevel.StandardLabel(level.Value), descriptor);
+    }
+
+    private static List<LevelBar>? ReadLevelBars(ObjectReader rubric, ProblemLog log)
+    {
+        var obj = rubric.Object("levelBars", BarNames.Select(b => b.Name).ToArray());
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var bars = new List<(LevelBar Bar, string Path)>();
+        foreach (var (level, name) in BarNames)
+        {
+            var barObject = obj.Object(name, BarProperties);
+            if (barObject is null)
+            {
+                continue;
+            }
+
+            var minOverall = barObject.NumberBetween("minOverall", CriterionLevel.Lowest, CriterionLevel.Highest);
+            var minStep = barObject.NumberBetween("minStep", CriterionLevel.Lowest, CriterionLevel.Highest);
+            if (minOverall is not null && minStep is not null)
+            {
+                bars.Add((new LevelBar(level, minOverall.Value, minStep.Value), barObject.Path));
+            }
+        }
+
+        var rising = CheckRising(bars, b => b.MinOverall, "minOverall", log) & CheckRising(bars, b => b.MinStep, "minStep", log);
+        return bars.Count == BarNames.Length && rising ? bars.Select(b => b.Bar).ToList() : null;
+    }
+
+    /// <summary>A higher level never asks for less than a lower one.</summary>
+    private static bool CheckRising(List<(LevelBar Bar, string Path)> bars, Func<LevelBar, double> value, string property, ProblemLog log)
+    {
+        var rising = true;
+        for (var i = 1; i < bars.Count; i++)
+        {
+            var (lower, _) = bars[i - 1];
+            var (higher, higherPath) = bars[i];
+            if (value(higher) < value(lower))
+            {
+                log.Add(JsonPath.Property(higherPath, property),
+                    Invariant($"{higher.Level} {property} {value(higher)} is below {lower.Level} {property} {value(lower)}; bars must rise from Mid to Senior to Staff."));
+                rising = false;
+            }
+        }
+
+        return rising;
+    }
+}
