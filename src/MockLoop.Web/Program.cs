@@ -3,6 +3,7 @@ using MockLoop.Web.Components;
 using MockLoop.Web.Data;
 using MockLoop.Web.Health;
 using MockLoop.Web.Rooms;
+using MockLoop.Web.Rubrics;
 
 if (args.Contains(CreateScript.Flag))
 {
@@ -18,6 +19,7 @@ builder.Services.AddSingleton<StaticAssetVersions>();
 builder.Services.AddAntiforgery();
 builder.AddData();
 builder.AddAccounts();
+builder.AddRubrics();
 builder.AddRooms();
 
 var app = builder.Build();
