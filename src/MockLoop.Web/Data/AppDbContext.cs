@@ -31,6 +31,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             session.HasOne<AppUser>().WithMany().HasForeignKey(s => s.CandidateId).OnDelete(DeleteBehavior.Restrict);
             session.HasIndex(s => s.InterviewerId);
             session.HasIndex(s => s.CandidateId);
+            session.Property(s => s.RubricId).HasMaxLength(64);
+            session.Property(s => s.CaseId).HasMaxLength(64);
         });
     }
 }

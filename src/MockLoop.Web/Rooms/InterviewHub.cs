@@ -1,23 +1,27 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using MockLoop.Core.Sessions;
 using MockLoop.Web.Accounts;
+using MockLoop.Web.Rooms.Live;
 
 namespace MockLoop.Web.Rooms;
 
 /// <summary>
 /// The live room's only channel. Thin by design: who you are comes from the Identity cookie, membership was
-/// checked by <see cref="RoomMembershipGate"/> before the connection existed, and the work goes to services.
+/// checked by <see cref="RoomMembershipGate"/> before the connection existed, and every durable change goes to the
+/// session's <see cref="LiveSession"/>, the single writer.
 /// </summary>
 [Authorize]
-public sealed class InterviewHub(SessionService sessions, RoomPresence presence, ILogger<InterviewHub> logger)
-    : Hub<IRoomClient>
+public sealed class InterviewHub(
+    SessionService sessions, SessionEngine engine, RoomPresence presence, ConnectionRateLimits limits,
+    ILogger<InterviewHub> logger) : Hub<IRoomClient>
 {
     public override async Task OnConnectedAsync()
     {
         var sessionId = Context.SessionId();
         var userId = Context.User.UserId();
         var room = await sessions.GetRoomAsync(sessionId, userId, Context.ConnectionAborted);
-        if (room is null || room.MyRole is null)
+        if (room?.MyRole is not { } role)
         {
             // The gate refuses these before negotiation; this guards against a seat changing in between.
             logger.LogWarning("Refused hub connection of {User} to {Session}", userId, sessionId);
@@ -25,18 +29,22 @@ public sealed class InterviewHub(SessionService sessions, RoomPresence presence,
             return;
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomConnection.GroupName(sessionId));
+        engine.Attached(sessionId);
+        Context.Items[AttachedKey] = true;
+        var live = await engine.GetAsync(sessionId, Context.ConnectionAborted)
+                   ?? throw new HubException("This interview no longer exists.");
+        await live.RefreshSeatsAsync(room.Session, room.Participants);
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.All(sessionId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.For(sessionId, role));
         var cameOnline = presence.Connected(sessionId, userId);
 
-        var participants = room.Participants
-            .Select(p => ToView(sessionId, p))
-            .ToList();
-        await Clients.Caller.RoomState(new RoomStateMessage(sessionId, userId, room.MyRole.Value.ToString(), participants));
-
+        var participants = room.Participants.Select(p => ToView(sessionId, p)).ToList();
+        await Clients.Caller.RoomState(new RoomStateMessage(sessionId, userId, role.ToString(), participants));
         if (cameOnline)
         {
             var me = room.Participants.First(p => p.UserId == userId);
-            await Clients.OthersInGroup(RoomConnection.GroupName(sessionId)).Presence(new PresenceMessage(ToView(sessionId, me)));
+            await Clients.OthersInGroup(RoomGroups.All(sessionId)).Presence(new PresenceMessage(ToView(sessionId, me)));
         }
     }
 
@@ -44,19 +52,76 @@ public sealed class InterviewHub(SessionService sessions, RoomPresence presence,
     {
         var sessionId = RoomConnection.SessionIdFrom(Context.GetHttpContext());
         var userId = Context.User.UserId();
-        if (sessionId is { } id && presence.Disconnected(id, userId))
+        if (sessionId is { } id && Context.Items.ContainsKey(AttachedKey))
         {
-            var role = await sessions.RoleInSessionAsync(id, userId);
-            if (role is not null)
+            engine.Detached(id);
+            if (presence.Disconnected(id, userId))
             {
-                var displayName = Context.User?.FindFirst(AppClaims.DisplayName)?.Value ?? "";
-                var view = new ParticipantView(userId, displayName, role.Value.ToString(), Online: false);
-                await Clients.OthersInGroup(RoomConnection.GroupName(id)).Presence(new PresenceMessage(view));
+                var role = await sessions.RoleInSessionAsync(id, userId);
+                if (role is not null)
+                {
+                    var displayName = Context.User?.FindFirst(AppClaims.DisplayName)?.Value ?? "";
+                    var view = new ParticipantView(userId, displayName, role.Value.ToString(), Online: false);
+                    await Clients.OthersInGroup(RoomGroups.All(id)).Presence(new PresenceMessage(view));
+                }
             }
         }
         await base.OnDisconnectedAsync(exception);
     }
 
+    /// <summary>Everything after <paramref name="lastSeq"/> (or a snapshot); -1 on a first load.</summary>
+    public async Task<SyncResult> Sync(long lastSeq)
+    {
+        var live = await LiveAsync();
+        return await live.SyncAsync(Context.User.UserId(), lastSeq, Context.ConnectionAborted);
+    }
+
+    /// <summary>start | nextStep | previousStep | goToStep | pause | resume | end. Interviewer only.</summary>
+    public async Task<CommandResult> Timer(string command, int? stepIndex, string? clientId)
+    {
+        TimerCommand? parsed = command switch
+        {
+            "start" => new StartTimer(),
+            "nextStep" => new NextStep(),
+            "previousStep" => new PreviousStep(),
+            "goToStep" when stepIndex is { } index => new GoToStep(index),
+            "pause" => new PauseTimer(),
+            "resume" => new ResumeTimer(),
+            "end" => new EndTimer(),
+            _ => null,
+        };
+        if (parsed is null)
+        {
+            return CommandResult.Refused("bad_command", $"Unknown timer command '{Truncate(command)}'.");
+        }
+        return await SubmitAsync(new DriveTimer(parsed), clientId);
+    }
+
+    public Task<CommandResult> SendChat(string text, string? clientId) =>
+        SubmitAsync(new PostChat(text), clientId);
+
+    /// <summary>The interviewer's private note for one step; never sent to the candidate.</summary>
+    public Task<CommandResult> SaveNote(string stepId, string text, string? clientId) =>
+        SubmitAsync(new WriteNote(stepId, text), clientId);
+
+    private async Task<CommandResult> SubmitAsync(LiveCommand command, string? clientId)
+    {
+        if (!limits.TryTake(Context, RateKind.Durable))
+        {
+            return CommandResult.Refused("rate_limited", "Too many changes at once; slow down and try again.");
+        }
+        var live = await LiveAsync();
+        return await live.SubmitAsync(Context.User.UserId(), command, clientId);
+    }
+
+    private async Task<LiveSession> LiveAsync() =>
+        await engine.GetAsync(Context.SessionId(), Context.ConnectionAborted)
+        ?? throw new HubException("This interview no longer exists.");
+
     private ParticipantView ToView(Guid sessionId, Participant p) =>
         new(p.UserId, p.DisplayName, p.Role.ToString(), presence.IsOnline(sessionId, p.UserId));
+
+    private static string Truncate(string? value) => value is null ? "" : value.Length <= 40 ? value : value[..40] + "…";
+
+    private const string AttachedKey = "mockloop:attached";
 }

@@ -26,6 +26,13 @@ public sealed class InterviewSession
     public Guid? CandidateId { get; set; }
     public SessionStatus Status { get; set; }
 
+    /// <summary>The rubric (id and version) the session is scored against: history stays valid when a rubric changes.</summary>
+    public string RubricId { get; set; } = "";
+    public int RubricVersion { get; set; }
+    public string? CaseId { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+
     public Guid? SeatOf(SeatRole role) => role == SeatRole.Interviewer ? InterviewerId : CandidateId;
 
     public SeatRole? RoleOf(Guid userId) =>

@@ -17,6 +17,4 @@ internal static class RoomConnection
     public static Guid SessionId(this HubCallerContext context) =>
         SessionIdFrom(context.GetHttpContext())
         ?? throw new HubException("This connection names no session.");
-
-    public static string GroupName(Guid sessionId) => $"session:{sessionId:N}";
 }

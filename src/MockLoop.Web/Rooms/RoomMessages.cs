@@ -15,4 +15,7 @@ public interface IRoomClient
 {
     Task RoomState(RoomStateMessage state);
     Task Presence(PresenceMessage presence);
+
+    /// <summary>A durable entry of the session log, in sequence order.</summary>
+    Task Event(Live.SessionEventMessage entry);
 }

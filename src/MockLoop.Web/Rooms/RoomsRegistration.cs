@@ -8,13 +8,19 @@ public static class RoomsRegistration
     public static IHostApplicationBuilder AddRooms(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<SessionService>();
+        builder.Services.AddScoped<SessionSetupResolver>();
         builder.Services.AddSingleton<RoomPresence>();
+        builder.Services.AddSingleton<Live.SessionEngine>();
+        builder.Services.AddSingleton<ConnectionRateLimits>();
         builder.Services.AddSignalR(options =>
         {
             // Bounded so a malformed or hostile client cannot make the server buffer large messages.
             options.MaximumReceiveMessageSize = 64 * 1024;
             options.KeepAliveInterval = TimeSpan.FromSeconds(5);
             options.ClientTimeoutInterval = TimeSpan.FromSeconds(15);
+        }).AddJsonProtocol(json =>
+        {
+            json.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
         return builder;
     }

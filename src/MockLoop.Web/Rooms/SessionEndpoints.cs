@@ -5,13 +5,21 @@ namespace MockLoop.Web.Rooms;
 /// <summary>Form posts behind the "new interview" and "join" buttons.</summary>
 internal static class SessionEndpoints
 {
-    public static async Task<IResult> CreateAsync(HttpContext http, [FromForm] string? role, SessionService sessions)
+    public static async Task<IResult> CreateAsync(
+        HttpContext http, [FromForm] string? role, [FromForm] string? rubric, [FromForm(Name = "case")] string? caseId,
+        SessionService sessions, SessionSetupResolver setups)
     {
         if (!Enum.TryParse<SeatRole>(role, ignoreCase: true, out var seat) || !Enum.IsDefined(seat))
         {
             return Results.LocalRedirect("/sessions/new?error=role");
         }
-        var session = await sessions.CreateAsync(http.User.UserId(), seat, http.RequestAborted);
+        var userId = http.User.UserId();
+        var resolved = await setups.ResolveAsync(userId, rubric, caseId, http.RequestAborted);
+        if (resolved.Setup is null)
+        {
+            return Results.LocalRedirect("/sessions/new?error=setup");
+        }
+        var session = await sessions.CreateAsync(userId, seat, resolved.Setup, http.RequestAborted);
         return Results.LocalRedirect($"/s/{session.Id}");
     }
 

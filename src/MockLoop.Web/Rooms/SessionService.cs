@@ -3,6 +3,9 @@ using MockLoop.Web.Data;
 
 namespace MockLoop.Web.Rooms;
 
+/// <summary>What a new session is scored against and practises on.</summary>
+public sealed record SessionSetup(string RubricId, int RubricVersion, string? CaseId);
+
 public sealed record Participant(Guid UserId, string DisplayName, SeatRole Role);
 
 /// <summary>What a person opening <c>/s/{id}</c> may do there.</summary>
@@ -18,7 +21,7 @@ public enum JoinOutcome { Joined, AlreadyMember, Full, NotFound }
 /// <summary>Creating sessions and taking seats. The seat rules live here and nowhere else.</summary>
 public sealed class SessionService(AppDbContext db, TimeProvider clock)
 {
-    public async Task<InterviewSession> CreateAsync(Guid userId, SeatRole role, CancellationToken ct = default)
+    public async Task<InterviewSession> CreateAsync(Guid userId, SeatRole role, SessionSetup setup, CancellationToken ct = default)
     {
         var session = new InterviewSession
         {
@@ -28,6 +31,9 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock)
             InterviewerId = role == SeatRole.Interviewer ? userId : null,
             CandidateId = role == SeatRole.Candidate ? userId : null,
             Status = SessionStatus.Waiting,
+            RubricId = setup.RubricId,
+            RubricVersion = setup.RubricVersion,
+            CaseId = setup.CaseId,
         };
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct);

@@ -43,9 +43,9 @@ public static partial class FormPosts
             new("Input.Remember", "true"),
         ]);
 
-    public static async Task<Guid> CreateSessionAsync(HttpClient client, string role)
+    public static async Task<Guid> CreateSessionAsync(HttpClient client, string role, string rubric = "", string caseId = "")
     {
-        var response = await PostFormAsync(client, "/sessions/new", "/sessions", [new("role", role)]);
+        var response = await PostFormAsync(client, "/sessions/new", "/sessions", [new("role", role), new("rubric", rubric), new("case", caseId)]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = RedirectPath(response);
         Assert.StartsWith("/s/", location);

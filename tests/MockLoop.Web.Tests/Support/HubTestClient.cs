@@ -17,6 +17,7 @@ public sealed class HubTestClient : IAsyncDisposable
     private const char RecordSeparator = '\u001e';
     private readonly WebSocket _socket;
     private readonly Channel<JsonObject> _inbox = Channel.CreateUnbounded<JsonObject>();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<JsonObject>> _calls = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reader;
     private int _invocationId;
@@ -64,6 +65,24 @@ public sealed class HubTestClient : IAsyncDisposable
             target,
             arguments,
         }, JsonSerializerOptions.Web));
+
+    /// <summary>Invokes a hub method and waits for its completion; a server-side error is thrown as <see cref="HubCallException"/>.</summary>
+    public async Task<JsonNode?> CallAsync(string target, params object?[] arguments)
+    {
+        var id = Interlocked.Increment(ref _invocationId).ToString();
+        var completion = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _calls[id] = completion;
+        await SendRawAsync(JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments }, JsonSerializerOptions.Web));
+        var message = await completion.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        if (message["error"] is { } error)
+        {
+            throw new HubCallException(error.GetValue<string>());
+        }
+        return message["result"];
+    }
+
+    /// <summary>Sends raw JSON text as one hub protocol frame (to test malformed input).</summary>
+    public Task SendFrameAsync(string json) => SendRawAsync(json);
 
     /// <summary>Waits for the next invocation of <paramref name="target"/> from the server and returns its first argument.</summary>
     public async Task<JsonNode> ExpectAsync(string target, TimeSpan? timeout = null)
@@ -146,7 +165,16 @@ public sealed class HubTestClient : IAsyncDisposable
                 }
                 foreach (var frame in text[..last].Split(RecordSeparator))
                 {
-                    if (JsonNode.Parse(frame) is JsonObject obj)
+                    if (JsonNode.Parse(frame) is not JsonObject obj)
+                    {
+                        continue;
+                    }
+                    if (obj["type"]?.GetValue<int>() == 3 && obj["invocationId"]?.GetValue<string>() is { } id
+                        && _calls.TryRemove(id, out var call))
+                    {
+                        call.TrySetResult(obj);
+                    }
+                    else
                     {
                         await _inbox.Writer.WriteAsync(obj);
                     }
@@ -190,6 +218,8 @@ public sealed class HubTestClient : IAsyncDisposable
         _stop.Dispose();
     }
 }
+
+public sealed class HubCallException(string message) : Exception(message);
 
 public sealed class HubRefusedException(HttpStatusCode status, string message)
     : Exception($"{(int)status}: {message}")

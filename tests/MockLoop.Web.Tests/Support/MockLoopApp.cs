@@ -12,6 +12,15 @@ namespace MockLoop.Web.Tests.Support;
 public class MockLoopApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
+    private bool _ownsDatabase = true;
+
+    /// <summary>A second app on an existing database: a restarted server. The database stays when it is disposed.</summary>
+    public static async Task<MockLoopApp> StartOnAsync(TestDatabase database)
+    {
+        var app = new MockLoopApp { _database = database, _ownsDatabase = false };
+        await ((IAsyncLifetime)app).InitializeAsync();
+        return app;
+    }
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised yet.");
 
@@ -20,7 +29,7 @@ public class MockLoopApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database ??= await TestDatabase.CreateAsync();
         // Starting the server applies the migrations.
         _ = Server;
     }
@@ -50,7 +59,7 @@ public class MockLoopApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && _ownsDatabase)
         {
             await _database.DisposeAsync();
         }

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace MockLoop.Web.Rooms;
+
+public enum RateKind
+{
+    /// <summary>Changes that are stored: timer, chat, notes, diagram ops.</summary>
+    Durable,
+    /// <summary>Cursors and drag previews: relayed, never stored.</summary>
+    Volatile,
+}
+
+/// <summary>
+/// A token bucket per connection and kind, so one client cannot flood a session's writer or its peer.
+/// Durable: 20 per second sustained, bursts of 40. Volatile: 20 per second (DESIGN.md), bursts of 20.
+/// </summary>
+public sealed class ConnectionRateLimits(TimeProvider clock)
+{
+    private sealed class Bucket(double capacity, double perSecond, DateTimeOffset now)
+    {
+        private readonly double _capacity = capacity;
+        private double _tokens = capacity;
+        private DateTimeOffset _last = now;
+
+        public bool TryTake(DateTimeOffset at)
+        {
+            lock (this)
+            {
+                _tokens = Math.Min(_capacity, _tokens + (at - _last).TotalSeconds * perSecond);
+                _last = at;
+                if (_tokens < 1)
+                {
+                    return false;
+                }
+                _tokens -= 1;
+                return true;
+            }
+        }
+    }
+
+    public bool TryTake(HubCallerContext context, RateKind kind)
+    {
+        var key = kind == RateKind.Durable ? "mockloop:rate:durable" : "mockloop:rate:volatile";
+        var now = clock.GetUtcNow();
+        if (!context.Items.TryGetValue(key, out var value) || value is not Bucket bucket)
+        {
+            bucket = kind == RateKind.Durable ? new Bucket(40, 20, now) : new Bucket(20, 20, now);
+            context.Items[key] = bucket;
+        }
+        return bucket.TryTake(now);
+    }
+}

@@ -1,0 +1,62 @@
+using MockLoop.Core.Cases;
+using MockLoop.Core.Sessions;
+
+namespace MockLoop.Web.Rooms.Live;
+
+// What the room's clients receive. Records, camelCase JSON; the TypeScript types in ClientApp/src/room/liveTypes.ts
+// mirror them.
+
+public sealed record ChatMessageView(long Seq, Guid AuthorId, string AuthorName, string Text, DateTimeOffset At);
+
+public sealed record NoteView(string StepId, string Text, DateTimeOffset At);
+
+/// <summary>The case as one participant may see it: facts and hints only for the interviewer.</summary>
+public sealed record CaseView(
+    string Id,
+    string Title,
+    string Prompt,
+    IReadOnlyList<CaseFact>? Facts,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Hints);
+
+public sealed record RubricView(string Id, int Version, string Title);
+
+/// <summary>Everything a client needs to show the room from scratch.</summary>
+public sealed record RoomSnapshot(
+    string Status,
+    IReadOnlyList<ChatMessageView> Chat,
+    IReadOnlyList<NoteView>? Notes,
+    CaseView? Case,
+    RubricView Rubric);
+
+/// <summary>
+/// One entry of the session log as a participant may see it. An interviewer-only entry reaches the candidate with
+/// kind "private" and nothing else, so both keep a gap-free sequence.
+/// </summary>
+public sealed record SessionEventMessage(
+    long Seq,
+    string Kind,
+    DateTimeOffset At,
+    Guid? AuthorId = null,
+    ChatMessageView? Chat = null,
+    NoteView? Note = null,
+    TimerView? Timer = null,
+    string? Status = null,
+    string? ClientId = null);
+
+/// <summary>
+/// The answer to Sync(lastSeq): the entries after lastSeq, or a snapshot when there are too many (or the client has
+/// nothing); always the current timer, so a display can count on from server timestamps.
+/// </summary>
+public sealed record SyncResult(
+    long Seq,
+    RoomSnapshot? Snapshot,
+    IReadOnlyList<SessionEventMessage>? Events,
+    TimerView Timer,
+    DateTimeOffset ServerNow);
+
+/// <summary>The answer to a durable command: acknowledged (it is in PostgreSQL) with its sequence, or refused.</summary>
+public sealed record CommandResult(bool Ok, long? Seq = null, string? Code = null, string? Error = null)
+{
+    public static CommandResult Accepted(long seq) => new(true, seq);
+    public static CommandResult Refused(string code, string message) => new(false, null, code, message);
+}

@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using MockLoop.Core.Sessions;
+using MockLoop.Web.Data;
+using MockLoop.Web.Rubrics;
+
+namespace MockLoop.Web.Rooms.Live;
+
+public sealed partial class LiveSession
+{
+    /// <summary>Rebuilds a session from PostgreSQL: its seats, rubric, case, and every logged entry in order.</summary>
+    public static async Task<LiveSession?> LoadAsync(
+        Guid sessionId, IServiceScopeFactory scopes, IHubContext<InterviewHub, IRoomClient> hub, TimeProvider clock,
+        CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var catalog = scope.ServiceProvider.GetRequiredService<IRubricCatalog>();
+
+        var row = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var rubric = await catalog.FindAsync(row.RubricId, row.RubricVersion, row.CreatedById, ct)
+            ?? throw new InvalidOperationException($"Session {sessionId} uses rubric {row.RubricId} v{row.RubricVersion}, which is not available.");
+        var interviewCase = row.CaseId is null ? null : catalog.FindCase(row.CaseId);
+
+        var session = new LiveSession(row, rubric, interviewCase, scopes, hub, clock);
+        var ids = new[] { row.InterviewerId, row.CandidateId }.OfType<Guid>().ToList();
+        foreach (var user in await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+        {
+            session._names[user.Id] = user.DisplayName;
+        }
+
+        await foreach (var entry in db.Set<SessionEventRow>().AsNoTracking()
+                           .Where(e => e.SessionId == sessionId).OrderBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            session.Apply(entry);
+        }
+        return session;
+    }
+
+    /// <summary>
+    /// What a (re)connecting client missed since <paramref name="lastSeq"/> (-1: everything), for its role. Taken under
+    /// the writer's lock: anything committed afterwards reaches the client as a broadcast, so nothing falls between.
+    /// </summary>
+    public async Task<SyncResult> SyncAsync(Guid userId, long lastSeq, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var role = RoleOf(userId) ?? throw new HubException("You are not a participant in this interview.");
+            var now = _clock.GetUtcNow();
+            var timer = _timer.View();
+            if (lastSeq < 0 || lastSeq > Seq || Seq - lastSeq > LiveLimits.MaxCatchUpEvents)
+            {
+                return new SyncResult(Seq, SnapshotFor(role), null, timer, now);
+            }
+
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var missed = await db.Set<SessionEventRow>().AsNoTracking()
+                .Where(e => e.SessionId == Id && e.Seq > lastSeq)
+                .OrderBy(e => e.Seq)
+                .ToListAsync(ct);
+            return new SyncResult(Seq, null, missed.Select(e => MessageFor(e, role, timer: null)).ToList(), timer, now);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private RoomSnapshot SnapshotFor(SeatRole role)
+    {
+        var isInterviewer = role == SeatRole.Interviewer;
+        var caseView = _case is null
+            ? null
+            : new CaseView(
+                _case.Id, _case.Title, _case.Prompt,
+                isInterviewer ? _case.Facts : null,
+                isInterviewer ? _rubric.Steps.ToDictionary(s => s.Id, s => _case.HintsFor(s.Id)) : null);
+        return new RoomSnapshot(
+            _status.ToString(),
+            _chat.ToList(),
+            isInterviewer ? _notes.Values.ToList() : null,
+            caseView,
+            new RubricView(_rubric.Id, _rubric.Version, _rubric.Title));
+    }
+
+    private SessionEventMessage MessageFor(SessionEventRow entry, SeatRole role, TimerView? timer)
+    {
+        if (entry.Audience == Audience.Interviewer && role != SeatRole.Interviewer)
+        {
+            return new SessionEventMessage(entry.Seq, SessionLogKinds.Private, entry.At);
+        }
+        return entry.Kind switch
+        {
+            SessionLogKinds.Chat => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, Chat: ToChat(entry), ClientId: entry.ClientId),
+            SessionLogKinds.Note => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, Note: ToNote(entry), ClientId: entry.ClientId),
+            SessionLogKinds.Timer => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, Timer: timer, Status: _status.ToString(), ClientId: entry.ClientId),
+            _ => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId),
+        };
+    }
+
+    /// <summary>Sent under the writer's lock, so every client receives entries in sequence order.</summary>
+    private async Task BroadcastAsync(SessionEventRow entry)
+    {
+        var timer = entry.Kind == SessionLogKinds.Timer ? _timer.View() : null;
+        await _hub.Clients.Group(RoomGroups.Interviewer(Id)).Event(MessageFor(entry, SeatRole.Interviewer, timer));
+        await _hub.Clients.Group(RoomGroups.Candidate(Id)).Event(MessageFor(entry, SeatRole.Candidate, timer));
+    }
+}
