@@ -1,6 +1,11 @@
 import { useState } from "react";
+import { CasePanel } from "./CasePanel";
+import { ChatPanel } from "./ChatPanel";
 import { connectionLabel, type ConnectionStatus } from "./connectionStatus";
+import { NotesPanel } from "./NotesPanel";
 import { type ParticipantView, partnerOf } from "./roomState";
+import { TimerBar } from "./TimerBar";
+import { useLiveSession, newClientId } from "./useLiveSession";
 import { useRoomConnection } from "./useRoomConnection";
 
 export interface RoomProps {
@@ -10,7 +15,8 @@ export interface RoomProps {
 }
 
 export function RoomApp({ sessionId, hubUrl, inviteUrl }: RoomProps) {
-  const { room, status } = useRoomConnection(hubUrl, sessionId);
+  const { room, status, connection, epoch } = useRoomConnection(hubUrl, sessionId);
+  const { live, catchingUp, lastError, clearError, command } = useLiveSession(connection, epoch);
 
   if (status.phase === "refused") {
     return (
@@ -21,16 +27,23 @@ export function RoomApp({ sessionId, hubUrl, inviteUrl }: RoomProps) {
   }
 
   const partner = partnerOf(room);
+  const isInterviewer = room.myRole === "Interviewer";
+  const timer = live.timer;
+  const ended = timer?.status === "ended";
+  const offline = status.phase !== "connected";
+  const currentStep = timer?.steps[timer.currentStepIndex];
+
   return (
     <div className="room">
       <header className="room-header">
         <div>
-          <p className="eyebrow">Mock interview</p>
+          <p className="eyebrow">{live.rubric ? `${live.rubric.title} · v${live.rubric.version}` : "Mock interview"}</p>
           <h1 className="room-title">
-            {room.myRole ? `You are the ${room.myRole.toLowerCase()}` : "Joining the room…"}
+            {live.caseView ? live.caseView.title : room.myRole ? `You are the ${room.myRole.toLowerCase()}` : "Joining the room…"}
           </h1>
+          {room.myRole && live.caseView && <p className="muted room-subtitle">You are the {room.myRole.toLowerCase()}.</p>}
         </div>
-        <ConnectionBadge status={status} />
+        <ConnectionBadge status={status} catchingUp={catchingUp} />
       </header>
 
       <section className="room-people" aria-label="Participants">
@@ -43,24 +56,60 @@ export function RoomApp({ sessionId, hubUrl, inviteUrl }: RoomProps) {
         {room.loaded && !partner && <InviteLink url={inviteUrl} />}
       </section>
 
-      {room.loaded && partner && (
-        <section className="room-next" aria-label="What happens next">
-          <p>
-            {partner.online
-              ? `${partner.displayName} is here. The interview follows the 7-step framework.`
-              : `${partner.displayName} has taken the other seat but is not connected right now.`}
-          </p>
-        </section>
+      {lastError && (
+        <div className="alert error room-error" role="alert">
+          {lastError}
+          <button type="button" className="link-button" onClick={clearError} aria-label="Dismiss">Dismiss</button>
+        </div>
+      )}
+      {ended && (
+        <div className="alert ok" role="status">
+          This interview has ended. It stays here read-only; find it again under <a href="/sessions">My sessions</a>.
+        </div>
+      )}
+
+      {!live.loaded || !timer ? (
+        <p className="loading" role="status">Loading the interview…</p>
+      ) : (
+        <>
+          <TimerBar
+            timer={timer}
+            clockOffsetMs={live.clockOffsetMs}
+            isInterviewer={isInterviewer}
+            disabled={offline}
+            onCommand={(cmd, stepIndex) => command("Timer", cmd, stepIndex ?? null, newClientId())}
+          />
+          <div className="room-grid">
+            <CasePanel caseView={live.caseView} currentStepId={currentStep?.id} currentStepTitle={currentStep?.title} />
+            <aside className="room-side">
+              {isInterviewer && currentStep && (
+                <NotesPanel
+                  stepId={currentStep.id}
+                  stepTitle={currentStep.title}
+                  note={live.notes[currentStep.id]}
+                  onSave={(stepId, text, clientId) => command("SaveNote", stepId, text, clientId)}
+                />
+              )}
+              <ChatPanel
+                messages={live.chat}
+                myUserId={room.myUserId}
+                readOnly={ended || offline}
+                onSend={(text, clientId) => command("SendChat", text, clientId)}
+              />
+            </aside>
+          </div>
+        </>
       )}
     </div>
   );
 }
 
-function ConnectionBadge({ status }: { status: ConnectionStatus }) {
+function ConnectionBadge({ status, catchingUp }: { status: ConnectionStatus; catchingUp: boolean }) {
+  const label = status.phase === "connected" && catchingUp ? "Catching up…" : connectionLabel[status.phase];
   return (
-    <div className={`connection connection-${status.phase}`} role="status" aria-label={`Connection: ${connectionLabel[status.phase]}`}>
+    <div className={`connection connection-${status.phase}`} role="status" aria-label={`Connection: ${label}`}>
       <span className="dot" aria-hidden="true" />
-      <span>{connectionLabel[status.phase]}</span>
+      <span>{label}</span>
       {status.detail && status.phase !== "connected" && <span className="connection-detail">{status.detail}</span>}
     </div>
   );
@@ -70,10 +119,7 @@ function ParticipantCard({ participant, isMe }: { participant: ParticipantView; 
   const presence = participant.online ? "online" : "offline";
   const role = participant.role.toLowerCase();
   return (
-    <li
-      className={`person ${presence}`}
-      aria-label={`${participant.displayName}${isMe ? " (you)" : ""}, ${role}, ${presence}`}
-    >
+    <li className={`person ${presence}`} aria-label={`${participant.displayName}${isMe ? " (you)" : ""}, ${role}, ${presence}`}>
       <span className="avatar" aria-hidden="true">{initials(participant.displayName)}</span>
       <span className="person-text">
         <span className="person-name">

@@ -33,6 +33,8 @@ export function useRoomConnection(hubUrl: string, sessionId: string) {
   const [room, dispatch] = useReducer(reduce, sessionId, emptyRoom);
   const [status, setStatus] = useState<ConnectionStatus>({ phase: "connecting" });
   const connectionRef = useRef<HubConnection | null>(null);
+  // Bumped on every successful (re)connect: the live session syncs what it missed each time.
+  const [epoch, setEpoch] = useState(0);
 
   useEffect(() => {
     let stopped = false;
@@ -46,7 +48,10 @@ export function useRoomConnection(hubUrl: string, sessionId: string) {
       setStatus({ phase: "reconnecting", detail: "Connection lost. Reconnecting…" });
       dispatch({ kind: "lost" });
     });
-    connection.onreconnected(() => setStatus({ phase: "connected" }));
+    connection.onreconnected(() => {
+      setStatus({ phase: "connected" });
+      setEpoch((e) => e + 1);
+    });
     connection.onclose(() => {
       if (stopped) return;
       dispatch({ kind: "lost" });
@@ -59,7 +64,10 @@ export function useRoomConnection(hubUrl: string, sessionId: string) {
       if (stopped) return;
       try {
         await connection.start();
-        if (!stopped) setStatus({ phase: "connected" });
+        if (!stopped) {
+          setStatus({ phase: "connected" });
+          setEpoch((e) => e + 1);
+        }
       } catch (error) {
         if (stopped) return;
         const next = statusFromStartError(error);
@@ -79,5 +87,5 @@ export function useRoomConnection(hubUrl: string, sessionId: string) {
     };
   }, [hubUrl, sessionId]);
 
-  return { room, status, connection: connectionRef };
+  return { room, status, connection: connectionRef, epoch };
 }

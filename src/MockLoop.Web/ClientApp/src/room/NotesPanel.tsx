@@ -1,0 +1,71 @@
+import { useEffect, useRef, useState } from "react";
+import type { CommandResult, NoteView } from "./liveTypes";
+import { newClientId } from "./useLiveSession";
+
+interface Props {
+  stepId: string;
+  stepTitle: string;
+  note: NoteView | undefined;
+  onSave(stepId: string, text: string, clientId: string): Promise<CommandResult>;
+}
+
+type SaveState = "saved" | "editing" | "saving" | "failed";
+
+/** The interviewer's private notes for the current step, saved as they type (after a pause) and on leaving the box. */
+export function NotesPanel({ stepId, stepTitle, note, onSave }: Props) {
+  const [text, setText] = useState(note?.text ?? "");
+  const [state, setState] = useState<SaveState>("saved");
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastSaved = useRef(note?.text ?? "");
+
+  const draft = useRef(text);
+  draft.current = text;
+  const shownStep = useRef(stepId);
+
+  // Switching step shows that step's note, after saving an unsaved draft to the step it was written for.
+  useEffect(() => {
+    if (shownStep.current !== stepId) {
+      clearTimeout(timer.current);
+      if (draft.current !== lastSaved.current) void onSave(shownStep.current, draft.current, newClientId());
+      shownStep.current = stepId;
+    }
+    setText(note?.text ?? "");
+    lastSaved.current = note?.text ?? "";
+    setState("saved");
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- onSave is a fresh closure each render
+  }, [stepId, note?.text]);
+
+  const save = async (value: string) => {
+    clearTimeout(timer.current);
+    if (value === lastSaved.current) {
+      setState("saved");
+      return;
+    }
+    setState("saving");
+    const result = await onSave(stepId, value, newClientId());
+    if (result.ok) lastSaved.current = value;
+    setState(result.ok ? "saved" : "failed");
+  };
+
+  const label = { saved: "Saved", editing: "Editing…", saving: "Saving…", failed: "Not saved — retry by editing" }[state];
+  return (
+    <section className="panel notes" aria-label="Private notes">
+      <h3>Notes · {stepTitle} <span className="private-badge">only you</span></h3>
+      <textarea
+        aria-label={`Notes for ${stepTitle}`}
+        value={text}
+        maxLength={10000}
+        placeholder="What did the candidate say or draw in this step?"
+        onChange={(e) => {
+          const value = e.target.value;
+          setText(value);
+          setState("editing");
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => void save(value), 800);
+        }}
+        onBlur={() => void save(text)}
+      />
+      <p className={`save-state save-${state}`} role="status">{label}</p>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { applyEvent, applySync, initialLive } from "./liveState";
+import type { SyncResult, TimerView } from "./liveTypes";
+
+const timer = { status: "notStarted", serverNow: "2026-11-21T10:00:00Z", steps: [] } as unknown as TimerView;
+const snapshot: SyncResult = {
+  seq: 2,
+  snapshot: {
+    status: "Ready",
+    chat: [{ seq: 2, authorId: "u", authorName: "U", text: "hi", at: "2026-11-21T10:00:00Z" }],
+    notes: null,
+    case: null,
+    rubric: { id: "r", version: 1, title: "R" },
+  },
+  events: null,
+  timer,
+  serverNow: "2026-11-21T10:00:00Z",
+};
+
+describe("live state", () => {
+  it("loads a snapshot", () => {
+    const s = applySync(initialLive, snapshot, Date.parse("2026-11-21T10:00:00Z"));
+    expect(s.loaded).toBe(true);
+    expect(s.seq).toBe(2);
+    expect(s.chat).toHaveLength(1);
+    expect(s.clockOffsetMs).toBe(0);
+  });
+
+  it("applies the next entry once and ignores a duplicate", () => {
+    let s = applySync(initialLive, snapshot, 0);
+    const entry = { seq: 3, kind: "chat", at: "", chat: { seq: 3, authorId: "v", authorName: "V", text: "yo", at: "" } };
+    s = applyEvent(s, entry, 0);
+    s = applyEvent(s, entry, 0);
+    expect(s.chat.map((m) => m.text)).toEqual(["hi", "yo"]);
+    expect(s.seq).toBe(3);
+  });
+
+  it("asks for a sync when an entry arrives past a gap", () => {
+    const s = applyEvent(applySync(initialLive, snapshot, 0), { seq: 5, kind: "chat", at: "" }, 0);
+    expect(s.needsSync).toBe(true);
+    expect(s.seq).toBe(2);
+  });
+
+  it("moves past private entries without revealing anything", () => {
+    const s = applyEvent(applySync(initialLive, snapshot, 0), { seq: 3, kind: "private", at: "" }, 0);
+    expect(s.seq).toBe(3);
+    expect(s.notes).toEqual({});
+  });
+
+  it("catches up from missed entries without a snapshot", () => {
+    const loaded = applySync(initialLive, snapshot, 0);
+    const caughtUp = applySync(loaded, {
+      seq: 4, snapshot: null, timer, serverNow: "2026-11-21T10:00:00Z",
+      events: [
+        { seq: 3, kind: "note", at: "", note: { stepId: "x", text: "n", at: "" } },
+        { seq: 4, kind: "chat", at: "", chat: { seq: 4, authorId: "v", authorName: "V", text: "back", at: "" } },
+      ],
+    }, 0);
+    expect(caughtUp.seq).toBe(4);
+    expect(caughtUp.notes.x.text).toBe("n");
+    expect(caughtUp.chat.map((m) => m.text)).toEqual(["hi", "back"]);
+  });
+});

@@ -1,0 +1,85 @@
+import type { CaseView, ChatMessageView, NoteView, RubricView, SessionEventMessage, SyncResult, TimerView } from "./liveTypes";
+
+// The room's durable state as the server has ordered it. Entries are applied strictly in sequence: an entry at or
+// below the last applied sequence is a duplicate and ignored; one past a gap asks for a sync instead.
+
+export interface LiveState {
+  loaded: boolean;
+  seq: number;
+  timer: TimerView | null;
+  /** Server clock minus local clock, in ms, measured when the timer last arrived. */
+  clockOffsetMs: number;
+  chat: ChatMessageView[];
+  notes: Record<string, NoteView>;
+  caseView: CaseView | null;
+  rubric: RubricView | null;
+  needsSync: boolean;
+}
+
+export const initialLive: LiveState = {
+  loaded: false,
+  seq: -1,
+  timer: null,
+  clockOffsetMs: 0,
+  chat: [],
+  notes: {},
+  caseView: null,
+  rubric: null,
+  needsSync: false,
+};
+
+export function offsetFrom(serverNow: string, receivedAtMs: number): number {
+  return Date.parse(serverNow) - receivedAtMs;
+}
+
+export function applySync(state: LiveState, result: SyncResult, receivedAtMs: number): LiveState {
+  let next: LiveState = { ...state, needsSync: false };
+  if (result.snapshot) {
+    const s = result.snapshot;
+    next = {
+      ...next,
+      seq: result.seq,
+      chat: s.chat,
+      notes: Object.fromEntries((s.notes ?? []).map((n) => [n.stepId, n])),
+      caseView: s.case,
+      rubric: s.rubric,
+    };
+  } else {
+    for (const entry of result.events ?? []) {
+      next = applyEntry(next, entry);
+    }
+    next = { ...next, seq: Math.max(next.seq, result.seq), needsSync: false };
+  }
+  return {
+    ...next,
+    loaded: true,
+    timer: result.timer,
+    clockOffsetMs: offsetFrom(result.serverNow, receivedAtMs),
+  };
+}
+
+/** A live broadcast. */
+export function applyEvent(state: LiveState, entry: SessionEventMessage, receivedAtMs: number): LiveState {
+  if (!state.loaded || entry.seq <= state.seq) return state;
+  if (entry.seq > state.seq + 1) return { ...state, needsSync: true };
+  const next = applyEntry(state, entry);
+  if (entry.timer) {
+    return { ...next, timer: entry.timer, clockOffsetMs: offsetFrom(entry.timer.serverNow, receivedAtMs) };
+  }
+  return next;
+}
+
+function applyEntry(state: LiveState, entry: SessionEventMessage): LiveState {
+  if (entry.seq <= state.seq) return state;
+  const next = { ...state, seq: entry.seq };
+  switch (entry.kind) {
+    case "chat":
+      return entry.chat ? { ...next, chat: [...state.chat, entry.chat] } : next;
+    case "note":
+      return entry.note ? { ...next, notes: { ...state.notes, [entry.note.stepId]: entry.note } } : next;
+    default:
+      // Timer entries carry their view only when live; a sync brings the current timer separately.
+      // "private" entries are interviewer-only: the candidate just moves its sequence on.
+      return next;
+  }
+}

@@ -1,0 +1,98 @@
+// Mirrors of the server's records in src/MockLoop.Web/Rooms/Live/LiveMessages.cs and Core's TimerView.
+
+export type TimerStatus = "notStarted" | "running" | "paused" | "ended";
+
+export interface TimerStepView {
+  id: string;
+  title: string;
+  budgetSeconds: number;
+  usedSeconds: number;
+  isOverrun: boolean;
+}
+
+export interface TimerView {
+  status: TimerStatus;
+  currentStepIndex: number;
+  stepCount: number;
+  currentStepId: string;
+  currentStepTitle: string;
+  budgetSeconds: number;
+  usedSeconds: number;
+  leftSeconds: number;
+  isOverrun: boolean;
+  totalElapsedSeconds: number;
+  totalBudgetSeconds: number;
+  runningSince: string | null;
+  usedBeforeSegmentSeconds: number;
+  elapsedBeforeSegmentSeconds: number;
+  serverNow: string;
+  steps: TimerStepView[];
+}
+
+export interface ChatMessageView {
+  seq: number;
+  authorId: string;
+  authorName: string;
+  text: string;
+  at: string;
+}
+
+export interface NoteView {
+  stepId: string;
+  text: string;
+  at: string;
+}
+
+export interface CaseFact {
+  topic: string;
+  detail: string;
+}
+
+export interface CaseView {
+  id: string;
+  title: string;
+  prompt: string;
+  facts: CaseFact[] | null;
+  hints: Record<string, string[]> | null;
+}
+
+export interface RubricView {
+  id: string;
+  version: number;
+  title: string;
+}
+
+export interface RoomSnapshot {
+  status: string;
+  chat: ChatMessageView[];
+  notes: NoteView[] | null;
+  case: CaseView | null;
+  rubric: RubricView;
+}
+
+export interface SessionEventMessage {
+  seq: number;
+  kind: "timer" | "chat" | "note" | "private" | string;
+  at: string;
+  authorId?: string | null;
+  chat?: ChatMessageView | null;
+  note?: NoteView | null;
+  timer?: TimerView | null;
+  status?: string | null;
+  clientId?: string | null;
+}
+
+export interface SyncResult {
+  seq: number;
+  snapshot: RoomSnapshot | null;
+  events: SessionEventMessage[] | null;
+  timer: TimerView;
+  serverNow: string;
+}
+
+export interface CommandResult {
+  ok: boolean;
+  seq?: number | null;
+  code?: string | null;
+  error?: string | null;
+}

@@ -1,0 +1,83 @@
+import { type MutableRefObject, useCallback, useEffect, useReducer, useRef, useState } from "react";
+import type { HubConnection } from "@microsoft/signalr";
+import { applyEvent, applySync, initialLive, type LiveState } from "./liveState";
+import type { CommandResult, SessionEventMessage, SyncResult } from "./liveTypes";
+
+type Action =
+  | { kind: "sync"; result: SyncResult; at: number }
+  | { kind: "event"; entry: SessionEventMessage; at: number };
+
+function reduce(state: LiveState, action: Action): LiveState {
+  return action.kind === "sync" ? applySync(state, action.result, action.at) : applyEvent(state, action.entry, action.at);
+}
+
+export function newClientId(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `c-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * The session's durable state: synced on every (re)connect from the last applied sequence, then kept current by
+ * the server's broadcasts. Commands are acknowledged only once the server has stored them.
+ */
+export function useLiveSession(connection: MutableRefObject<HubConnection | null>, epoch: number) {
+  const [live, dispatch] = useReducer(reduce, initialLive);
+  const [catchingUp, setCatchingUp] = useState(false);
+  const [lastError, setLastError] = useState<string | null>(null);
+  const seqRef = useRef(live.seq);
+  seqRef.current = live.seq;
+
+  const sync = useCallback(async () => {
+    const hub = connection.current;
+    if (!hub || hub.state !== "Connected") return;
+    setCatchingUp(true);
+    try {
+      const result = await hub.invoke<SyncResult>("Sync", seqRef.current);
+      dispatch({ kind: "sync", result, at: Date.now() });
+    } catch (error) {
+      setLastError(`Could not load the interview: ${(error as Error).message}`);
+    } finally {
+      setCatchingUp(false);
+    }
+  }, [connection]);
+
+  useEffect(() => {
+    const hub = connection.current;
+    if (!hub) return;
+    const onEvent = (entry: SessionEventMessage) => dispatch({ kind: "event", entry, at: Date.now() });
+    hub.on("Event", onEvent);
+    return () => hub.off("Event", onEvent);
+  }, [connection, epoch]);
+
+  useEffect(() => {
+    if (epoch > 0) void sync();
+  }, [epoch, sync]);
+
+  useEffect(() => {
+    if (live.needsSync) void sync();
+  }, [live.needsSync, sync]);
+
+  const command = useCallback(
+    async (method: string, ...args: unknown[]): Promise<CommandResult> => {
+      const hub = connection.current;
+      if (!hub || hub.state !== "Connected") {
+        const result = { ok: false, code: "offline", error: "You are offline; try again once reconnected." };
+        setLastError(result.error);
+        return result;
+      }
+      try {
+        const result = await hub.invoke<CommandResult>(method, ...args);
+        setLastError(result.ok ? null : (result.error ?? "The server refused that."));
+        return result;
+      } catch (error) {
+        const message = (error as Error).message;
+        setLastError(message);
+        return { ok: false, code: "error", error: message };
+      }
+    },
+    [connection],
+  );
+
+  return { live, catchingUp, lastError, clearError: () => setLastError(null), command };
+}
