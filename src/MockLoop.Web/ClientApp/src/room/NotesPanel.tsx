@@ -24,14 +24,19 @@ export function NotesPanel({ stepId, stepTitle, note, onSave }: Props) {
 
   // Switching step shows that step's note, after saving an unsaved draft to the step it was written for.
   useEffect(() => {
-    if (shownStep.current !== stepId) {
+    const stepChanged = shownStep.current !== stepId;
+    const dirty = draft.current !== lastSaved.current;
+    if (stepChanged) {
       clearTimeout(timer.current);
-      if (draft.current !== lastSaved.current) void onSave(shownStep.current, draft.current, newClientId());
+      if (dirty) void onSave(shownStep.current, draft.current, newClientId());
       shownStep.current = stepId;
     }
-    setText(note?.text ?? "");
+    // The echo of our own save must not overwrite what was typed since; a clean box takes the server's copy.
+    if (stepChanged || !dirty) {
+      setText(note?.text ?? "");
+      setState("saved");
+    }
     lastSaved.current = note?.text ?? "";
-    setState("saved");
     // eslint-disable-next-line react-hooks/exhaustive-deps -- onSave is a fresh closure each render
   }, [stepId, note?.text]);
 
