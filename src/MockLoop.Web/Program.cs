@@ -2,6 +2,7 @@ using MockLoop.Web.Accounts;
 using MockLoop.Web.Components;
 using MockLoop.Web.Data;
 using MockLoop.Web.Health;
+using MockLoop.Web.Lobby;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
 
@@ -21,6 +22,7 @@ builder.AddData();
 builder.AddAccounts();
 builder.AddRubrics();
 builder.AddRooms();
+builder.AddLobby();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.UseAntiforgery();
 app.MapHealth();
 app.MapAccounts();
 app.MapRooms();
+app.MapLobby();
 app.MapRazorComponents<App>();
 
 app.Run();

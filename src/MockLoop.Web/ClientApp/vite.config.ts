@@ -11,7 +11,7 @@ export default defineConfig({
     manifest: true,
     sourcemap: true,
     rollupOptions: {
-      input: { room: "src/room/main.tsx" },
+      input: { room: "src/room/main.tsx", lobby: "src/lobby/main.tsx" },
     },
   },
   test: {

@@ -9,6 +9,7 @@ public static class RoomsRegistration
     {
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddScoped<SessionSetupResolver>();
+        builder.Services.AddScoped<SessionHistory>();
         builder.Services.AddSingleton<RoomPresence>();
         builder.Services.AddSingleton<Live.SessionEngine>();
         builder.Services.AddSingleton<ConnectionRateLimits>();

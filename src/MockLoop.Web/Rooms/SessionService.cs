@@ -40,6 +40,26 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock)
         return session;
     }
 
+    /// <summary>A session for two people the lobby paired: both seats taken from the start.</summary>
+    public async Task<InterviewSession> CreatePairedAsync(Guid interviewerId, Guid candidateId, SessionSetup setup, CancellationToken ct = default)
+    {
+        var session = new InterviewSession
+        {
+            Id = Guid.CreateVersion7(),
+            CreatedAt = clock.GetUtcNow(),
+            CreatedById = interviewerId,
+            InterviewerId = interviewerId,
+            CandidateId = candidateId,
+            Status = SessionStatus.Ready,
+            RubricId = setup.RubricId,
+            RubricVersion = setup.RubricVersion,
+            CaseId = setup.CaseId,
+        };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        return session;
+    }
+
     public async Task<RoomView?> GetRoomAsync(Guid sessionId, Guid userId, CancellationToken ct = default)
     {
         var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);

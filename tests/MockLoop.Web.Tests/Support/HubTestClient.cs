@@ -28,9 +28,9 @@ public sealed class HubTestClient : IAsyncDisposable
         _reader = Task.Run(ReadLoopAsync);
     }
 
-    public static async Task<HubTestClient> ConnectAsync(MockLoopApp app, HttpClient signedIn, string query)
+    public static async Task<HubTestClient> ConnectAsync(MockLoopApp app, HttpClient signedIn, string query, string hubPath = "/hubs/interview")
     {
-        var negotiate = await signedIn.PostAsync($"/hubs/interview/negotiate?{query}&negotiateVersion=1", null);
+        var negotiate = await signedIn.PostAsync($"{hubPath}/negotiate?{query}&negotiateVersion=1", null);
         if (negotiate.StatusCode != HttpStatusCode.OK)
         {
             throw new HubRefusedException(negotiate.StatusCode, await negotiate.Content.ReadAsStringAsync());
@@ -46,7 +46,7 @@ public sealed class HubTestClient : IAsyncDisposable
                 request.Headers.Cookie = cookieHeader;
             }
         };
-        var socket = await ws.ConnectAsync(new Uri(app.Server.BaseAddress, $"hubs/interview?{query}&id={token}"), CancellationToken.None);
+        var socket = await ws.ConnectAsync(new Uri(app.Server.BaseAddress, $"{hubPath.TrimStart('/')}?{query}&id={token}"), CancellationToken.None);
         var client = new HubTestClient(socket);
         await client.SendRawAsync("{\"protocol\":\"json\",\"version\":1}");
         var handshake = await client.NextAsync(TimeSpan.FromSeconds(10), any: true);

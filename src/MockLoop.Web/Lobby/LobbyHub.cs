@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using MockLoop.Core.Pairing;
+using MockLoop.Web.Rooms;
+using MockLoop.Web.Rubrics;
+
+namespace MockLoop.Web.Lobby;
+
+/// <summary>The lobby's channel: queue, leave, and hear about counts and matches. Rules live in LobbyService.</summary>
+[Authorize]
+public sealed class LobbyHub(LobbyService lobby, IRubricCatalog catalog) : Hub<ILobbyClient>
+{
+    public override async Task OnConnectedAsync()
+    {
+        lobby.Connected(Context.User.UserId(), Context.ConnectionId);
+        await Clients.Caller.Counts(lobby.Counts());
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await lobby.DisconnectedAsync(Context.User.UserId(), Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <param name="role">candidate | interviewer | either</param>
+    /// <param name="rubric">"id@version" of a shipped rubric</param>
+    /// <param name="caseId">a case of that rubric, or empty for any</param>
+    public async Task<LobbyJoinResult> Join(string role, string rubric, string? caseId)
+    {
+        PairingRole? parsed = role switch
+        {
+            "candidate" => PairingRole.Candidate,
+            "interviewer" => PairingRole.Interviewer,
+            "either" => PairingRole.Either,
+            _ => null,
+        };
+        if (parsed is null)
+        {
+            return new LobbyJoinResult(false, Error: "Choose candidate, interviewer or either.");
+        }
+        var choices = await catalog.ChoicesForAsync(Context.User.UserId());
+        var chosen = choices.FirstOrDefault(c => !c.IsCustom && $"{c.Id}@{c.Version}" == rubric);
+        if (chosen is null)
+        {
+            return new LobbyJoinResult(false, Error: "Choose one of the shipped rubrics (your own rubrics are for invite links).");
+        }
+        if (!string.IsNullOrWhiteSpace(caseId) && catalog.CasesFor(chosen.Id).All(c => c.Id != caseId))
+        {
+            return new LobbyJoinResult(false, Error: "That case is not written for the chosen rubric.");
+        }
+        return await lobby.JoinAsync(Context.User.UserId(), parsed.Value, rubric, caseId);
+    }
+
+    public Task Leave() => lobby.LeaveAsync(Context.User.UserId());
+}

@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.SignalR;
+using MockLoop.Core.Pairing;
+using MockLoop.Web.Rooms;
+
+namespace MockLoop.Web.Lobby;
+
+/// <summary>
+/// The pairing queue of this node, first come first served (rules in Core's PairingQueue). A user is queued while
+/// at least one of their lobby pages is open; closing the last one leaves the queue.
+/// </summary>
+public sealed class LobbyService(
+    TimeProvider clock, IServiceScopeFactory scopes, IHubContext<LobbyHub, ILobbyClient> hub, ILogger<LobbyService> logger)
+{
+    private readonly Lock _lock = new();
+    private readonly PairingQueue _queue = new(clock);
+    private readonly Dictionary<Guid, HashSet<string>> _connections = [];
+
+    public void Connected(Guid userId, string connectionId)
+    {
+        lock (_lock)
+        {
+            if (!_connections.TryGetValue(userId, out var set))
+            {
+                _connections[userId] = set = [];
+            }
+            set.Add(connectionId);
+        }
+    }
+
+    public async Task DisconnectedAsync(Guid userId, string connectionId)
+    {
+        bool left;
+        lock (_lock)
+        {
+            left = false;
+            if (_connections.TryGetValue(userId, out var set) && set.Remove(connectionId) && set.Count == 0)
+            {
+                _connections.Remove(userId);
+                left = _queue.Remove(userId.ToString());
+            }
+        }
+        if (left)
+        {
+            await BroadcastCountsAsync();
+        }
+    }
+
+    public LobbyCounts Counts()
+    {
+        lock (_lock)
+        {
+            var c = _queue.Counts();
+            return new LobbyCounts(c.Candidates, c.Interviewers, c.Either);
+        }
+    }
+
+    public async Task<LobbyJoinResult> JoinAsync(Guid userId, PairingRole role, string rubricKey, string? caseId)
+    {
+        PairingMatch? match;
+        DateTimeOffset since;
+        lock (_lock)
+        {
+            match = _queue.Enqueue(new PairingRequest(userId.ToString(), role, rubricKey, string.IsNullOrWhiteSpace(caseId) ? null : caseId));
+            since = match is null ? _queue.Find(userId.ToString())!.EnqueuedAt : clock.GetUtcNow();
+        }
+        await BroadcastCountsAsync();
+        if (match is not null)
+        {
+            await StartSessionAsync(match);
+        }
+        return new LobbyJoinResult(true, since);
+    }
+
+    public async Task LeaveAsync(Guid userId)
+    {
+        bool removed;
+        lock (_lock)
+        {
+            removed = _queue.Remove(userId.ToString());
+        }
+        if (removed)
+        {
+            await BroadcastCountsAsync();
+        }
+    }
+
+    private async Task StartSessionAsync(PairingMatch match)
+    {
+        var interviewer = Guid.Parse(match.Interviewer.UserId);
+        var candidate = Guid.Parse(match.Candidate.UserId);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var setups = scope.ServiceProvider.GetRequiredService<SessionSetupResolver>();
+            var resolved = await setups.ResolveAsync(interviewer, match.RubricId, match.CaseId);
+            if (resolved.Setup is null)
+            {
+                throw new InvalidOperationException(resolved.Error);
+            }
+            var session = await scope.ServiceProvider.GetRequiredService<SessionService>()
+                .CreatePairedAsync(interviewer, candidate, resolved.Setup);
+            var url = $"/s/{session.Id}";
+            await hub.Clients.Clients(ConnectionsOf(interviewer)).Matched(new LobbyMatch(url, nameof(SeatRole.Interviewer)));
+            await hub.Clients.Clients(ConnectionsOf(candidate)).Matched(new LobbyMatch(url, nameof(SeatRole.Candidate)));
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Starting a paired session failed");
+            var both = ConnectionsOf(interviewer).Concat(ConnectionsOf(candidate)).ToList();
+            await hub.Clients.Clients(both).MatchFailed("You were matched, but the interview could not be created. Join the queue again.");
+        }
+    }
+
+    private List<string> ConnectionsOf(Guid userId)
+    {
+        lock (_lock)
+        {
+            return _connections.TryGetValue(userId, out var set) ? [.. set] : [];
+        }
+    }
+
+    private Task BroadcastCountsAsync() => hub.Clients.All.Counts(Counts());
+}
