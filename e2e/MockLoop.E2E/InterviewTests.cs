@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MockLoop.E2E.Support;
+
+namespace MockLoop.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class InterviewTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Two_people_pair_in_the_lobby_walk_all_seven_steps_and_a_reload_keeps_the_state()
+    {
+        var ivy = await browser.NewPersonAsync();
+        await People.RegisterAsync(ivy, "Ivy Lobby");
+        var cal = await browser.NewPersonAsync();
+        await People.RegisterAsync(cal, "Cal Lobby");
+
+        await ivy.GotoAsync("/lobby");
+        await ivy.GetByLabel("The interviewer").CheckAsync();
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Join the queue" }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Heading, new() { Name = "Looking for a partner…" }).WaitForAsync();
+
+        await cal.GotoAsync("/lobby");
+        await cal.GetByLabel("The candidate").CheckAsync();
+        await cal.GetByRole(AriaRole.Button, new() { Name = "Join the queue" }).ClickAsync();
+
+        await ivy.WaitForURLAsync(new Regex("/s/[0-9a-f-]{36}$"));
+        await cal.WaitForURLAsync(new Regex("/s/[0-9a-f-]{36}$"));
+        Assert.Equal(ivy.Url, cal.Url);
+        await People.WaitConnectedAsync(ivy);
+        await People.WaitConnectedAsync(cal);
+
+        // Only the interviewer has the controls, and only the interviewer sees the hints.
+        Assert.Equal(0, await cal.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).CountAsync());
+        Assert.Equal(0, await cal.GetByText("Facts to reveal when asked").CountAsync());
+        await ivy.GetByText("Facts to reveal when asked").WaitForAsync();
+
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
+        await cal.GetByText("Step 1 of 7 · Running").WaitForAsync();
+
+        for (var step = 2; step <= 4; step++)
+        {
+            await ivy.GetByRole(AriaRole.Button, new() { Name = "Next step →" }).ClickAsync();
+            await cal.GetByText($"Step {step} of 7 · Running").WaitForAsync();
+        }
+
+        await cal.GetByLabel("Message").FillAsync("Two-tower retrieval, then a ranker.");
+        await cal.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await ivy.GetByText("Two-tower retrieval, then a ranker.").WaitForAsync();
+
+        // Mid-step reload: same step, same chat, and a timer that counts on from the server's anchors.
+        await cal.ReloadAsync();
+        await People.WaitConnectedAsync(cal);
+        await cal.GetByText("Step 4 of 7 · Running").WaitForAsync();
+        await cal.GetByText("Two-tower retrieval, then a ranker.").WaitForAsync();
+        var ivyTotal = await Seconds(ivy.GetByLabel("Total elapsed"));
+        var calTotal = await Seconds(cal.GetByLabel("Total elapsed"));
+        Assert.InRange(calTotal - ivyTotal, -1, 1);
+
+        for (var step = 5; step <= 7; step++)
+        {
+            await ivy.GetByRole(AriaRole.Button, new() { Name = "Next step →" }).ClickAsync();
+            await cal.GetByText($"Step {step} of 7 · Running").WaitForAsync();
+        }
+        Assert.Equal(0, await ivy.GetByRole(AriaRole.Button, new() { Name = "Next step →" }).CountAsync());
+
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "End interview" }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Yes, end it" }).ClickAsync();
+        await cal.GetByText("This interview has ended.").WaitForAsync();
+
+        await cal.GotoAsync("/sessions");
+        var row = cal.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ivy Lobby" });
+        await row.GetByText("Ended").WaitForAsync();
+        await row.GetByText("Candidate").WaitForAsync();
+
+        await ivy.Context.CloseAsync();
+        await cal.Context.CloseAsync();
+    }
+
+    private static async Task<int> Seconds(ILocator clock)
+    {
+        var text = (await clock.InnerTextAsync()).Split('/')[0].Trim();
+        var parts = text.Split(':').Select(int.Parse).ToArray();
+        return parts.Aggregate(0, (total, part) => total * 60 + part);
+    }
+}
