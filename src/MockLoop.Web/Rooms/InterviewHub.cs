@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using MockLoop.Core.Diagrams;
 using MockLoop.Core.Sessions;
 using MockLoop.Web.Accounts;
 using MockLoop.Web.Rooms.Live;
@@ -103,6 +105,50 @@ public sealed class InterviewHub(
     /// <summary>The interviewer's private note for one step; never sent to the candidate.</summary>
     public Task<CommandResult> SaveNote(string stepId, string text, string? clientId) =>
         SubmitAsync(new WriteNote(stepId, text), clientId);
+
+    /// <summary>
+    /// One diagram op (JSON with a "type" discriminator, see Core's DiagramOps). Parsed here rather than bound by
+    /// SignalR, so a malformed op gets a precise error instead of a generic invocation failure.
+    /// </summary>
+    public async Task<CommandResult> SubmitOp(JsonElement op)
+    {
+        DiagramOp? parsed;
+        try
+        {
+            parsed = op.Deserialize<DiagramOp>(DiagramJson.Options);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return CommandResult.Refused("malformed_op", "That diagram change is malformed: " + ex.Message);
+        }
+        if (parsed is null || string.IsNullOrWhiteSpace(parsed.OpId))
+        {
+            return CommandResult.Refused("malformed_op", "A diagram change needs a type and an opId.");
+        }
+        return await SubmitAsync(new EditDiagram(parsed), parsed.OpId);
+    }
+
+    /// <summary>Volatile: the pointer on the canvas, relayed to the peer, never stored. Excess beyond 20/s is dropped.</summary>
+    public async Task Cursor(double x, double y)
+    {
+        if (!double.IsFinite(x) || !double.IsFinite(y) || !limits.TryTake(Context, RateKind.Volatile))
+        {
+            return;
+        }
+        var name = Context.User?.FindFirst(AppClaims.DisplayName)?.Value ?? "";
+        await Clients.OthersInGroup(RoomGroups.All(Context.SessionId())).PeerCursor(new PeerCursorMessage(Context.User.UserId(), name, x, y));
+    }
+
+    /// <summary>Volatile: a node being dragged, relayed to the peer; the drop arrives as one durable op.</summary>
+    public async Task DragPreview(string nodeId, double x, double y)
+    {
+        if (string.IsNullOrEmpty(nodeId) || nodeId.Length > 64 || !double.IsFinite(x) || !double.IsFinite(y)
+            || !limits.TryTake(Context, RateKind.Volatile))
+        {
+            return;
+        }
+        await Clients.OthersInGroup(RoomGroups.All(Context.SessionId())).PeerDrag(new PeerDragMessage(Context.User.UserId(), nodeId, x, y));
+    }
 
     private async Task<CommandResult> SubmitAsync(LiveCommand command, string? clientId)
     {

@@ -18,4 +18,8 @@ public interface IRoomClient
 
     /// <summary>A durable entry of the session log, in sequence order.</summary>
     Task Event(Live.SessionEventMessage entry);
+
+    Task PeerCursor(Live.PeerCursorMessage cursor);
+
+    Task PeerDrag(Live.PeerDragMessage drag);
 }

@@ -1,3 +1,4 @@
+using MockLoop.Core.Diagrams;
 using MockLoop.Core.Sessions;
 
 namespace MockLoop.Web.Rooms.Live;
@@ -10,3 +11,6 @@ public sealed record DriveTimer(TimerCommand Command) : LiveCommand;
 public sealed record PostChat(string Text) : LiveCommand;
 
 public sealed record WriteNote(string StepId, string Text) : LiveCommand;
+
+/// <summary>An edit to the shared diagram; its op id doubles as the change id for acks and de-duplication.</summary>
+public sealed record EditDiagram(DiagramOp Op) : LiveCommand;

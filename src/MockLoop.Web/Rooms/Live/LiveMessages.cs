@@ -1,4 +1,5 @@
 using MockLoop.Core.Cases;
+using MockLoop.Core.Diagrams;
 using MockLoop.Core.Sessions;
 
 namespace MockLoop.Web.Rooms.Live;
@@ -26,7 +27,9 @@ public sealed record RoomSnapshot(
     IReadOnlyList<ChatMessageView> Chat,
     IReadOnlyList<NoteView>? Notes,
     CaseView? Case,
-    RubricView Rubric);
+    RubricView Rubric,
+    DiagramSnapshot Diagram,
+    IReadOnlyList<string> ComponentTypes);
 
 /// <summary>
 /// One entry of the session log as a participant may see it. An interviewer-only entry reaches the candidate with
@@ -41,7 +44,8 @@ public sealed record SessionEventMessage(
     NoteView? Note = null,
     TimerView? Timer = null,
     string? Status = null,
-    string? ClientId = null);
+    string? ClientId = null,
+    DiagramOp? Op = null);
 
 /// <summary>
 /// The answer to Sync(lastSeq): the entries after lastSeq, or a snapshot when there are too many (or the client has
@@ -60,3 +64,9 @@ public sealed record CommandResult(bool Ok, long? Seq = null, string? Code = nul
     public static CommandResult Accepted(long seq) => new(true, seq);
     public static CommandResult Refused(string code, string message) => new(false, null, code, message);
 }
+
+/// <summary>Volatile: where the peer's pointer is on the canvas (flow coordinates). Never stored.</summary>
+public sealed record PeerCursorMessage(Guid UserId, string Name, double X, double Y);
+
+/// <summary>Volatile: a node the peer is dragging, where it is now. The final position arrives as a durable op.</summary>
+public sealed record PeerDragMessage(Guid UserId, string NodeId, double X, double Y);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using MockLoop.Core.Diagrams;
 using MockLoop.Core.Sessions;
 using MockLoop.Web.Data;
 using MockLoop.Web.Rubrics;
@@ -26,7 +27,8 @@ public sealed partial class LiveSession
             ?? throw new InvalidOperationException($"Session {sessionId} uses rubric {row.RubricId} v{row.RubricVersion}, which is not available.");
         var interviewCase = row.CaseId is null ? null : catalog.FindCase(row.CaseId);
 
-        var session = new LiveSession(row, rubric, interviewCase, scopes, hub, clock);
+        var componentTypes = catalog.Components.Components.Select(c => c.Id).Append(DiagramNode.NoteType).ToList();
+        var session = new LiveSession(row, rubric, interviewCase, componentTypes, scopes, hub, clock);
         var ids = new[] { row.InterviewerId, row.CandidateId }.OfType<Guid>().ToList();
         foreach (var user in await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
         {
@@ -86,7 +88,9 @@ public sealed partial class LiveSession
             _chat.ToList(),
             isInterviewer ? _notes.Values.ToList() : null,
             caseView,
-            new RubricView(_rubric.Id, _rubric.Version, _rubric.Title));
+            new RubricView(_rubric.Id, _rubric.Version, _rubric.Title),
+            _diagram.ToSnapshot(),
+            _componentTypes);
     }
 
     private SessionEventMessage MessageFor(SessionEventRow entry, SeatRole role, TimerView? timer)
@@ -99,6 +103,8 @@ public sealed partial class LiveSession
         {
             SessionLogKinds.Chat => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, Chat: ToChat(entry), ClientId: entry.ClientId),
             SessionLogKinds.Note => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, Note: ToNote(entry), ClientId: entry.ClientId),
+            SessionLogKinds.Diagram => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId,
+                Op: DiagramJson.DeserializeEvent(entry.Payload).Op),
             SessionLogKinds.Timer => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, Timer: timer, Status: _status.ToString(), ClientId: entry.ClientId),
             _ => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId),
         };

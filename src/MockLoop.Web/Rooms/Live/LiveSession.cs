@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Core.Cases;
+using MockLoop.Core.Diagrams;
 using MockLoop.Core.Rubrics;
 using MockLoop.Core.Sessions;
 using MockLoop.Web.Data;
@@ -25,6 +26,9 @@ public sealed partial class LiveSession
     private readonly Rubric _rubric;
     private readonly InterviewCase? _case;
     private readonly StepTimer _timer;
+    private readonly DiagramRules _diagramRules;
+    private readonly IReadOnlyList<string> _componentTypes;
+    private DiagramDocument _diagram = DiagramDocument.Empty;
     private readonly List<ChatMessageView> _chat = [];
     private readonly Dictionary<string, NoteView> _notes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _seqByClientId = new(StringComparer.Ordinal);
@@ -34,7 +38,7 @@ public sealed partial class LiveSession
     private SessionStatus _status;
 
     private LiveSession(
-        InterviewSession row, Rubric rubric, InterviewCase? interviewCase,
+        InterviewSession row, Rubric rubric, InterviewCase? interviewCase, IReadOnlyList<string> componentTypes,
         IServiceScopeFactory scopes, IHubContext<InterviewHub, IRoomClient> hub, TimeProvider clock)
     {
         Id = row.Id;
@@ -47,6 +51,8 @@ public sealed partial class LiveSession
         _interviewerId = row.InterviewerId;
         _candidateId = row.CandidateId;
         _timer = new StepTimer(rubric.Steps.Select(s => new TimerStep(s.Id, s.Title, s.BudgetMinutes)), clock);
+        _componentTypes = componentTypes;
+        _diagramRules = new DiagramRules(componentTypes);
     }
 
     public Guid Id { get; }
@@ -185,6 +191,20 @@ public sealed partial class LiveSession
                     NewEntry(userId, SessionLogKinds.Note, JsonSerializer.Serialize(new NoteSaved(note.StepId ?? "", note.Text ?? ""), Json), Audience.Interviewer, now),
                     null, null);
 
+            case EditDiagram edit:
+                if (_status == SessionStatus.Ended)
+                {
+                    return Refuse("ended", "The interview has ended; the diagram is read-only.");
+                }
+                var decided = _diagramRules.Decide(_diagram, edit.Op, now);
+                if (decided.Event is not { } diagramEvent)
+                {
+                    return Refuse(decided.Error!.Code, decided.Error.Message);
+                }
+                return new Decision(
+                    NewEntry(userId, SessionLogKinds.Diagram, DiagramJson.Serialize(diagramEvent), Audience.Everyone, now),
+                    null, null);
+
             default:
                 return Refuse("unknown_command", "Unknown command.");
         }
@@ -208,6 +228,7 @@ public sealed partial class LiveSession
         {
             var after = TimerState.Apply(_timer.State, timerEvent);
             await SaveStepTimingsAsync(db, after, timerEvent.At);
+            await SaveStepDiagramAsync(db, timerEvent, entry.Seq);
             if (timerEvent is TimerStarted started)
             {
                 await db.Sessions.Where(s => s.Id == Id).ExecuteUpdateAsync(u => u
@@ -246,6 +267,38 @@ public sealed partial class LiveSession
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// The diagram as it was when a step ended (left for another step, or the interview ended), for reports and replay.
+    /// A step visited again gets the snapshot of its last visit.
+    /// </summary>
+    private async Task SaveStepDiagramAsync(AppDbContext db, TimerEvent timerEvent, long seq)
+    {
+        int? leftIndex = timerEvent switch
+        {
+            TimerStepChanged changed => changed.FromIndex,
+            TimerEnded => _timer.State.CurrentStepIndex,
+            _ => null,
+        };
+        if (leftIndex is not { } index || _timer.State.Status == TimerStatus.NotStarted)
+        {
+            return;
+        }
+        var stepId = _rubric.Steps[index].Id;
+        var snapshot = DiagramJson.Serialize(_diagram.ToSnapshot());
+        var row = await db.Set<StepDiagramRow>().FindAsync(Id, stepId);
+        if (row is null)
+        {
+            db.Add(new StepDiagramRow { SessionId = Id, StepId = stepId, Seq = seq, Snapshot = snapshot, At = timerEvent.At });
+        }
+        else
+        {
+            row.Seq = seq;
+            row.Snapshot = snapshot;
+            row.At = timerEvent.At;
+        }
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Folds a durable entry into the in-memory state (also used when replaying the log on load).</summary>
     private void Apply(SessionEventRow entry, TimerEvent? timerEvent = null)
     {
@@ -272,6 +325,9 @@ public sealed partial class LiveSession
             case SessionLogKinds.Note:
                 var note = ToNote(entry);
                 _notes[note.StepId] = note;
+                break;
+            case SessionLogKinds.Diagram:
+                _diagram = _diagram.Apply(DiagramJson.DeserializeEvent(entry.Payload));
                 break;
         }
     }

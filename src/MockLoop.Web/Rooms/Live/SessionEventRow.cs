@@ -65,3 +65,25 @@ internal sealed class StepTimingRowConfiguration : IEntityTypeConfiguration<Step
         e.HasOne<InterviewSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+/// <summary>The diagram as it stood when a framework step ended: for the report and for replay.</summary>
+public sealed class StepDiagramRow
+{
+    public Guid SessionId { get; set; }
+    public string StepId { get; set; } = "";
+    public long Seq { get; set; }
+    public string Snapshot { get; set; } = "{}";
+    public DateTimeOffset At { get; set; }
+}
+
+internal sealed class StepDiagramRowConfiguration : IEntityTypeConfiguration<StepDiagramRow>
+{
+    public void Configure(EntityTypeBuilder<StepDiagramRow> e)
+    {
+        e.ToTable("session_step_diagrams");
+        e.HasKey(x => new { x.SessionId, x.StepId });
+        e.Property(x => x.StepId).HasMaxLength(64);
+        e.Property(x => x.Snapshot).HasColumnType("jsonb");
+        e.HasOne<InterviewSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -6,6 +6,7 @@ public static class SessionLogKinds
     public const string Timer = "timer";
     public const string Chat = "chat";
     public const string Note = "note";
+    public const string Diagram = "diagram";
     public const string Private = "private";
 }
 

@@ -1,0 +1,167 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MockLoop.Web.Data;
+using MockLoop.Web.Rooms.Live;
+using MockLoop.Web.Tests.Support;
+
+namespace MockLoop.Web.Tests.Rooms;
+
+public sealed class DiagramSyncTests(MockLoopApp app) : IClassFixture<MockLoopApp>, IAsyncLifetime
+{
+    public Task InitializeAsync() => app.Database.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static JsonObject AddNode(string opId, string nodeId, string type = "feature-store", string label = "Feature store") => new()
+    {
+        ["type"] = "addNode",
+        ["opId"] = opId,
+        ["node"] = new JsonObject
+        {
+            ["id"] = nodeId, ["componentType"] = type, ["label"] = label,
+            ["x"] = 100, ["y"] = 80, ["width"] = 180, ["height"] = 64,
+        },
+    };
+
+    private async Task<(HubTestClient Interviewer, HubTestClient Candidate, Guid Id)> OpenAsync(MockLoopApp on)
+    {
+        var interviewer = await FormPosts.NewUserAsync(on, "Ivy");
+        var id = await FormPosts.CreateSessionAsync(interviewer, "Interviewer");
+        var candidate = await FormPosts.NewUserAsync(on, "Cal");
+        await FormPosts.JoinAsync(candidate, id);
+        var i = await HubTestClient.ConnectAsync(on, interviewer, $"session={id}");
+        var c = await HubTestClient.ConnectAsync(on, candidate, $"session={id}");
+        await i.ExpectAsync("RoomState");
+        await c.ExpectAsync("RoomState");
+        return (i, c, id);
+    }
+
+    private static async Task<int> CountAsync<T>(MockLoopApp on, Guid sessionId, Func<IQueryable<T>, Guid, IQueryable<T>> filter) where T : class
+    {
+        await using var scope = on.Services.CreateAsyncScope();
+        return await filter(scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<T>(), sessionId).CountAsync();
+    }
+
+    private static Task<int> DiagramEntriesAsync(MockLoopApp on, Guid id) =>
+        CountAsync<SessionEventRow>(on, id, (rows, s) => rows.Where(r => r.SessionId == s && r.Kind == "diagram"));
+
+    [Fact]
+    public async Task An_op_is_stored_acknowledged_and_shown_to_the_peer()
+    {
+        var (interviewer, candidate, id) = await OpenAsync(app);
+        await using var _ = interviewer;
+        await using var __ = candidate;
+
+        var ack = (await candidate.CallAsync("SubmitOp", AddNode("op-1", "n_store")))!;
+        Assert.True(ack["ok"]!.GetValue<bool>(), ack.ToJsonString());
+
+        var seen = await interviewer.ExpectAsync("Event");
+        Assert.Equal("diagram", seen["kind"]!.GetValue<string>());
+        Assert.Equal("op-1", seen["clientId"]!.GetValue<string>());
+        Assert.Equal("n_store", seen["op"]!["node"]!["id"]!.GetValue<string>());
+        Assert.Equal(1, await DiagramEntriesAsync(app, id));
+    }
+
+    [Fact]
+    public async Task Malformed_or_invalid_ops_are_refused_and_change_nothing()
+    {
+        var (interviewer, candidate, id) = await OpenAsync(app);
+        await using var _ = interviewer;
+        await using var __ = candidate;
+
+        var garbage = (await candidate.CallAsync("SubmitOp", new JsonObject { ["type"] = "teleport", ["opId"] = "x" }))!;
+        Assert.Equal("malformed_op", garbage["code"]!.GetValue<string>());
+        var notAnObject = (await candidate.CallAsync("SubmitOp", "just a string"))!;
+        Assert.Equal("malformed_op", notAnObject["code"]!.GetValue<string>());
+        var unknownType = (await candidate.CallAsync("SubmitOp", AddNode("op-2", "n_x", type: "quantum-computer")))!;
+        Assert.False(unknownType["ok"]!.GetValue<bool>());
+        var longLabel = (await candidate.CallAsync("SubmitOp", AddNode("op-3", "n_y", label: new string('L', 201))))!;
+        Assert.False(longLabel["ok"]!.GetValue<bool>());
+        Assert.Contains("200", longLabel["error"]!.GetValue<string>());
+
+        Assert.Equal(0, await DiagramEntriesAsync(app, id));
+    }
+
+    [Fact]
+    public async Task A_resent_op_is_applied_once()
+    {
+        var (interviewer, candidate, id) = await OpenAsync(app);
+        await using var _ = interviewer;
+        await using var __ = candidate;
+
+        var first = (await candidate.CallAsync("SubmitOp", AddNode("op-same", "n_a")))!;
+        var again = (await candidate.CallAsync("SubmitOp", AddNode("op-same", "n_a")))!;
+
+        Assert.True(again["ok"]!.GetValue<bool>());
+        Assert.Equal(first["seq"]!.GetValue<long>(), again["seq"]!.GetValue<long>());
+        Assert.Equal(1, await DiagramEntriesAsync(app, id));
+    }
+
+    [Fact]
+    public async Task Each_step_end_keeps_a_snapshot_of_the_diagram()
+    {
+        var (interviewer, candidate, id) = await OpenAsync(app);
+        await using var _ = interviewer;
+        await using var __ = candidate;
+
+        await interviewer.CallAsync("Timer", "start", null, null);
+        await candidate.CallAsync("SubmitOp", AddNode("op-a", "n_client", type: "client", label: "App"));
+        await interviewer.CallAsync("Timer", "nextStep", null, null);
+        await candidate.CallAsync("SubmitOp", AddNode("op-b", "n_rank", type: "ranking-model", label: "Ranker"));
+        await interviewer.CallAsync("Timer", "end", null, null);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var snapshots = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<StepDiagramRow>()
+            .Where(r => r.SessionId == id).ToDictionaryAsync(r => r.StepId, r => r.Snapshot);
+        Assert.Contains("n_client", snapshots["clarify-requirements"]);
+        Assert.DoesNotContain("n_rank", snapshots["clarify-requirements"]);
+        Assert.Contains("n_rank", snapshots["frame-ml-task"]);
+
+        var afterEnd = (await candidate.CallAsync("SubmitOp", AddNode("op-c", "n_late")))!;
+        Assert.Equal("ended", afterEnd["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Cursors_and_drag_previews_reach_the_peer_and_are_never_stored()
+    {
+        var (interviewer, candidate, id) = await OpenAsync(app);
+        await using var _ = interviewer;
+        await using var __ = candidate;
+
+        await candidate.CallAsync("Cursor", 12.5, 40);
+        var cursor = await interviewer.ExpectAsync("PeerCursor");
+        Assert.Equal("Cal", cursor["name"]!.GetValue<string>());
+        Assert.Equal(12.5, cursor["x"]!.GetValue<double>());
+
+        await candidate.CallAsync("DragPreview", "n_a", 300, 200);
+        Assert.Equal("n_a", (await interviewer.ExpectAsync("PeerDrag"))["nodeId"]!.GetValue<string>());
+
+        Assert.Equal(0, await CountAsync<SessionEventRow>(app, id, (rows, s) => rows.Where(r => r.SessionId == s)));
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_diagram_is_rebuilt_from_the_log()
+    {
+        await using var first = await MockLoopApp.StartOnAsync(app.Database);
+        var (interviewer, candidate, id) = await OpenAsync(first);
+        await candidate.CallAsync("SubmitOp", AddNode("op-1", "n_keep", type: "model-server", label: "Model server"));
+        await candidate.CallAsync("SubmitOp", new JsonObject
+        {
+            ["type"] = "updateNode", ["opId"] = "op-2", ["nodeId"] = "n_keep", ["label"] = "Model server (GPU)",
+        });
+        await interviewer.DisposeAsync();
+        await candidate.DisposeAsync();
+
+        // A new engine on the same database: a server that restarted.
+        var engine = ActivatorUtilities.CreateInstance<SessionEngine>(first.Services);
+        var live = (await engine.GetAsync(id))!;
+        await using var scope = first.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var session = await db.Sessions.SingleAsync(s => s.Id == id);
+        var sync = await live.SyncAsync(session.CandidateId!.Value, -1, CancellationToken.None);
+
+        var node = Assert.Single(sync.Snapshot!.Diagram.Nodes);
+        Assert.Equal("Model server (GPU)", node.Label);
+        Assert.Equal(2, sync.Seq);
+    }
+}
