@@ -14,7 +14,7 @@ namespace MockLoop.Web.Rooms;
 /// session's <see cref="LiveSession"/>, the single writer.
 /// </summary>
 [Authorize]
-public sealed class InterviewHub(
+public sealed partial class InterviewHub(
     SessionService sessions, SessionEngine engine, RoomPresence presence, ConnectionRateLimits limits,
     ILogger<InterviewHub> logger) : Hub<IRoomClient>
 {

@@ -11,7 +11,7 @@ public sealed record PresenceMessage(ParticipantView Participant);
 /// <summary>What a refused call gets back: a stable code for the client and a sentence for the person.</summary>
 public sealed record HubError(string Code, string Message);
 
-public interface IRoomClient
+public partial interface IRoomClient
 {
     Task RoomState(RoomStateMessage state);
     Task Presence(PresenceMessage presence);
