@@ -14,3 +14,11 @@ public sealed record WriteNote(string StepId, string Text) : LiveCommand;
 
 /// <summary>An edit to the shared diagram; its op id doubles as the change id for acks and de-duplication.</summary>
 public sealed record EditDiagram(DiagramOp Op) : LiveCommand;
+
+/// <summary>The interviewer's level for one criterion (null: not assessed), with an optional note.</summary>
+public sealed record ScoreCriterion(string StepId, string CriterionId, int? Level, string? Note) : LiveCommand;
+
+/// <summary>The candidate's own level for one criterion, after the interview.</summary>
+public sealed record SelfAssess(string StepId, string CriterionId, int? Level) : LiveCommand;
+
+public sealed record SubmitScorecard(string TargetLevel, string Strengths, string Improvements, string NextStep) : LiveCommand;

@@ -1,5 +1,7 @@
 using MockLoop.Core.Cases;
 using MockLoop.Core.Diagrams;
+using MockLoop.Core.Rubrics;
+using MockLoop.Web.Scoring;
 using MockLoop.Core.Sessions;
 
 namespace MockLoop.Web.Rooms.Live;
@@ -19,7 +21,8 @@ public sealed record CaseView(
     IReadOnlyList<CaseFact>? Facts,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Hints);
 
-public sealed record RubricView(string Id, int Version, string Title);
+/// <summary>The rubric in full (steps, criteria, level descriptors): the scoring panel and the self-assessment need it.</summary>
+public sealed record RubricView(string Id, int Version, string Title, IReadOnlyList<RubricStep> Steps);
 
 /// <summary>Everything a client needs to show the room from scratch.</summary>
 public sealed record RoomSnapshot(
@@ -29,7 +32,11 @@ public sealed record RoomSnapshot(
     CaseView? Case,
     RubricView Rubric,
     DiagramSnapshot Diagram,
-    IReadOnlyList<string> ComponentTypes);
+    IReadOnlyList<string> ComponentTypes,
+    IReadOnlyList<CriterionScoreView>? Scores,
+    IReadOnlyList<CriterionScoreView>? SelfScores,
+    ScorePreview? Preview,
+    ScorecardView? Scorecard);
 
 /// <summary>
 /// One entry of the session log as a participant may see it. An interviewer-only entry reaches the candidate with
@@ -45,7 +52,12 @@ public sealed record SessionEventMessage(
     TimerView? Timer = null,
     string? Status = null,
     string? ClientId = null,
-    DiagramOp? Op = null);
+    DiagramOp? Op = null,
+    CriterionScoreView? Score = null,
+    ScorePreview? Preview = null,
+    ScorecardView? Scorecard = null,
+    IReadOnlyList<CriterionScoreView>? Scores = null,
+    IReadOnlyList<CriterionScoreView>? SelfScores = null);
 
 /// <summary>
 /// The answer to Sync(lastSeq): the entries after lastSeq, or a snapshot when there are too many (or the client has

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Core.Diagrams;
 using MockLoop.Core.Sessions;
+using MockLoop.Web.Scoring;
 using MockLoop.Web.Data;
 using MockLoop.Web.Rubrics;
 
@@ -77,6 +78,7 @@ public sealed partial class LiveSession
     private RoomSnapshot SnapshotFor(SeatRole role)
     {
         var isInterviewer = role == SeatRole.Interviewer;
+        var submitted = _scorecard is not null;
         var caseView = _case is null
             ? null
             : new CaseView(
@@ -88,14 +90,20 @@ public sealed partial class LiveSession
             _chat.ToList(),
             isInterviewer ? _notes.Values.ToList() : null,
             caseView,
-            new RubricView(_rubric.Id, _rubric.Version, _rubric.Title),
+            new RubricView(_rubric.Id, _rubric.Version, _rubric.Title, _rubric.Steps),
             _diagram.ToSnapshot(),
-            _componentTypes);
+            _componentTypes,
+            // Hidden until submission: the interviewer's scores from the candidate, the self-assessment from the interviewer.
+            isInterviewer || submitted ? ScoreViews(_scores.Values) : null,
+            !isInterviewer || submitted ? ScoreViews(_selfScores.Values) : null,
+            isInterviewer || submitted ? CurrentPreview() : null,
+            _scorecard);
     }
 
     private SessionEventMessage MessageFor(SessionEventRow entry, SeatRole role, TimerView? timer)
     {
-        if (entry.Audience == Audience.Interviewer && role != SeatRole.Interviewer)
+        if ((entry.Audience == Audience.Interviewer && role != SeatRole.Interviewer)
+            || (entry.Audience == Audience.Candidate && role != SeatRole.Candidate))
         {
             return new SessionEventMessage(entry.Seq, SessionLogKinds.Private, entry.At);
         }
@@ -103,11 +111,22 @@ public sealed partial class LiveSession
         {
             SessionLogKinds.Chat => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, Chat: ToChat(entry), ClientId: entry.ClientId),
             SessionLogKinds.Note => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, Note: ToNote(entry), ClientId: entry.ClientId),
+            SessionLogKinds.Score or SessionLogKinds.Self => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId,
+                Score: ToScoreView(entry), Preview: entry.Kind == SessionLogKinds.Score ? CurrentPreview() : null),
+            // The reveal: from submission on, the candidate gets every score and the interviewer the self-assessment.
+            SessionLogKinds.Scorecard => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId,
+                Scorecard: _scorecard, Preview: CurrentPreview(), Scores: ScoreViews(_scores.Values), SelfScores: ScoreViews(_selfScores.Values)),
             SessionLogKinds.Diagram => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId,
                 Op: DiagramJson.DeserializeEvent(entry.Payload).Op),
             SessionLogKinds.Timer => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, Timer: timer, Status: _status.ToString(), ClientId: entry.ClientId),
             _ => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId),
         };
+    }
+
+    private static CriterionScoreView ToScoreView(SessionEventRow entry)
+    {
+        var score = System.Text.Json.JsonSerializer.Deserialize<MockLoop.Web.Scoring.CriterionScored>(entry.Payload, Json)!;
+        return new CriterionScoreView(score.StepId, score.CriterionId, score.Level, score.Note);
     }
 
     /// <summary>Sent under the writer's lock, so every client receives entries in sequence order.</summary>

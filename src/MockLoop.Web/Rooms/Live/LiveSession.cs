@@ -205,6 +205,9 @@ public sealed partial class LiveSession
                     NewEntry(userId, SessionLogKinds.Diagram, DiagramJson.Serialize(diagramEvent), Audience.Everyone, now),
                     null, null);
 
+            case ScoreCriterion or SelfAssess or SubmitScorecard:
+                return DecideScoring(userId, role, command, now);
+
             default:
                 return Refuse("unknown_command", "Unknown command.");
         }
@@ -223,6 +226,7 @@ public sealed partial class LiveSession
         await using var tx = await db.Database.BeginTransactionAsync();
         db.Add(entry);
         await db.SaveChangesAsync();
+        await PersistScoringAsync(db, entry);
 
         if (timerEvent is not null)
         {
@@ -328,6 +332,9 @@ public sealed partial class LiveSession
                 break;
             case SessionLogKinds.Diagram:
                 _diagram = _diagram.Apply(DiagramJson.DeserializeEvent(entry.Payload));
+                break;
+            default:
+                ApplyScoring(entry);
                 break;
         }
     }

@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MockLoop.Web.Rooms.Live;
 
-/// <summary>Who may see an event. Interviewer-only events reach the candidate as a bare sequence number.</summary>
+/// <summary>Who may see an event. An entry for one role reaches the other as a bare sequence number.</summary>
 public enum Audience
 {
     Everyone = 0,
     Interviewer = 1,
+    Candidate = 2,
 }
 
 /// <summary>

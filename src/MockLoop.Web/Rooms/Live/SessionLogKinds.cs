@@ -7,6 +7,9 @@ public static class SessionLogKinds
     public const string Chat = "chat";
     public const string Note = "note";
     public const string Diagram = "diagram";
+    public const string Score = "score";
+    public const string Self = "self";
+    public const string Scorecard = "scorecard";
     public const string Private = "private";
 }
 
