@@ -133,19 +133,19 @@ public sealed class LiveSessionTests(MockLoopApp app) : IClassFixture<MockLoopAp
     {
         await using var room = await OpenRoomAsync();
 
-        var ack = (await room.Interviewer.CallAsync("SaveNote", "evaluation", "Did not mention NDCG.", "n-1"))!;
+        var ack = (await room.Interviewer.CallAsync("SaveNote", "evaluation", "Did not mention SECRET-NOTE-7f3.", "n-1"))!;
         Assert.True(ack["ok"]!.GetValue<bool>());
 
         var interviewerSees = await room.Interviewer.ExpectAsync("Event");
-        Assert.Equal("Did not mention NDCG.", interviewerSees["note"]!["text"]!.GetValue<string>());
+        Assert.Equal("Did not mention SECRET-NOTE-7f3.", interviewerSees["note"]!["text"]!.GetValue<string>());
         var candidateSees = await room.Candidate.ExpectAsync("Event");
         Assert.Equal("private", candidateSees["kind"]!.GetValue<string>());
-        Assert.DoesNotContain("NDCG", candidateSees.ToJsonString());
+        Assert.DoesNotContain("SECRET-NOTE-7f3", candidateSees.ToJsonString());
 
         var candidateSync = (await room.Candidate.CallAsync("Sync", 0))!;
-        Assert.DoesNotContain("NDCG", candidateSync.ToJsonString());
+        Assert.DoesNotContain("SECRET-NOTE-7f3", candidateSync.ToJsonString());
         var candidateSnapshot = (await room.Candidate.CallAsync("Sync", -1))!;
-        Assert.DoesNotContain("NDCG", candidateSnapshot.ToJsonString());
+        Assert.DoesNotContain("SECRET-NOTE-7f3", candidateSnapshot.ToJsonString());
 
         var refused = (await room.Candidate.CallAsync("SaveNote", "evaluation", "sneaky", null))!;
         Assert.Equal("interviewer_only", refused["code"]!.GetValue<string>());
