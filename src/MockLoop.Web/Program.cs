@@ -42,6 +42,7 @@ app.UseAntiforgery();
 app.MapHealth();
 app.MapAccounts();
 app.MapRooms();
+app.MapRubrics();
 app.MapRazorComponents<App>();
 
 app.Run();
