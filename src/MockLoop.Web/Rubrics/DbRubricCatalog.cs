@@ -11,6 +11,8 @@ namespace MockLoop.Web.Rubrics;
 /// shipped library, since those are not uploaded.
 /// </summary>
 /// <remarks>
+/// The versions in <c>rubrics/</c> are served from memory: start-up proved the stored row of each has the same
+/// content hash, so the database is only read for older shipped versions and for uploads.
 /// Visibility: a viewer sees shipped rubrics and their own. Uploads cannot take a shipped id, but a rubric shipped
 /// later might take the id of an older upload; for that user their own rubric wins at the same version, and the
 /// shipped one is left out of their choices (docs/decisions/031).
@@ -19,8 +21,13 @@ public sealed class DbRubricCatalog(IServiceScopeFactory scopes, ShippedRubricLi
 {
     private LibraryLoadResult Library => shipped.Library;
 
-    public async Task<Rubric?> FindAsync(string id, int version, Guid userId, CancellationToken ct = default) =>
-        (await FindEntryAsync(id, version, userId, ct))?.Rubric;
+    public async Task<Rubric?> FindAsync(string id, int version, Guid userId, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var chosen = Choose(await VisibleAsync(db, userId, id, version, ct));
+        return chosen is null ? null : await ParseAsync(db, chosen, ct);
+    }
 
     public async Task<IReadOnlyList<RubricChoice>> ChoicesForAsync(Guid userId, CancellationToken ct = default) =>
         (await ListAsync(userId, ct))
@@ -44,7 +51,7 @@ public sealed class DbRubricCatalog(IServiceScopeFactory scopes, ShippedRubricLi
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var headers = await Visible(db, userId).Select(Header).ToListAsync(ct);
+        var headers = await VisibleAsync(db, userId, null, null, ct);
 
         var ownIds = headers.Where(h => h.IsCustom).Select(h => h.RubricId).ToHashSet(StringComparer.Ordinal);
         var shippedIds = Library.Rubrics.Select(r => r.Rubric.Id).Where(id => !ownIds.Contains(id)).ToHashSet(StringComparer.Ordinal);
@@ -57,8 +64,8 @@ public sealed class DbRubricCatalog(IServiceScopeFactory scopes, ShippedRubricLi
             .ThenBy(h => h.RubricId, StringComparer.Ordinal)
             .ToList();
 
-        var rubrics = await cache.GetAsync(db, newest.Select(h => h.RowId).ToList(), ct);
-        return newest.Select(h => ToEntry(h, rubrics[h.RowId])).ToList();
+        var parsed = await cache.GetAsync(db, newest, ct);
+        return newest.Select(h => ToEntry(h, parsed)).ToList();
     }
 
     /// <summary>One version as the viewer may see it, with the other versions of the same rubric; null if it is not theirs to see.</summary>
@@ -66,57 +73,70 @@ public sealed class DbRubricCatalog(IServiceScopeFactory scopes, ShippedRubricLi
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var headers = await Visible(db, userId).Where(r => r.RubricId == id).Select(Header).ToListAsync(ct);
+        var headers = await VisibleAsync(db, userId, id, null, ct);
         var chosen = Choose(headers.Where(h => h.Version == version));
         if (chosen is null)
         {
             return null;
         }
 
-        var rubrics = await cache.GetAsync(db, [chosen.RowId], ct);
+        var rubric = await ParseAsync(db, chosen, ct);
         var versions = headers.Where(h => h.OwnerId == chosen.OwnerId).Select(h => h.Version).Order().ToList();
-        return new RubricDetail(ToEntry(chosen, rubrics[chosen.RowId]), versions);
+        return new RubricDetail(new RubricEntry(rubric, chosen.IsCustom, chosen.ContentHash), versions);
     }
 
-    /// <summary>The stored text of a version the viewer may see, exactly as it was written.</summary>
+    /// <summary>The text of a version the viewer may see, exactly as it was written.</summary>
     public async Task<string?> JsonAsync(string id, int version, Guid? userId, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var chosen = Choose(await Visible(db, userId).Where(r => r.RubricId == id && r.Version == version).Select(Header).ToListAsync(ct));
-        return chosen is null
-            ? null
-            : await db.Set<StoredRubric>().Where(r => r.Id == chosen.RowId).Select(r => r.Json).SingleAsync(ct);
+        var chosen = Choose(await VisibleAsync(db, userId, id, version, ct));
+        return chosen?.Loaded?.Json
+            ?? (chosen?.RowId is { } rowId
+                ? await db.Set<StoredRubric>().Where(r => r.Id == rowId).Select(r => r.Json).SingleAsync(ct)
+                : null);
     }
 
-    private async Task<RubricEntry?> FindEntryAsync(string id, int version, Guid? userId, CancellationToken ct)
+    /// <summary>
+    /// The versions the viewer may see, of one rubric id (or all) and one version (or all), with the shipped
+    /// library's current versions taken from memory instead of their rows.
+    /// </summary>
+    private async Task<List<RubricHeader>> VisibleAsync(AppDbContext db, Guid? userId, string? id, int? version, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var chosen = Choose(await Visible(db, userId).Where(r => r.RubricId == id && r.Version == version).Select(Header).ToListAsync(ct));
-        if (chosen is null)
+        var rows = db.Set<StoredRubric>().AsNoTracking();
+        rows = userId is { } owner && owner != Guid.Empty
+            ? rows.Where(r => r.OwnerId == null || r.OwnerId == owner)
+            : rows.Where(r => r.OwnerId == null);
+        if (id is not null)
         {
-            return null;
+            rows = rows.Where(r => r.RubricId == id);
         }
-        var rubrics = await cache.GetAsync(db, [chosen.RowId], ct);
-        return ToEntry(chosen, rubrics[chosen.RowId]);
+        if (version is not null)
+        {
+            rows = rows.Where(r => r.Version == version);
+        }
+        var stored = await rows.Select(Header).ToListAsync(ct);
+
+        var library = Library.Rubrics
+            .Where(r => (id is null || r.Rubric.Id == id) && (version is null || r.Rubric.Version == version))
+            .Select(r => new RubricHeader(r.Rubric.Id, r.Rubric.Version, null, r.Rubric.Title, r.ContentHash, null, r))
+            .ToList();
+        var inLibrary = library.Select(h => (h.RubricId, h.Version)).ToHashSet();
+        return library
+            .Concat(stored.Where(h => h.IsCustom || !inLibrary.Contains((h.RubricId, h.Version))))
+            .ToList();
     }
+
+    private async Task<Rubric> ParseAsync(AppDbContext db, RubricHeader header, CancellationToken ct) =>
+        header.Loaded?.Rubric ?? (await cache.GetAsync(db, [header], ct))[header.RowId!.Value];
+
+    private static readonly Expression<Func<StoredRubric, RubricHeader>> Header =
+        r => new RubricHeader(r.RubricId, r.Version, r.OwnerId, r.Title, r.ContentHash, r.Id, null);
 
     /// <summary>The viewer's own version first, then the shipped one.</summary>
     private static RubricHeader? Choose(IEnumerable<RubricHeader> sameVersion) =>
         sameVersion.OrderBy(h => h.IsCustom ? 0 : 1).FirstOrDefault();
 
-    private static IQueryable<StoredRubric> Visible(AppDbContext db, Guid? userId)
-    {
-        var rows = db.Set<StoredRubric>().AsNoTracking();
-        return userId is { } owner && owner != Guid.Empty
-            ? rows.Where(r => r.OwnerId == null || r.OwnerId == owner)
-            : rows.Where(r => r.OwnerId == null);
-    }
-
-    private static readonly Expression<Func<StoredRubric, RubricHeader>> Header =
-        r => new RubricHeader(r.Id, r.RubricId, r.Version, r.OwnerId, r.Title, r.ContentHash, r.CreatedAt);
-
-    private static RubricEntry ToEntry(RubricHeader header, Rubric rubric) =>
-        new(header.RowId, rubric, header.IsCustom, header.ContentHash, header.CreatedAt);
+    private static RubricEntry ToEntry(RubricHeader header, IReadOnlyDictionary<long, Rubric> parsed) =>
+        new(header.Loaded?.Rubric ?? parsed[header.RowId!.Value], header.IsCustom, header.ContentHash);
 }

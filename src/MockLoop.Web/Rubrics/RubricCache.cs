@@ -6,29 +6,28 @@ using MockLoop.Web.Data;
 namespace MockLoop.Web.Rubrics;
 
 /// <summary>
-/// Parsed rubrics by stored row. Rows are immutable (an id and version never changes content), so an entry never
-/// goes stale and the JSON is read and parsed once per row per process.
+/// Parsed rubrics by content hash. A parsed rubric depends only on the canonical content the hash covers (its id
+/// and version included), so an entry can never go stale, whatever happens to rows and their keys; each stored
+/// text is read and parsed once per process.
 /// </summary>
 public sealed class RubricCache
 {
-    private readonly ConcurrentDictionary<long, Rubric> _byRow = new();
+    private readonly ConcurrentDictionary<string, Rubric> _byHash = new(StringComparer.Ordinal);
 
-    public int Count => _byRow.Count;
-
-    /// <summary>The parsed rubrics of these rows, reading the JSON only of rows not parsed yet.</summary>
-    public async Task<IReadOnlyDictionary<long, Rubric>> GetAsync(AppDbContext db, IReadOnlyCollection<long> rowIds, CancellationToken ct)
+    /// <summary>The parsed rubrics of these stored versions by row id, reading the JSON only of those not parsed yet.</summary>
+    internal async Task<IReadOnlyDictionary<long, Rubric>> GetAsync(AppDbContext db, IReadOnlyCollection<RubricHeader> headers, CancellationToken ct)
     {
         var found = new Dictionary<long, Rubric>();
         var missing = new List<long>();
-        foreach (var rowId in rowIds.Distinct())
+        foreach (var header in headers.Where(h => h.RowId is not null))
         {
-            if (_byRow.TryGetValue(rowId, out var rubric))
+            if (_byHash.TryGetValue(header.ContentHash, out var rubric))
             {
-                found[rowId] = rubric;
+                found[header.RowId!.Value] = rubric;
             }
             else
             {
-                missing.Add(rowId);
+                missing.Add(header.RowId!.Value);
             }
         }
 
@@ -36,30 +35,29 @@ public sealed class RubricCache
         {
             var rows = await db.Set<StoredRubric>().AsNoTracking()
                 .Where(r => missing.Contains(r.Id))
-                .Select(r => new { r.Id, r.RubricId, r.Version, r.Json })
+                .Select(r => new { r.Id, r.RubricId, r.Version, r.ContentHash, r.Json })
                 .ToListAsync(ct);
             foreach (var row in rows)
             {
-                found[row.Id] = _byRow.GetOrAdd(row.Id, _ => Parse(row.RubricId, row.Version, row.Json));
+                found[row.Id] = _byHash.GetOrAdd(row.ContentHash, _ => Parse(row.RubricId, row.Version, row.ContentHash, row.Json));
             }
         }
 
         return found;
     }
 
-    /// <summary>Stored JSON was valid when it went in; failing now means the row was altered behind the app's back.</summary>
-    private static Rubric Parse(string rubricId, int version, string json)
+    /// <summary>Stored JSON was valid and hashed when it went in; anything else means the row was altered behind the app's back.</summary>
+    private static Rubric Parse(string rubricId, int version, string contentHash, string json)
     {
-        var result = RubricParser.Parse($"stored rubric '{rubricId}' version {version}", json);
+        var name = $"stored rubric '{rubricId}' version {version}";
+        var result = RubricParser.Parse(name, json);
         if (!result.IsValid)
         {
-            throw new InvalidOperationException(
-                $"The stored rubric '{rubricId}' version {version} no longer validates: {string.Join("; ", result.Problems)}");
+            throw new InvalidOperationException($"The {name} no longer validates: {string.Join("; ", result.Problems)}");
         }
-        if (result.Value.Id != rubricId || result.Value.Version != version)
+        if (result.Value.Id != rubricId || result.Value.Version != version || ContentHash.OfJson(json) != contentHash)
         {
-            throw new InvalidOperationException(
-                $"The stored rubric row '{rubricId}' version {version} holds '{result.Value.Id}' version {result.Value.Version}.");
+            throw new InvalidOperationException($"The {name} does not match its id, version or content hash: the row was changed outside MockLoop.");
         }
         return result.Value;
     }
