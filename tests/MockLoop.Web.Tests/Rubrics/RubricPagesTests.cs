@@ -19,7 +19,7 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
         Assert.Contains("href=\"/rubrics/ml-system-design/v/1\"", html);
         Assert.Matches(@"<span class=""badge version"">v1</span>", html);
         Assert.Matches($@"<dt>Steps</dt><dd>{rubric.Steps.Count}</dd>", html);
-        Assert.Matches($@"<dt>Total time</dt><dd>{rubric.TotalBudgetMinutes} min</dd>", html);
+        Assert.Matches($@"<dt>Time</dt><dd>{rubric.TotalBudgetMinutes} min</dd>", html);
         foreach (var interviewCase in Shipped.Cases)
         {
             Assert.Contains($"href=\"/cases/{interviewCase.Id}\"", html);
