@@ -123,7 +123,7 @@ internal static class RubricUploadEndpoint
     private static IResult TooLarge(RubricUploadForm form, long? bytes)
     {
         var size = bytes is { } b ? $" (this one is {Math.Ceiling(b / 1024.0):0} KB)" : "";
-        // The body was not read, so the pasted text is not there to put back.
+        // Not put back: it is over the limit, or the body was never read.
         form.PastedJson = "";
         return Message(form, StatusCodes.Status413PayloadTooLarge,
             $"That rubric is too large{size}: the limit is {CustomRubricUploads.MaxSizeText}. Nothing was stored.");
