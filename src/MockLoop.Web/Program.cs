@@ -45,6 +45,7 @@ app.MapHealth();
 app.MapAccounts();
 app.MapRooms();
 app.MapLobby();
+app.MapRubrics();
 app.MapRazorComponents<App>();
 
 app.Run();

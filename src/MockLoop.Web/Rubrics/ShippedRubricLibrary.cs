@@ -25,6 +25,10 @@ public sealed class ShippedRubricLibrary
     public string Directory { get; }
     public LibraryLoadResult Library { get; }
 
+    /// <summary>How messages name a rubric's file: the library folder's name and the file, as in <c>rubrics/x.json</c>.</summary>
+    public string DisplayName(LoadedRubric rubric) =>
+        $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(Directory))}/{rubric.File}";
+
     private static string ResolveDirectory(string configured, string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(configured))
