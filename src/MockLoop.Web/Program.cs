@@ -3,6 +3,7 @@ using MockLoop.Web.Components;
 using MockLoop.Web.Data;
 using MockLoop.Web.Health;
 using MockLoop.Web.Lobby;
+using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
 
@@ -23,6 +24,7 @@ builder.AddAccounts();
 builder.AddRubrics();
 builder.AddRooms();
 builder.AddLobby();
+builder.AddProgress();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapHealth();
 app.MapAccounts();
 app.MapRooms();
 app.MapLobby();
+app.MapProgress();
 app.MapRubrics();
 app.MapRazorComponents<App>();
 

@@ -33,6 +33,9 @@ public sealed class InterviewSession
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
 
+    /// <summary>The return match (roles swapped) started from this session, if any: one per session.</summary>
+    public Guid? ReturnMatchId { get; set; }
+
     public Guid? SeatOf(SeatRole role) => role == SeatRole.Interviewer ? InterviewerId : CandidateId;
 
     public SeatRole? RoleOf(Guid userId) =>

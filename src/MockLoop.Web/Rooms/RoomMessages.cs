@@ -22,4 +22,6 @@ public partial interface IRoomClient
     Task PeerCursor(Live.PeerCursorMessage cursor);
 
     Task PeerDrag(Live.PeerDragMessage drag);
+
+    Task ReturnMatch(Live.ReturnMatchMessage match);
 }

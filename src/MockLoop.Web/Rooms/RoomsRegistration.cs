@@ -10,6 +10,7 @@ public static class RoomsRegistration
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddScoped<SessionSetupResolver>();
         builder.Services.AddScoped<SessionHistory>();
+        builder.Services.AddScoped<Scoring.ReportService>();
         builder.Services.AddSingleton<RoomPresence>();
         builder.Services.AddSingleton<Live.SessionEngine>();
         builder.Services.AddSingleton<ConnectionRateLimits>();

@@ -60,6 +60,32 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock)
         return session;
     }
 
+    /// <summary>
+    /// The same two people with their roles reversed, on the same rubric and a different case (drawn at random from
+    /// the rubric's other cases). Recorded on the old session so both clicking at once still makes one.
+    /// </summary>
+    public async Task<InterviewSession> CreateReturnMatchAsync(InterviewSession previous, IReadOnlyList<string> caseIds, CancellationToken ct = default)
+    {
+        var others = caseIds.Where(c => c != previous.CaseId).ToList();
+        var session = new InterviewSession
+        {
+            Id = Guid.CreateVersion7(),
+            CreatedAt = clock.GetUtcNow(),
+            // The creator stays the owner of the rubric choice (a custom rubric is visible through its owner).
+            CreatedById = previous.CreatedById,
+            InterviewerId = previous.CandidateId,
+            CandidateId = previous.InterviewerId,
+            Status = SessionStatus.Ready,
+            RubricId = previous.RubricId,
+            RubricVersion = previous.RubricVersion,
+            CaseId = others.Count > 0 ? others[Random.Shared.Next(others.Count)] : previous.CaseId,
+        };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        await db.Sessions.Where(s => s.Id == previous.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.ReturnMatchId, session.Id), ct);
+        return session;
+    }
+
     public async Task<RoomView?> GetRoomAsync(Guid sessionId, Guid userId, CancellationToken ct = default)
     {
         var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);

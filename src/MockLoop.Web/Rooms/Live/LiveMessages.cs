@@ -71,7 +71,8 @@ public sealed record SyncResult(
     DateTimeOffset ServerNow);
 
 /// <summary>The answer to a durable command: acknowledged (it is in PostgreSQL) with its sequence, or refused.</summary>
-public sealed record CommandResult(bool Ok, long? Seq = null, string? Code = null, string? Error = null)
+/// <param name="Location">Where a command's result lives, when it made a new page (the return match's room).</param>
+public sealed record CommandResult(bool Ok, long? Seq = null, string? Code = null, string? Error = null, string? Location = null)
 {
     public static CommandResult Accepted(long seq) => new(true, seq);
     public static CommandResult Refused(string code, string message) => new(false, null, code, message);

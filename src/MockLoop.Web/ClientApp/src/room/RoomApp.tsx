@@ -1,4 +1,5 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { ScoringArea } from "../scoring/ScoringArea";
 import { CasePanel } from "./CasePanel";
 import { ChatPanel } from "./ChatPanel";
 import { connectionLabel, type ConnectionStatus } from "./connectionStatus";
@@ -32,6 +33,7 @@ export function RoomApp({ sessionId, hubUrl, inviteUrl }: RoomProps) {
   const ended = timer?.status === "ended";
   const offline = status.phase !== "connected";
   const currentStep = timer?.steps[timer.currentStepIndex];
+  const returnMatch = useReturnMatch(connection, epoch);
 
   return (
     <div className="room">
@@ -63,8 +65,18 @@ export function RoomApp({ sessionId, hubUrl, inviteUrl }: RoomProps) {
         </div>
       )}
       {ended && (
-        <div className="alert ok" role="status">
-          This interview has ended. It stays here read-only; find it again under <a href="/sessions">My sessions</a>.
+        <div className="alert ok ended-banner" role="status">
+          <span>This interview has ended. It stays here read-only; find it again under <a href="/sessions">My sessions</a>.</span>
+          {returnMatch ? (
+            <a className="button primary" href={returnMatch.sessionUrl}>Join the return match ({returnMatch.startedBy} started it)</a>
+          ) : (
+            <button type="button" className="button primary" disabled={offline} onClick={async () => {
+              const result = await command("StartReturnMatch");
+              if (result.ok && result.location) window.location.assign(result.location);
+            }}>
+              Swap roles and go again
+            </button>
+          )}
         </div>
       )}
 
@@ -80,7 +92,10 @@ export function RoomApp({ sessionId, hubUrl, inviteUrl }: RoomProps) {
             onCommand={(cmd, stepIndex) => command("Timer", cmd, stepIndex ?? null, newClientId())}
           />
           <div className="room-grid">
-            <CasePanel caseView={live.caseView} currentStepId={currentStep?.id} currentStepTitle={currentStep?.title} />
+            <div className="room-main">
+              <CasePanel caseView={live.caseView} currentStepId={currentStep?.id} currentStepTitle={currentStep?.title} />
+              <ScoringArea sessionId={sessionId} live={live} isInterviewer={isInterviewer} command={command} />
+            </div>
             <aside className="room-side">
               {isInterviewer && currentStep && (
                 <NotesPanel
@@ -102,6 +117,19 @@ export function RoomApp({ sessionId, hubUrl, inviteUrl }: RoomProps) {
       )}
     </div>
   );
+}
+
+/** The return match's address once either participant has started it. */
+function useReturnMatch(connection: ReturnType<typeof useRoomConnection>["connection"], epoch: number) {
+  const [match, setMatch] = useState<{ sessionUrl: string; startedBy: string } | null>(null);
+  useEffect(() => {
+    const hub = connection.current;
+    if (!hub) return;
+    const onMatch = (m: { sessionUrl: string; startedBy: string }) => setMatch(m);
+    hub.on("ReturnMatch", onMatch);
+    return () => hub.off("ReturnMatch", onMatch);
+  }, [connection, epoch]);
+  return match;
 }
 
 function ConnectionBadge({ status, catchingUp }: { status: ConnectionStatus; catchingUp: boolean }) {

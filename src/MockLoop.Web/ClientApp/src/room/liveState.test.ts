@@ -10,7 +10,11 @@ const snapshot: SyncResult = {
     chat: [{ seq: 2, authorId: "u", authorName: "U", text: "hi", at: "2026-11-21T10:00:00Z" }],
     notes: null,
     case: null,
-    rubric: { id: "r", version: 1, title: "R" },
+    rubric: { id: "r", version: 1, title: "R", steps: [] },
+    scores: null,
+    selfScores: null,
+    preview: null,
+    scorecard: null,
   },
   events: null,
   timer,
@@ -45,6 +49,25 @@ describe("live state", () => {
     const s = applyEvent(applySync(initialLive, snapshot, 0), { seq: 3, kind: "private", at: "" }, 0);
     expect(s.seq).toBe(3);
     expect(s.notes).toEqual({});
+  });
+
+  it("keeps the interviewer's scores with the running preview, and reveals all on submission", () => {
+    let s = applySync(initialLive, snapshot, 0);
+    s = applyEvent(s, { seq: 3, kind: "score", at: "", score: { stepId: "a", criterionId: "x", level: 3, note: null },
+      preview: { overall: 3, steps: [] } }, 0);
+    expect(s.scores["a/x"].level).toBe(3);
+    expect(s.preview?.overall).toBe(3);
+
+    const candidate = applyEvent(applySync(initialLive, snapshot, 0), { seq: 3, kind: "private", at: "" }, 0);
+    expect(candidate.scores).toEqual({});
+    const revealed = applyEvent(candidate, {
+      seq: 4, kind: "scorecard", at: "",
+      scores: [{ stepId: "a", criterionId: "x", level: 3, note: "good" }],
+      scorecard: { targetLevel: "Senior", strengths: "s", improvements: "i", nextStep: "n", submittedAt: "",
+        result: { overall: 3, steps: [] }, verdict: { level: "Senior", outcome: "Meets", overall: 3, requiredOverall: 3, stepsBelowBar: [] } },
+    }, 0);
+    expect(revealed.scores["a/x"].note).toBe("good");
+    expect(revealed.scorecard?.verdict.outcome).toBe("Meets");
   });
 
   it("catches up from missed entries without a snapshot", () => {

@@ -1,4 +1,6 @@
-import type { CaseView, ChatMessageView, NoteView, RubricView, SessionEventMessage, SyncResult, TimerView } from "./liveTypes";
+import type {
+  CaseView, ChatMessageView, CriterionScoreView, NoteView, RubricView, ScorecardView, ScorePreview, SessionEventMessage, SyncResult, TimerView,
+} from "./liveTypes";
 
 // The room's durable state as the server has ordered it. Entries are applied strictly in sequence: an entry at or
 // below the last applied sequence is a duplicate and ignored; one past a gap asks for a sync instead.
@@ -13,8 +15,18 @@ export interface LiveState {
   notes: Record<string, NoteView>;
   caseView: CaseView | null;
   rubric: RubricView | null;
+  /** Keyed "stepId/criterionId". The candidate's copy stays empty until the scorecard is submitted. */
+  scores: Record<string, CriterionScoreView>;
+  selfScores: Record<string, CriterionScoreView>;
+  preview: ScorePreview | null;
+  scorecard: ScorecardView | null;
   needsSync: boolean;
 }
+
+export const scoreKey = (stepId: string, criterionId: string) => `${stepId}/${criterionId}`;
+
+const byKey = (list: CriterionScoreView[] | null | undefined) =>
+  Object.fromEntries((list ?? []).map((s) => [scoreKey(s.stepId, s.criterionId), s]));
 
 export const initialLive: LiveState = {
   loaded: false,
@@ -25,6 +37,10 @@ export const initialLive: LiveState = {
   notes: {},
   caseView: null,
   rubric: null,
+  scores: {},
+  selfScores: {},
+  preview: null,
+  scorecard: null,
   needsSync: false,
 };
 
@@ -43,6 +59,10 @@ export function applySync(state: LiveState, result: SyncResult, receivedAtMs: nu
       notes: Object.fromEntries((s.notes ?? []).map((n) => [n.stepId, n])),
       caseView: s.case,
       rubric: s.rubric,
+      scores: byKey(s.scores),
+      selfScores: byKey(s.selfScores),
+      preview: s.preview,
+      scorecard: s.scorecard,
     };
   } else {
     for (const entry of result.events ?? []) {
@@ -77,6 +97,22 @@ function applyEntry(state: LiveState, entry: SessionEventMessage): LiveState {
       return entry.chat ? { ...next, chat: [...state.chat, entry.chat] } : next;
     case "note":
       return entry.note ? { ...next, notes: { ...state.notes, [entry.note.stepId]: entry.note } } : next;
+    case "score":
+      return entry.score
+        ? { ...next, scores: { ...state.scores, [scoreKey(entry.score.stepId, entry.score.criterionId)]: entry.score }, preview: entry.preview ?? state.preview }
+        : next;
+    case "self":
+      return entry.score
+        ? { ...next, selfScores: { ...state.selfScores, [scoreKey(entry.score.stepId, entry.score.criterionId)]: entry.score } }
+        : next;
+    case "scorecard":
+      return {
+        ...next,
+        scorecard: entry.scorecard ?? state.scorecard,
+        preview: entry.preview ?? state.preview,
+        scores: entry.scores ? byKey(entry.scores) : state.scores,
+        selfScores: entry.selfScores ? byKey(entry.selfScores) : state.selfScores,
+      };
     default:
       // Timer entries carry their view only when live; a sync brings the current timer separately.
       // "private" entries are interviewer-only: the candidate just moves its sequence on.

@@ -56,10 +56,70 @@ export interface CaseView {
   hints: Record<string, string[]> | null;
 }
 
+export interface CriterionLevel {
+  level: number;
+  label: string;
+  descriptor: string;
+}
+
+export interface RubricCriterion {
+  id: string;
+  title: string;
+  levels: CriterionLevel[];
+}
+
+export interface RubricStep {
+  id: string;
+  title: string;
+  purpose: string;
+  budgetMinutes: number;
+  weight: number;
+  questions: string[];
+  criteria: RubricCriterion[];
+}
+
 export interface RubricView {
   id: string;
   version: number;
   title: string;
+  steps: RubricStep[];
+}
+
+export interface CriterionScoreView {
+  stepId: string;
+  criterionId: string;
+  level: number | null;
+  note: string | null;
+}
+
+export interface StepScoreView {
+  stepId: string;
+  score: number | null;
+  assessed: number;
+  total: number;
+}
+
+export interface ScorePreview {
+  overall: number | null;
+  steps: StepScoreView[];
+}
+
+export interface VerdictView {
+  level: string;
+  outcome: "Meets" | "Below" | "InsufficientData" | string;
+  overall: number | null;
+  requiredOverall: number;
+  stepsBelowBar: string[];
+}
+
+export interface ScorecardView {
+  targetLevel: string;
+  strengths: string;
+  improvements: string;
+  nextStep: string;
+  submittedAt: string;
+  result: ScorePreview;
+  verdict: VerdictView;
 }
 
 export interface RoomSnapshot {
@@ -68,6 +128,10 @@ export interface RoomSnapshot {
   notes: NoteView[] | null;
   case: CaseView | null;
   rubric: RubricView;
+  scores: CriterionScoreView[] | null;
+  selfScores: CriterionScoreView[] | null;
+  preview: ScorePreview | null;
+  scorecard: ScorecardView | null;
 }
 
 export interface SessionEventMessage {
@@ -80,6 +144,11 @@ export interface SessionEventMessage {
   timer?: TimerView | null;
   status?: string | null;
   clientId?: string | null;
+  score?: CriterionScoreView | null;
+  preview?: ScorePreview | null;
+  scorecard?: ScorecardView | null;
+  scores?: CriterionScoreView[] | null;
+  selfScores?: CriterionScoreView[] | null;
 }
 
 export interface SyncResult {
@@ -95,4 +164,5 @@ export interface CommandResult {
   seq?: number | null;
   code?: string | null;
   error?: string | null;
+  location?: string | null;
 }

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using MockLoop.Core.Progress;
+using MockLoop.Core.Rubrics;
+using MockLoop.Web.Data;
+using MockLoop.Web.Rooms.Live;
+using MockLoop.Web.Rubrics;
+using MockLoop.Web.Scoring;
+
+namespace MockLoop.Web.Progress;
+
+public sealed record ProgressData(
+    IReadOnlyList<string> RubricIds, string? RubricId, Rubric? Rubric, IReadOnlyList<ScoredSession> Sessions, TargetLevel Level);
+
+public sealed record GivenScorecard(Guid SessionId, DateTimeOffset At, string CandidateName, string? CaseTitle, double? Overall, string Verdict, string TargetLevel);
+
+public sealed record StepCalibration(string StepId, string Title, double? Mine, double? Others, int MineCount, int OthersCount);
+
+/// <summary>Reads a user's own scorecards, and nobody else's, for the progress views and the CSV export.</summary>
+public sealed class ProgressService(AppDbContext db, IRubricCatalog catalog)
+{
+    public async Task<ProgressData> ForCandidateAsync(Guid userId, string? rubricId, string? level, CancellationToken ct = default)
+    {
+        var cards = await db.Set<ScorecardRow>().AsNoTracking().Where(c => c.CandidateId == userId).OrderBy(c => c.SubmittedAt).ToListAsync(ct);
+        var rubricIds = cards.Select(c => c.RubricId).Distinct().ToList();
+        var chosen = rubricId is not null && rubricIds.Contains(rubricId) ? rubricId : cards.LastOrDefault()?.RubricId;
+        var target = Enum.TryParse<TargetLevel>(level, true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : cards.LastOrDefault(c => c.RubricId == chosen) is { } last ? Enum.Parse<TargetLevel>(last.TargetLevel) : TargetLevel.Senior;
+        if (chosen is null)
+        {
+            return new ProgressData(rubricIds, null, null, [], target);
+        }
+
+        var mine = cards.Where(c => c.RubricId == chosen).ToList();
+        var ids = mine.Select(c => c.SessionId).ToList();
+        var steps = await db.Set<ScorecardStepRow>().AsNoTracking().Where(s => ids.Contains(s.SessionId)).ToListAsync(ct);
+        var criteria = await db.Set<CriterionScoreRow>().AsNoTracking()
+            .Where(s => ids.Contains(s.SessionId) && s.Source == ScoreSources.Interviewer && s.Level != null).ToListAsync(ct);
+        var timings = await db.Set<StepTimingRow>().AsNoTracking().Where(t => ids.Contains(t.SessionId)).ToListAsync(ct);
+        var newest = mine.MaxBy(c => c.RubricVersion)!;
+        var sessionOwner = await db.Sessions.AsNoTracking().Where(s => s.Id == newest.SessionId).Select(s => s.CreatedById).SingleAsync(ct);
+        var rubric = await catalog.FindAsync(chosen, newest.RubricVersion, sessionOwner, ct);
+
+        var sessions = mine.Select(c => new ScoredSession(
+            c.SessionId, c.SubmittedAt, c.RubricId, c.RubricVersion, c.CaseId is null ? null : catalog.FindCase(c.CaseId)?.Title,
+            Enum.Parse<TargetLevel>(c.TargetLevel), c.Overall,
+            steps.Where(s => s.SessionId == c.SessionId).ToDictionary(s => s.StepId, s => s.Score),
+            criteria.Where(s => s.SessionId == c.SessionId).ToDictionary(s => new CriterionRef(s.StepId, s.CriterionId), s => s.Level!.Value),
+            timings.Where(t => t.SessionId == c.SessionId).ToDictionary(t => t.StepId, t => new StepTime(t.UsedSeconds, t.BudgetSeconds))))
+            .ToList();
+        return new ProgressData(rubricIds, chosen, rubric, sessions, target);
+    }
+
+    /// <summary>Every score of the user's as a candidate: one row per criterion, oldest first.</summary>
+    public async Task<IReadOnlyList<string[]>> CsvRowsAsync(Guid userId, CancellationToken ct = default)
+    {
+        var rows = await (
+            from c in db.Set<ScorecardRow>().AsNoTracking()
+            where c.CandidateId == userId
+            join s in db.Set<CriterionScoreRow>().AsNoTracking() on c.SessionId equals s.SessionId
+            where s.Source == ScoreSources.Interviewer
+            join st in db.Set<ScorecardStepRow>().AsNoTracking() on new { s.SessionId, s.StepId } equals new { st.SessionId, st.StepId } into stepScores
+            from st in stepScores.DefaultIfEmpty()
+            orderby c.SubmittedAt, s.StepId, s.CriterionId
+            select new { c.SubmittedAt, c.SessionId, c.RubricId, c.RubricVersion, c.CaseId, c.TargetLevel, c.Overall, c.Verdict, s.StepId, StepScore = (double?)st.Score, s.CriterionId, s.Level, s.Note })
+            .ToListAsync(ct);
+        return rows.Select(r => new[]
+        {
+            r.SubmittedAt.ToString("O"), r.SessionId.ToString(), r.RubricId, r.RubricVersion.ToString(), r.CaseId ?? "", r.TargetLevel,
+            r.Overall?.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) ?? "", r.Verdict, r.StepId,
+            r.StepScore?.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) ?? "", r.CriterionId,
+            r.Level?.ToString() ?? "not assessed", r.Note ?? "",
+        }).ToList();
+    }
+
+    public async Task<IReadOnlyList<GivenScorecard>> GivenByAsync(Guid interviewerId, CancellationToken ct = default)
+    {
+        var cards = await db.Set<ScorecardRow>().AsNoTracking().Where(c => c.InterviewerId == interviewerId)
+            .OrderByDescending(c => c.SubmittedAt).Take(200).ToListAsync(ct);
+        var ids = cards.Select(c => c.CandidateId).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return cards.Select(c => new GivenScorecard(c.SessionId, c.SubmittedAt, names.GetValueOrDefault(c.CandidateId, "?"),
+            c.CaseId is null ? null : catalog.FindCase(c.CaseId)?.Title, c.Overall, c.Verdict, c.TargetLevel)).ToList();
+    }
+
+    /// <summary>
+    /// A calibration hint: my average step scores against every other interviewer's on the same rubric. Only
+    /// averages of others leave the database, never their individual scorecards.
+    /// </summary>
+    public async Task<(Rubric? Rubric, IReadOnlyList<StepCalibration> Steps)> CalibrationAsync(Guid interviewerId, CancellationToken ct = default)
+    {
+        var latest = await db.Set<ScorecardRow>().AsNoTracking().Where(c => c.InterviewerId == interviewerId)
+            .OrderByDescending(c => c.SubmittedAt).FirstOrDefaultAsync(ct);
+        if (latest is null)
+        {
+            return (null, []);
+        }
+        var owner = await db.Sessions.AsNoTracking().Where(s => s.Id == latest.SessionId).Select(s => s.CreatedById).SingleAsync(ct);
+        var rubric = await catalog.FindAsync(latest.RubricId, latest.RubricVersion, owner, ct);
+        var averages = await (
+            from st in db.Set<ScorecardStepRow>().AsNoTracking()
+            join c in db.Set<ScorecardRow>().AsNoTracking() on st.SessionId equals c.SessionId
+            where c.RubricId == latest.RubricId && st.Score != null
+            group st by new { st.StepId, Mine = c.InterviewerId == interviewerId } into g
+            select new { g.Key.StepId, g.Key.Mine, Average = g.Average(x => x.Score!.Value), Count = g.Count() })
+            .ToListAsync(ct);
+        var steps = (rubric?.Steps ?? []).Select(step =>
+        {
+            var mine = averages.FirstOrDefault(a => a.StepId == step.Id && a.Mine);
+            var others = averages.FirstOrDefault(a => a.StepId == step.Id && !a.Mine);
+            return new StepCalibration(step.Id, step.Title, mine?.Average, others?.Average, mine?.Count ?? 0, others?.Count ?? 0);
+        }).ToList();
+        return (rubric, steps);
+    }
+}

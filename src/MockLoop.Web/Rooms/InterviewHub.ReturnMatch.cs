@@ -1,0 +1,20 @@
+using MockLoop.Web.Accounts;
+using MockLoop.Web.Rooms.Live;
+
+namespace MockLoop.Web.Rooms;
+
+public sealed partial class InterviewHub
+{
+    /// <summary>Roles reversed, same partner, a different case. Returns the new room's address.</summary>
+    public async Task<CommandResult> StartReturnMatch()
+    {
+        if (!limits.TryTake(Context, RateKind.Durable))
+        {
+            return CommandResult.Refused("rate_limited", "Too many changes at once; slow down and try again.");
+        }
+        var live = await LiveAsync();
+        var name = Context.User?.FindFirst(AppClaims.DisplayName)?.Value ?? "Your partner";
+        var (url, error) = await live.StartReturnMatchAsync(Context.User.UserId(), name);
+        return error ?? new CommandResult(true, Location: url);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using MockLoop.Web.Data;
+using MockLoop.Web.Rubrics;
+
+namespace MockLoop.Web.Rooms.Live;
+
+/// <summary>Volatile news that the return match exists, sent to both participants of the finished session.</summary>
+public sealed record ReturnMatchMessage(string SessionUrl, string StartedBy);
+
+public sealed partial class LiveSession
+{
+    /// <summary>
+    /// Peer swap: either participant of an ended session starts the return match in one click. Under the writer's
+    /// lock and recorded on the session, so two clicks make one match.
+    /// </summary>
+    public async Task<(string? Url, CommandResult? Error)> StartReturnMatchAsync(Guid userId, string startedBy)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (RoleOf(userId) is null)
+            {
+                return (null, CommandResult.Refused("not_a_participant", "You are not a participant in this interview."));
+            }
+            if (_status != SessionStatus.Ended)
+            {
+                return (null, CommandResult.Refused("not_ended", "Finish this interview before starting the return match."));
+            }
+
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var row = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == Id);
+            var returnId = row.ReturnMatchId;
+            if (returnId is null)
+            {
+                var cases = scope.ServiceProvider.GetRequiredService<IRubricCatalog>().CasesFor(row.RubricId).Select(c => c.Id).ToList();
+                var created = await scope.ServiceProvider.GetRequiredService<SessionService>().CreateReturnMatchAsync(row, cases);
+                returnId = created.Id;
+            }
+            var url = $"/s/{returnId}";
+            await _hub.Clients.Group(RoomGroups.All(Id)).ReturnMatch(new ReturnMatchMessage(url, startedBy));
+            return (url, null);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
