@@ -1,6 +1,7 @@
 using MockLoop.Web.Accounts;
 using MockLoop.Web.Components;
 using MockLoop.Web.Data;
+using MockLoop.Web.Demo;
 using MockLoop.Web.Health;
 using MockLoop.Web.Lobby;
 using MockLoop.Web.Progress;
@@ -25,6 +26,7 @@ builder.AddRubrics();
 builder.AddRooms();
 builder.AddLobby();
 builder.AddProgress();
+builder.AddDemoData();
 
 var app = builder.Build();
 
