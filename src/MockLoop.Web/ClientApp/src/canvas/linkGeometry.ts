@@ -21,6 +21,8 @@ export interface LinkGeometry {
   end: Point;
   /** The curve's midpoint, where the label sits. */
   label: Point;
+  /** A closed triangle whose tip touches the target box; the curve arrives at a right angle, so it points straight in. */
+  arrowHead: string;
   sourceSide: Side;
   targetSide: Side;
 }
@@ -60,6 +62,9 @@ export function facingSides(source: Box, target: Box): [Side, Side] {
   return dy >= 0 ? ["bottom", "top"] : ["top", "bottom"];
 }
 
+const ARROW_LENGTH = 10;
+const ARROW_WIDTH = 9;
+
 const round = (n: number) => Math.round(n * 10) / 10;
 
 export function linkGeometry(source: Box, target: Box): LinkGeometry {
@@ -73,5 +78,11 @@ export function linkGeometry(source: Box, target: Box): LinkGeometry {
   // The point at t = 0.5 of a cubic Bézier curve.
   const label = { x: (start.x + 3 * c1.x + 3 * c2.x + end.x) / 8, y: (start.y + 3 * c1.y + 3 * c2.y + end.y) / 8 };
   const path = `M${round(start.x)},${round(start.y)} C${round(c1.x)},${round(c1.y)} ${round(c2.x)},${round(c2.y)} ${round(end.x)},${round(end.y)}`;
-  return { path, start, end, label, sourceSide, targetSide };
+  const n = normals[targetSide];
+  const base = { x: end.x + n.x * ARROW_LENGTH, y: end.y + n.y * ARROW_LENGTH };
+  const half = ARROW_WIDTH / 2;
+  const arrowHead =
+    `M${round(end.x)},${round(end.y)} L${round(base.x - n.y * half)},${round(base.y + n.x * half)} ` +
+    `L${round(base.x + n.y * half)},${round(base.y - n.x * half)} Z`;
+  return { path, start, end, label, arrowHead, sourceSide, targetSide };
 }
