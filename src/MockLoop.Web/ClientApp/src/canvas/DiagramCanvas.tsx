@@ -503,7 +503,7 @@ function CanvasEditor(props: DiagramCanvasProps) {
             aria-label="Architecture diagram"
           >
             <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#cfd4e3" />
-            <MiniMap<DiagramFlowNode>
+            {!isEmpty && <MiniMap<DiagramFlowNode>
               pannable
               zoomable
               ariaLabel="Overview of the whole diagram"
@@ -511,7 +511,7 @@ function CanvasEditor(props: DiagramCanvasProps) {
               nodeStrokeWidth={0}
               maskColor="rgba(246, 247, 251, 0.72)"
               nodeColor={(n) => minimapColor(n, view, components)}
-            />
+            />}
             {peerCursor && <PeerCursor cursor={peerCursor} />}
           </ReactFlow>
 

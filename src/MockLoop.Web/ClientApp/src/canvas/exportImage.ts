@@ -24,16 +24,20 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
 }
 
-/** A close-enough width for laying out text without a browser: SVG export must work in tests and workers too. */
+/**
+ * A close-enough width for laying out text without a browser (SVG export must work in tests too). Errs on the wide
+ * side: a label cut a little early looks fine, one running past its box does not.
+ */
 export function estimateTextWidth(text: string, fontSize: number, bold = false): number {
   let em = 0;
   for (const c of text) {
-    if ("iljtf.,:;'|!I ".includes(c)) em += 0.3;
-    else if ("mwMW@".includes(c)) em += 0.86;
-    else if (c >= "A" && c <= "Z") em += 0.66;
-    else em += 0.55;
+    if ("iljtf.,:;'|!I ".includes(c)) em += 0.32;
+    else if ("mwMW@".includes(c)) em += 0.9;
+    else if (c >= "A" && c <= "Z") em += 0.7;
+    else if (c >= "0" && c <= "9") em += 0.6;
+    else em += 0.6;
   }
-  return em * fontSize * (bold ? 1.06 : 1);
+  return em * fontSize * (bold ? 1.08 : 1);
 }
 
 /** Cuts text to fit a width, ending it with an ellipsis. */
@@ -45,21 +49,22 @@ export function fitText(text: string, width: number, fontSize: number, bold = fa
 }
 
 /** Greedy word wrap (long words are broken), at most `maxLines`, the last one ellipsised if text remains. */
-export function wrapText(text: string, width: number, fontSize: number, maxLines: number): string[] {
+export function wrapText(text: string, width: number, fontSize: number, maxLines: number, bold = false): string[] {
+  const measure = (t: string) => estimateTextWidth(t, fontSize, bold);
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = "";
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
       const candidate = line === "" ? word : `${line} ${word}`;
-      if (estimateTextWidth(candidate, fontSize) <= width) {
+      if (measure(candidate) <= width) {
         line = candidate;
         continue;
       }
       if (line !== "") lines.push(line);
       line = word;
-      while (estimateTextWidth(line, fontSize) > width && line.length > 1) {
+      while (measure(line) > width && line.length > 1) {
         let split = line.length - 1;
-        while (split > 1 && estimateTextWidth(line.slice(0, split), fontSize) > width) split--;
+        while (split > 1 && measure(line.slice(0, split)) > width) split--;
         lines.push(line.slice(0, split));
         line = line.slice(split);
       }
@@ -68,7 +73,7 @@ export function wrapText(text: string, width: number, fontSize: number, maxLines
   }
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, Math.max(1, maxLines));
-  kept[kept.length - 1] = fitText(`${kept[kept.length - 1]} …`, width, fontSize);
+  kept[kept.length - 1] = fitText(`${kept[kept.length - 1]} …`, width, fontSize, bold);
   return kept;
 }
 
@@ -108,12 +113,18 @@ function componentMarkup(node: DiagramNode, components: readonly ComponentType[]
   const textX = badgeX + badge + 12;
   const textWidth = Math.max(0, node.x + node.width - 12 - textX);
   const showType = type.title.toLowerCase() !== node.label.trim().toLowerCase();
-  const cy = node.y + node.height / 2;
-  const label = escapeXml(fitText(node.label, textWidth, 14, true));
-  const lines = showType
-    ? `<text x="${textX}" y="${cy - 3}" font-size="14" font-weight="600" fill="${INK}">${label}</text>` +
-      `<text x="${textX}" y="${cy + 14}" font-size="12" fill="${MUTED}">${escapeXml(fitText(type.title, textWidth, 12))}</text>`
-    : `<text x="${textX}" y="${cy + 5}" font-size="14" font-weight="600" fill="${INK}">${label}</text>`;
+  // As on the canvas: the name on up to two lines, then the type in small print when the name is not the type's.
+  const room = Math.floor((node.height - 12 - (showType ? 15 : 0)) / 17);
+  const labelLines = wrapText(node.label, textWidth, 14, Math.max(1, Math.min(2, room)), true);
+  const blockHeight = labelLines.length * 17 + (showType ? 15 : 0);
+  const top = node.y + (node.height - blockHeight) / 2;
+  const lines =
+    labelLines
+      .map((line, i) => `<text x="${textX}" y="${top + 13 + i * 17}" font-size="14" font-weight="600" fill="${INK}">${escapeXml(line)}</text>`)
+      .join("") +
+    (showType
+      ? `<text x="${textX}" y="${top + labelLines.length * 17 + 11}" font-size="12" fill="${MUTED}">${escapeXml(fitText(type.title, textWidth, 12))}</text>`
+      : "");
   return (
     `<g class="node" data-id="${escapeXml(node.id)}">` +
     `<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="12" fill="#fff" stroke="${LINE}" filter="url(#shadow)"/>` +

@@ -39,6 +39,19 @@ function usePeerSimulation(enabled: boolean) {
   }, [enabled, tick]);
 }
 
+/** Counts cursor and drag-preview calls over a sliding second, to check the canvas keeps them at or under 20. */
+function useVolatileRate() {
+  const [stamps, setStamps] = useState<number[]>([]);
+  useEffect(() => {
+    const timer = setInterval(() => setStamps((s) => s.filter((t) => t > Date.now() - 1000)), 250);
+    return () => clearInterval(timer);
+  }, []);
+  return {
+    perSecond: stamps.filter((t) => t > Date.now() - 1000).length,
+    count: () => setStamps((s) => [...s.filter((t) => t > Date.now() - 1000), Date.now()]),
+  };
+}
+
 function Playground() {
   const view = useSyncExternalStore(
     (listener) => replica.subscribe(listener),
@@ -46,7 +59,8 @@ function Playground() {
   );
   const peer = usePeerSimulation(params.has("peer"));
   const [log, setLog] = useState<string[]>([]);
-  const record = (line: string) => setLog((lines) => [line, ...lines].slice(0, 6));
+  const record = (line: string) => setLog((lines) => [line, ...lines].slice(0, 3));
+  const volatileRate = useVolatileRate();
 
   return (
     <div className="pg">
@@ -56,6 +70,7 @@ function Playground() {
           <h1>Design a recommendation system</h1>
         </div>
         <ul className="pg-log" aria-label="Recent ops">
+          <li>volatile messages in the last second: {volatileRate.perSecond}</li>
           {log.map((line, i) => (
             <li key={i}>{line}</li>
           ))}
@@ -70,7 +85,11 @@ function Playground() {
             record(`${op.type} ${"nodeId" in op ? op.nodeId : "elementId" in op ? op.elementId : ""}`);
             sendToEchoServer(op);
           }}
-          onDragPreview={(id, x, y) => record(`preview ${id} ${x},${y}`)}
+          onDragPreview={(id, x, y) => {
+            volatileRate.count();
+            record(`preview ${id} ${x},${y}`);
+          }}
+          onCursor={volatileRate.count}
           peerCursor={peer.cursor}
           peerDrags={peer.drags}
           {...defaultIds}
