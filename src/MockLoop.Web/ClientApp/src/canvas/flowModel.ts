@@ -82,6 +82,7 @@ export function syncFlowNodes(
       height: zone.height,
       zIndex: ZONE_Z,
       dragHandle: ".dc-zone-header",
+      ariaLabel: `Zone ${zone.label}`,
       selected: overlays.selected.has(zone.id),
       draggable: !overlays.readOnly,
       data: { label: zone.label, memberCount: members.get(zone.id) ?? 0, dropTarget: overlays.dropZoneId === zone.id, peerDragging: peer !== undefined },
@@ -100,7 +101,8 @@ export function syncFlowNodes(
       draggable: !overlays.readOnly,
     };
     if (node.componentType === NOTE_TYPE) {
-      next.push(merge(before.get(node.id), { ...common, type: "note", data: { label: node.label, peerDragging } }));
+      const ariaLabel = `Note: ${node.label || "empty"}`;
+      next.push(merge(before.get(node.id), { ...common, ariaLabel, type: "note", data: { label: node.label, peerDragging } }));
     } else {
       const type = describeType(components, node.componentType);
       const description = components.find((c) => c.id === node.componentType)?.description ?? "";
@@ -113,7 +115,8 @@ export function syncFlowNodes(
         glyph: glyphFor(node.componentType, type.category),
         peerDragging,
       };
-      next.push(merge(before.get(node.id), { ...common, type: "component", data }));
+      const ariaLabel = data.label === type.title ? data.label : `${data.label} (${type.title})`;
+      next.push(merge(before.get(node.id), { ...common, ariaLabel, type: "component", data }));
     }
   }
   return next;
@@ -165,6 +168,7 @@ function sameNode(a: DiagramFlowNode, b: DiagramFlowNode): boolean {
     a.dragging === b.dragging &&
     a.resizing === b.resizing &&
     a.measured === b.measured &&
+    a.ariaLabel === b.ariaLabel &&
     shallowEqual(a.data, b.data)
   );
 }
@@ -176,14 +180,22 @@ function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): b
 
 export function buildFlowEdges(previous: readonly LinkFlowEdge[], view: DiagramDocument, selected: ReadonlySet<string>): LinkFlowEdge[] {
   const before = new Map(previous.map((e) => [e.id, e]));
+  const nameOf = (id: string) => view.nodes.get(id)?.label || "a node";
   return [...view.links.values()].map((link) => {
     const old = before.get(link.id);
     const label = link.label ?? null;
     const directed = link.directed ?? true;
     const isSelected = selected.has(link.id);
-    if (old && old.source === link.sourceId && old.target === link.targetId && old.selected === isSelected && old.data?.label === label && old.data?.directed === directed) {
-      return old;
-    }
-    return { id: link.id, type: "link", source: link.sourceId, target: link.targetId, selected: isSelected, data: { label, directed } };
+    const ariaLabel = `Link from ${nameOf(link.sourceId)} to ${nameOf(link.targetId)}${label ? `: ${label}` : ""}`;
+    const unchanged =
+      old !== undefined &&
+      old.source === link.sourceId &&
+      old.target === link.targetId &&
+      old.selected === isSelected &&
+      old.ariaLabel === ariaLabel &&
+      old.data?.label === label &&
+      old.data?.directed === directed;
+    if (unchanged) return old;
+    return { id: link.id, type: "link", source: link.sourceId, target: link.targetId, selected: isSelected, ariaLabel, data: { label, directed } };
   });
 }
