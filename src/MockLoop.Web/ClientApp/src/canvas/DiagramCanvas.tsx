@@ -10,52 +10,39 @@ import {
   ReactFlow,
   ReactFlowProvider,
   SelectionMode,
-  applyNodeChanges,
   useReactFlow,
   type Connection,
-  type EdgeChange,
   type FinalConnectionState,
-  type NodeChange,
   type OnConnectEnd,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "./canvas.css";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type PointerEvent } from "react";
-import { applyOps, elementCount, kindOf, type DiagramDocument, type DiagramDocumentView } from "./diagramDocument";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type PointerEvent } from "react";
+import { elementCount, kindOf, type DiagramDocument, type DiagramDocumentView } from "./diagramDocument";
 import type { ComponentType, DiagramOp } from "./diagramTypes";
 import { downloadPng, downloadSvg } from "./exportImage";
-import { buildFlowEdges, syncFlowNodes, type DiagramFlowNode, type FlowOverlays, type LinkFlowEdge } from "./flowModel";
-import {
-  boxCenter,
-  capacityProblem,
-  planAdd,
-  planDelete,
-  planLink,
-  planMove,
-  planRename,
-  planResize,
-  zoneAt,
-  type IdSource,
-  type PaletteTool,
-  type Plan,
-} from "./gestures";
+import type { DiagramFlowNode, LinkFlowEdge } from "./flowModel";
+import { capacityProblem, planAdd, planDelete, planLink, planMove, planRename, planResize, type PaletteTool } from "./gestures";
 import { newElementId, newOpId } from "./ids";
 import type { Box, Point } from "./linkGeometry";
 import { CanvasUiContext, type CanvasUi } from "./parts/canvasUi";
 import { ComponentNode } from "./parts/ComponentNode";
-import { commandFor, isTypingTarget, type CanvasCommand } from "./parts/keyboard";
+import type { CanvasCommand } from "./parts/keyboard";
 import { LinkEdge } from "./parts/LinkEdge";
 import { NoteNode } from "./parts/NoteNode";
 import { Palette, readDroppedTool, TOOL_MIME } from "./parts/Palette";
 import { PeerCursor } from "./parts/PeerCursor";
 import { ShortcutHelp } from "./parts/ShortcutHelp";
 import { Toolbar } from "./parts/Toolbar";
+import { useDiagramEditor } from "./parts/useDiagramEditor";
+import { useDragGestures } from "./parts/useDragGestures";
+import { useFlowElements } from "./parts/useFlowElements";
 import { useLatest } from "./parts/useLatest";
 import { useNotice } from "./parts/useNotice";
+import { useShortcuts } from "./parts/useShortcuts";
 import { ZoneNode } from "./parts/ZoneNode";
 import { ZoomControls } from "./parts/ZoomControls";
-import { createBatchBudget, throttle } from "./throttle";
-import { UndoStack } from "./undoStack";
+import { throttle } from "./throttle";
 import { categoryStyle, describeType, noteStyle } from "./vocabulary";
 
 export interface DiagramCanvasProps {
@@ -84,7 +71,6 @@ export const defaultIds: Pick<DiagramCanvasProps, "newId" | "newOpId"> = { newId
 const nodeTypes = { component: ComponentNode, note: NoteNode, zone: ZoneNode };
 const edgeTypes = { link: LinkEdge };
 const noPeerDrags: Record<string, Point> = {};
-const noCarried: ReadonlyMap<string, Point> = new Map();
 const VOLATILE_PER_SECOND = 20;
 
 export function DiagramCanvas(props: DiagramCanvasProps) {
@@ -97,107 +83,24 @@ export function DiagramCanvas(props: DiagramCanvasProps) {
 
 function CanvasEditor(props: DiagramCanvasProps) {
   const { view, components, readOnly, peerCursor } = props;
-  const peerDrags = props.peerDrags ?? noPeerDrags;
   const flow = useReactFlow<DiagramFlowNode, LinkFlowEdge>();
   const latest = useLatest(props);
   const paneRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const { notice, show: showNotice } = useNotice();
-
-  // Ops sent since the last render are not in `view` yet; gestures in the same tick must see them.
-  const rolling = useRef<{ base: DiagramDocument; current: DiagramDocument }>({ base: view, current: view });
-  const currentView = useCallback(() => {
-    const base = latest.current.view;
-    return rolling.current.base === base ? rolling.current.current : base;
-  }, [latest]);
-
-  const ids = useMemo<IdSource>(
-    () => ({ newId: (prefix) => latest.current.newId(prefix), newOpId: () => latest.current.newOpId() }),
-    [latest],
-  );
-  const undoStack = useMemo(() => new UndoStack(ids), [ids]);
-  const [, historyChanged] = useReducer((n: number) => n + 1, 0);
-
-  const send = useCallback(
-    (ops: DiagramOp[], record: boolean) => {
-      if (ops.length === 0 || latest.current.readOnly) return;
-      const before = currentView();
-      if (record) undoStack.record(ops, before);
-      rolling.current = { base: latest.current.view, current: applyOps(before, ops) };
-      for (const op of ops) latest.current.onOp(op);
-      historyChanged();
-    },
-    [currentView, latest, undoStack],
-  );
-
-  const perform = useCallback(
-    (plan: Plan): string | undefined => {
-      if ("problem" in plan) {
-        showNotice(plan.problem);
-        return undefined;
-      }
-      send(plan.ops, true);
-      return plan.createdId;
-    },
-    [send, showNotice],
-  );
-
-  // ---- selection, editing and transient gesture state ----
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const { currentView, ids, send, perform, undo, redo, canUndo, canRedo } = useDiagramEditor(props, showNotice);
+  const drag = useDragGestures({ currentView, ids, send, onDragPreview: props.onDragPreview, previewsPerSecond: VOLATILE_PER_SECOND });
+  const { nodes, edges, selected, setSelected, onNodesChange, onEdgesChange } = useFlowElements(view, components, {
+    peerDrags: props.peerDrags ?? noPeerDrags,
+    carried: drag.carried,
+    dropZoneId: drag.dropZoneId,
+    readOnly,
+  });
   const [editingId, setEditingId] = useState<string | null>(null);
-  const [carried, setCarried] = useState<ReadonlyMap<string, Point>>(noCarried);
-  const [dropZoneId, setDropZoneId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
 
-  // Forget selected or edited elements that are gone (deleted here, by the peer, or by an undo).
-  useEffect(() => {
-    setSelected((previous) => {
-      const live = [...previous].filter((id) => kindOf(view, id) !== null);
-      return live.length === previous.size ? previous : new Set(live);
-    });
-    setEditingId((previous) => (previous !== null && kindOf(view, previous) === null ? null : previous));
-  }, [view]);
-
-  // ---- React Flow nodes and edges ----
-  const [nodes, setNodes] = useState<DiagramFlowNode[]>([]);
-  const overlays = useMemo<FlowOverlays>(
-    () => ({ selected, peerDrags, carried, dropZoneId, readOnly }),
-    [selected, peerDrags, carried, dropZoneId, readOnly],
-  );
-  useLayoutEffect(() => {
-    setNodes((previous) => syncFlowNodes(previous, view, components, overlays));
-  }, [view, components, overlays]);
-
-  const edgesRef = useRef<LinkFlowEdge[]>([]);
-  const edges = useMemo(() => (edgesRef.current = buildFlowEdges(edgesRef.current, view, selected)), [view, selected]);
-
-  const applySelection = useCallback((changes: { id: string; selected: boolean }[]) => {
-    if (changes.length === 0) return;
-    setSelected((previous) => {
-      const next = new Set(previous);
-      for (const change of changes) {
-        if (change.selected) next.add(change.id);
-        else next.delete(change.id);
-      }
-      return next;
-    });
-  }, []);
-
-  const onNodesChange = useCallback(
-    (changes: NodeChange<DiagramFlowNode>[]) => {
-      applySelection(changes.flatMap((c) => (c.type === "select" ? [{ id: c.id, selected: c.selected }] : [])));
-      // Removal goes through ops (Delete key, toolbar); React Flow only reports geometry and measurement here.
-      const geometry = changes.filter((c) => c.type === "position" || c.type === "dimensions");
-      if (geometry.length > 0) setNodes((previous) => applyNodeChanges(geometry, previous));
-    },
-    [applySelection],
-  );
-
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange<LinkFlowEdge>[]) =>
-      applySelection(changes.flatMap((c) => (c.type === "select" ? [{ id: c.id, selected: c.selected }] : []))),
-    [applySelection],
-  );
+  // An element being renamed may vanish (the peer deleted it): stop editing it.
+  useEffect(() => setEditingId((id) => (id !== null && kindOf(view, id) === null ? null : id)), [view]);
 
   // ---- fitting the view ----
   const fit = useCallback(() => void flow.fitView({ padding: 0.12, duration: 250, maxZoom: 1.25 }), [flow]);
@@ -205,7 +108,7 @@ function CanvasEditor(props: DiagramCanvasProps) {
   useEffect(() => {
     if (fittedOnce.current || nodes.length === 0) return;
     fittedOnce.current = true;
-    // After React Flow has measured the first nodes.
+    // After React Flow has measured the first nodes (the diagram may also arrive after mounting, with a snapshot).
     const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.12, maxZoom: 1 }));
     return () => cancelAnimationFrame(frame);
   }, [nodes.length, flow]);
@@ -219,14 +122,14 @@ function CanvasEditor(props: DiagramCanvasProps) {
       // A note is nothing until written, and "New zone" is a placeholder: go straight to typing.
       if (tool.kind !== "component") setEditingId(createdId);
     },
-    [currentView, ids, perform],
+    [currentView, ids, perform, setSelected],
   );
 
-  const viewportCenter = useCallback((): Point => {
+  const viewportCenter = (): Point => {
     const rect = paneRef.current?.getBoundingClientRect();
     if (!rect) return { x: 0, y: 0 };
     return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
-  }, [flow]);
+  };
 
   const onDragOver = (event: DragEvent) => {
     if (readOnly || !event.dataTransfer.types.includes(TOOL_MIME)) return;
@@ -240,64 +143,6 @@ function CanvasEditor(props: DiagramCanvasProps) {
     event.preventDefault();
     addTool(tool, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
   };
-
-  // ---- moving ----
-  const dragPreviewBudget = useMemo(() => createBatchBudget(VOLATILE_PER_SECOND), []);
-  const dragMembers = useRef<Map<string, string[]>>(new Map());
-
-  const onDragStart = useCallback(
-    (dragged: DiagramFlowNode[]) => {
-      const draggedIds = new Set(dragged.map((n) => n.id));
-      const members = new Map<string, string[]>();
-      const doc = currentView();
-      for (const n of dragged) {
-        if (n.type !== "zone") continue;
-        members.set(n.id, [...doc.nodes.values()].filter((m) => m.zoneId === n.id && !draggedIds.has(m.id)).map((m) => m.id));
-      }
-      dragMembers.current = members;
-    },
-    [currentView],
-  );
-
-  const onDrag = useCallback(
-    (primary: DiagramFlowNode | undefined, dragged: DiagramFlowNode[]) => {
-      const doc = currentView();
-      // Members of a dragged zone ride along on screen; the ops that move them are sent at the drop.
-      const offsets = new Map<string, Point>();
-      for (const [zoneId, memberIds] of dragMembers.current) {
-        const zone = doc.zones.get(zoneId);
-        const now = dragged.find((n) => n.id === zoneId)?.position;
-        if (!zone || !now) continue;
-        for (const memberId of memberIds) offsets.set(memberId, { x: now.x - zone.x, y: now.y - zone.y });
-      }
-      if (offsets.size > 0) setCarried(offsets);
-
-      if (primary && primary.type !== "zone") {
-        const node = doc.nodes.get(primary.id);
-        const finalZones = [...doc.zones.values()].map((z) => {
-          const moving = dragged.find((n) => n.id === z.id);
-          return moving ? { ...z, ...moving.position } : z;
-        });
-        setDropZoneId(node ? zoneAt(finalZones, boxCenter({ ...node, ...primary.position })) : null);
-      }
-
-      const preview = latest.current.onDragPreview;
-      if (preview && dragPreviewBudget(dragged.length)) {
-        for (const n of dragged) preview(n.id, Math.round(n.position.x), Math.round(n.position.y));
-      }
-    },
-    [currentView, dragPreviewBudget, latest],
-  );
-
-  const onDragStop = useCallback(
-    (dragged: DiagramFlowNode[]) => {
-      send(planMove(currentView(), ids, new Map(dragged.map((n) => [n.id, n.position]))), true);
-      dragMembers.current = new Map();
-      setCarried(noCarried);
-      setDropZoneId(null);
-    },
-    [currentView, ids, send],
-  );
 
   // ---- linking ----
   const connected = useRef(false);
@@ -322,104 +167,57 @@ function CanvasEditor(props: DiagramCanvasProps) {
     [currentView, ids, latest, perform],
   );
 
-  // ---- commands ----
-  const undo = useCallback(() => {
-    const ops = undoStack.undo(currentView());
-    if (ops.length === 0) showNotice("Nothing of yours left to undo.");
-    send(ops, false);
-    historyChanged();
-  }, [currentView, send, showNotice, undoStack]);
-
-  const redo = useCallback(() => {
-    send(undoStack.redo(currentView()), false);
-    historyChanged();
-  }, [currentView, send, undoStack]);
-
+  // ---- commands from the keyboard and the toolbar ----
   const deleteSelection = useCallback(() => {
-    send(planDelete(currentView(), ids, selected), true);
+    send(planDelete(currentView(), ids, selected));
     setSelected(new Set());
-  }, [currentView, ids, selected, send]);
+  }, [currentView, ids, selected, send, setSelected]);
 
-  const nudge = useCallback(
-    (dx: number, dy: number) => {
-      const doc = currentView();
-      const moved = new Map<string, Point>();
-      for (const id of selected) {
-        const element = doc.nodes.get(id) ?? doc.zones.get(id);
-        if (element) moved.set(id, { x: element.x + dx, y: element.y + dy });
-      }
-      send(planMove(doc, ids, moved), true);
-    },
-    [currentView, ids, selected, send],
-  );
+  const nudge = (dx: number, dy: number) => {
+    const doc = currentView();
+    const moved = new Map<string, Point>();
+    for (const id of selected) {
+      const element = doc.nodes.get(id) ?? doc.zones.get(id);
+      if (element) moved.set(id, { x: element.x + dx, y: element.y + dy });
+    }
+    send(planMove(doc, ids, moved));
+  };
 
-  const run = useCallback(
-    (command: CanvasCommand) => {
-      const editable = !latest.current.readOnly;
-      if (typeof command === "object") {
-        if (editable) nudge(command.nudge.dx, command.nudge.dy);
+  const run = (command: CanvasCommand) => {
+    if (typeof command === "object") {
+      if (!readOnly) nudge(command.nudge.dx, command.nudge.dy);
+      return;
+    }
+    switch (command) {
+      case "undo":
+        return undo();
+      case "redo":
+        return redo();
+      case "delete":
+        return deleteSelection();
+      case "rename":
+        if (!readOnly && selected.size === 1) setEditingId([...selected][0]);
         return;
+      case "selectAll": {
+        const doc = currentView();
+        return setSelected(new Set([...doc.nodes.keys(), ...doc.zones.keys(), ...doc.links.keys()]));
       }
-      switch (command) {
-        case "undo":
-          if (editable) undo();
-          break;
-        case "redo":
-          if (editable) redo();
-          break;
-        case "delete":
-          if (editable) deleteSelection();
-          break;
-        case "rename":
-          if (editable && selected.size === 1) setEditingId([...selected][0]);
-          break;
-        case "selectAll": {
-          const doc = currentView();
-          setSelected(new Set([...doc.nodes.keys(), ...doc.zones.keys(), ...doc.links.keys()]));
-          break;
-        }
-        case "clearSelection":
-          setSelected(new Set());
-          setHelpOpen(false);
-          break;
-        case "fitView":
-          fit();
-          break;
-        case "zoomIn":
-          void flow.zoomIn({ duration: 150 });
-          break;
-        case "zoomOut":
-          void flow.zoomOut({ duration: 150 });
-          break;
-        case "toggleHelp":
-          setHelpOpen((open) => !open);
-          break;
-      }
-    },
-    [currentView, deleteSelection, fit, flow, latest, nudge, redo, selected, undo],
-  );
+      case "clearSelection":
+        setSelected(new Set());
+        return setHelpOpen(false);
+      case "fitView":
+        return fit();
+      case "zoomIn":
+        return void flow.zoomIn({ duration: 150 });
+      case "zoomOut":
+        return void flow.zoomOut({ duration: 150 });
+      case "toggleHelp":
+        return setHelpOpen((open) => !open);
+    }
+  };
+  useShortcuts(rootRef, selected.size > 0, run);
 
-  const runRef = useLatest(run);
-  const selectedRef = useLatest(selected);
-  useEffect(() => {
-    // Capture phase, so arrow keys reach the canvas before React Flow moves focused nodes without telling anyone.
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTypingTarget(event.target)) return;
-      const root = rootRef.current;
-      const inCanvas = event.target === document.body || (event.target instanceof Node && root?.contains(event.target));
-      if (!inCanvas) return;
-      const command = commandFor(event);
-      if (command === null) return;
-      if (typeof command === "object" && selectedRef.current.size === 0) return;
-      event.preventDefault();
-      event.stopPropagation();
-      runRef.current(command);
-    };
-    window.addEventListener("keydown", onKeyDown, true);
-    return () => window.removeEventListener("keydown", onKeyDown, true);
-  }, [runRef, selectedRef]);
-
-  // ---- the peer: our cursor out, theirs in ----
+  // ---- our pointer, for the peer ----
   const sendCursor = useMemo(
     () => throttle((x: number, y: number) => latest.current.onCursor?.(x, y), 1000 / VOLATILE_PER_SECOND),
     [latest],
@@ -431,7 +229,7 @@ function CanvasEditor(props: DiagramCanvasProps) {
     sendCursor(Math.round(p.x), Math.round(p.y));
   };
 
-  // ---- label edits and resizes reported by nodes and links ----
+  // ---- what nodes and links need: label edits and resizes ----
   const ui = useMemo<CanvasUi>(
     () => ({
       readOnly,
@@ -441,21 +239,20 @@ function CanvasEditor(props: DiagramCanvasProps) {
       cancelEditing: () => setEditingId(null),
       commitLabel: (id, text) => {
         setEditingId(null);
-        send(planRename(currentView(), ids, id, text), true);
+        send(planRename(currentView(), ids, id, text));
       },
-      resizeEnd: (id: string, box: Box) => send(planResize(currentView(), ids, id, box), true),
+      resizeEnd: (id: string, box: Box) => send(planResize(currentView(), ids, id, box)),
     }),
     [readOnly, editingId, peerCursor?.name, latest, send, currentView, ids],
   );
 
   const count = elementCount(view);
-  const addProblem = readOnly ? null : capacityProblem(view);
   const isEmpty = count === 0;
 
   return (
     <CanvasUiContext.Provider value={ui}>
       <div ref={rootRef} className={`dc-root${readOnly ? " is-read-only" : ""}`}>
-        {!readOnly && <Palette components={components} disabledReason={addProblem} onAdd={(tool) => addTool(tool, viewportCenter())} />}
+        {!readOnly && <Palette components={components} disabledReason={capacityProblem(view)} onAdd={(tool) => addTool(tool, viewportCenter())} />}
         <div ref={paneRef} className="dc-stage" onDragOver={onDragOver} onDrop={onDrop} onPointerMove={onPointerMove}>
           <ReactFlow<DiagramFlowNode, LinkFlowEdge>
             nodes={nodes}
@@ -464,12 +261,12 @@ function CanvasEditor(props: DiagramCanvasProps) {
             edgeTypes={edgeTypes}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
-            onNodeDragStart={(_, __, dragged) => onDragStart(dragged)}
-            onNodeDrag={(_, node, dragged) => onDrag(node, dragged)}
-            onNodeDragStop={(_, __, dragged) => onDragStop(dragged)}
-            onSelectionDragStart={(_, dragged) => onDragStart(dragged)}
-            onSelectionDrag={(_, dragged) => onDrag(dragged[0], dragged)}
-            onSelectionDragStop={(_, dragged) => onDragStop(dragged)}
+            onNodeDragStart={(_, __, dragged) => drag.onDragStart(dragged)}
+            onNodeDrag={(_, node, dragged) => drag.onDrag(node, dragged)}
+            onNodeDragStop={(_, __, dragged) => drag.onDragStop(dragged)}
+            onSelectionDragStart={(_, dragged) => drag.onDragStart(dragged)}
+            onSelectionDrag={(_, dragged) => drag.onDrag(dragged[0], dragged)}
+            onSelectionDragStop={(_, dragged) => drag.onDragStop(dragged)}
             onConnectStart={() => (connected.current = false)}
             onConnect={onConnect}
             onConnectEnd={onConnectEnd}
@@ -503,22 +300,24 @@ function CanvasEditor(props: DiagramCanvasProps) {
             aria-label="Architecture diagram"
           >
             <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#cfd4e3" />
-            {!isEmpty && <MiniMap<DiagramFlowNode>
-              pannable
-              zoomable
-              ariaLabel="Overview of the whole diagram"
-              nodeBorderRadius={6}
-              nodeStrokeWidth={0}
-              maskColor="rgba(246, 247, 251, 0.72)"
-              nodeColor={(n) => minimapColor(n, view, components)}
-            />}
+            {!isEmpty && (
+              <MiniMap<DiagramFlowNode>
+                pannable
+                zoomable
+                ariaLabel="Overview of the whole diagram"
+                nodeBorderRadius={6}
+                nodeStrokeWidth={0}
+                maskColor="rgba(246, 247, 251, 0.72)"
+                nodeColor={(n) => minimapColor(n, view, components)}
+              />
+            )}
             {peerCursor && <PeerCursor cursor={peerCursor} />}
           </ReactFlow>
 
           <Toolbar
             readOnly={readOnly}
-            canUndo={undoStack.canUndo}
-            canRedo={undoStack.canRedo}
+            canUndo={canUndo}
+            canRedo={canRedo}
             selectionCount={selected.size}
             elementCount={count}
             helpOpen={helpOpen}
