@@ -107,9 +107,12 @@ function CanvasEditor(props: DiagramCanvasProps) {
   const fittedOnce = useRef(false);
   useEffect(() => {
     if (fittedOnce.current || nodes.length === 0) return;
-    fittedOnce.current = true;
     // After React Flow has measured the first nodes (the diagram may also arrive after mounting, with a snapshot).
-    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.12, maxZoom: 1 }));
+    // Marked done only when it runs: StrictMode's rehearsal cancels the first frame.
+    const frame = requestAnimationFrame(() => {
+      fittedOnce.current = true;
+      void flow.fitView({ padding: 0.12, maxZoom: 1 });
+    });
     return () => cancelAnimationFrame(frame);
   }, [nodes.length, flow]);
 
@@ -296,7 +299,7 @@ function CanvasEditor(props: DiagramCanvasProps) {
             snapGrid={[8, 8]}
             minZoom={0.1}
             maxZoom={2.5}
-            proOptions={{ hideAttribution: true }}
+            attributionPosition="top-right"
             aria-label="Architecture diagram"
           >
             <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#cfd4e3" />
