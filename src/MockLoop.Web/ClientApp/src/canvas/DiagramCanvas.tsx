@@ -54,9 +54,9 @@ export interface DiagramCanvasProps {
   readOnly: boolean;
   /** A local edit, to be applied optimistically to the caller's replica and sent to the server. */
   onOp(op: DiagramOp): void;
-  /** Volatile, while dragging; the canvas keeps all previews together under 20 calls per second. */
+  /** Volatile, while dragging (ids of nodes or zones); all previews together stay under 20 calls per second. */
   onDragPreview?(nodeId: string, x: number, y: number): void;
-  /** The pointer in flow coordinates, at most 20 times per second. */
+  /** The pointer in flow coordinates, at most 20 times per second, and not while drag previews are being sent. */
   onCursor?(x: number, y: number): void;
   peerCursor?: { x: number; y: number; name: string } | null;
   /** Live positions of elements the peer is dragging (nodes or zones; a zone's members follow it). */
@@ -227,7 +227,8 @@ function CanvasEditor(props: DiagramCanvasProps) {
   );
   useEffect(() => () => sendCursor.cancel(), [sendCursor]);
   const onPointerMove = (event: PointerEvent) => {
-    if (!latest.current.onCursor) return;
+    // Volatile messages share one budget of 20 a second per connection; during a drag the previews use it.
+    if (!latest.current.onCursor || drag.dragging.current) return;
     const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
     sendCursor(Math.round(p.x), Math.round(p.y));
   };

@@ -26,6 +26,8 @@ export function useDragGestures(inputs: DragInputs) {
   const [carried, setCarried] = useState<ReadonlyMap<string, Point>>(noCarried);
   const [dropZoneId, setDropZoneId] = useState<string | null>(null);
   const membersOfDraggedZones = useRef(new Map<string, string[]>());
+  /** Read by the cursor sender: while previews flow, the pointer is not sent too, keeping the total under budget. */
+  const dragging = useRef(false);
   const previewBudget = useMemo(() => createBatchBudget(inputs.previewsPerSecond), [inputs.previewsPerSecond]);
 
   const onDragStart = useCallback(
@@ -38,6 +40,7 @@ export function useDragGestures(inputs: DragInputs) {
         members.set(n.id, [...doc.nodes.values()].filter((m) => m.zoneId === n.id && !draggedIds.has(m.id)).map((m) => m.id));
       }
       membersOfDraggedZones.current = members;
+      dragging.current = true;
     },
     [latest],
   );
@@ -76,11 +79,12 @@ export function useDragGestures(inputs: DragInputs) {
       const { currentView, ids, send } = latest.current;
       send(planMove(currentView(), ids, new Map(dragged.map((n) => [n.id, n.position]))));
       membersOfDraggedZones.current = new Map();
+      dragging.current = false;
       setCarried(noCarried);
       setDropZoneId(null);
     },
     [latest],
   );
 
-  return { carried, dropZoneId, onDragStart, onDrag, onDragStop };
+  return { carried, dropZoneId, dragging, onDragStart, onDrag, onDragStop };
 }
