@@ -1,0 +1,46 @@
+import { NodeResizer, type NodeProps } from "@xyflow/react";
+import { diagramLimits } from "../diagramTypes";
+import type { NoteFlowNode } from "../flowModel";
+import { minSizes } from "../gestures";
+import { useCanvasUi } from "./canvasUi";
+import { ConnectHandles } from "./ConnectHandles";
+import { LabelEditor } from "./LabelEditor";
+import { PeerTag } from "./PeerTag";
+
+/** A free-text sticky note; it may hold up to 2,000 characters and wraps inside its box. */
+export function NoteNode({ id, data, selected }: NodeProps<NoteFlowNode>) {
+  const ui = useCanvasUi();
+  const editing = ui.editingId === id;
+  return (
+    <div className={`dc-node dc-note${selected ? " is-selected" : ""}${data.peerDragging ? " is-peer-dragging" : ""}`}>
+      <NodeResizer
+        isVisible={selected && !ui.readOnly && !editing}
+        minWidth={minSizes.note.width}
+        minHeight={minSizes.note.height}
+        maxWidth={diagramLimits.maxSize}
+        maxHeight={diagramLimits.maxSize}
+        color="var(--brand)"
+        handleClassName="dc-resize-handle"
+        lineClassName="dc-resize-line"
+        onResizeEnd={(_, box) => ui.resizeEnd(id, box)}
+      />
+      <ConnectHandles connectable={!ui.readOnly} />
+      {editing ? (
+        <LabelEditor
+          multiline
+          initial={data.label}
+          maxLength={diagramLimits.maxNoteLength}
+          ariaLabel="Note text"
+          placeholder="Type a note…"
+          onCommit={(text) => ui.commitLabel(id, text)}
+          onCancel={ui.cancelEditing}
+        />
+      ) : data.label === "" ? (
+        <span className="dc-note-text is-empty">{ui.readOnly ? "Empty note" : "Double-click to write"}</span>
+      ) : (
+        <span className="dc-note-text nowheel">{data.label}</span>
+      )}
+      {data.peerDragging && <PeerTag name={ui.peerName} />}
+    </div>
+  );
+}

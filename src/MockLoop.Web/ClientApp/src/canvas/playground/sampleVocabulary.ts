@@ -1,0 +1,37 @@
+// A copy of rubrics/components.json for the playground and tests; the room passes the real vocabulary in as a prop.
+
+import type { ComponentType } from "../diagramTypes";
+
+export const sampleVocabulary: ComponentType[] = [
+  { id: "client", label: "Client", category: "client", description: "The app or browser the user interacts with; it renders results and sends requests and interaction events." },
+  { id: "cdn", label: "CDN", category: "edge", description: "Content delivery network that serves static and media content (thumbnails, videos, images) from locations near the user." },
+  { id: "load-balancer", label: "Load balancer", category: "edge", description: "Spreads incoming traffic across service instances and removes unhealthy ones." },
+  { id: "api-gateway", label: "API gateway", category: "edge", description: "Single entry point for client requests: authentication, rate limiting and routing to backend services." },
+  { id: "service", label: "Application service", category: "service", description: "A stateless backend service that owns a piece of business logic, such as the feed, ad or search service that orchestrates a request." },
+  { id: "rules-engine", label: "Rules engine", category: "service", description: "Hand-written, quickly editable rules (block lists, velocity limits, policy checks) that run beside or before a model." },
+  { id: "sql-db", label: "SQL database", category: "data", description: "Relational database for transactional data with strong consistency: accounts, orders, listings, payments." },
+  { id: "nosql-db", label: "NoSQL database", category: "data", description: "Key-value or wide-column store for large, simply-keyed data at high write rates: user histories, item metadata, precomputed results." },
+  { id: "object-store", label: "Object storage", category: "data", description: "Blob storage for large files: raw images and videos, model artefacts, training datasets and index snapshots." },
+  { id: "data-lake", label: "Data lake / warehouse", category: "data", description: "Durable store of raw and processed historical data (logs, events, tables) that batch jobs and training read from." },
+  { id: "graph-store", label: "Graph store", category: "data", description: "Stores entities and their connections (follows, friendships, shared devices) for neighbourhood queries and graph features." },
+  { id: "search-index", label: "Search index", category: "data", description: "Inverted index over text and structured fields (for example Elasticsearch) for keyword retrieval and filtering." },
+  { id: "feature-store", label: "Feature store", category: "data", description: "Defines features once and serves them both offline (point-in-time correct training data) and online (low-latency lookups at inference)." },
+  { id: "online-store", label: "Online store / cache", category: "data", description: "Low-latency key-value store or cache (for example Redis) holding fresh features, embeddings or precomputed results for serving." },
+  { id: "event-log", label: "Event log / stream", category: "streaming", description: "Durable, ordered log of events (for example Kafka): impressions, clicks, transactions, uploads, for streaming and batch consumers." },
+  { id: "stream-processor", label: "Stream processor", category: "streaming", description: "Computes features and aggregates continuously from the event log (for example Flink), such as counts over the last few minutes." },
+  { id: "batch-job", label: "Batch job", category: "data", description: "Scheduled large-scale processing (for example Spark): feature computation, label joins, batch prediction, index builds." },
+  { id: "workflow-orchestrator", label: "Workflow orchestrator", category: "ml-training", description: "Schedules and retries dependent pipelines (for example Airflow): data preparation, training, evaluation and deployment steps." },
+  { id: "training-pipeline", label: "Training pipeline", category: "ml-training", description: "Builds training data, trains and evaluates a model offline, and hands a validated artefact to the model registry." },
+  { id: "model-registry", label: "Model registry", category: "ml-training", description: "Versioned store of trained models with their metrics and lineage; deployments promote and roll back versions from it." },
+  { id: "model-server", label: "Model server", category: "ml-serving", description: "Serves model inference over the network with batching and scaling (for example Triton or TorchServe), on CPU or GPU." },
+  { id: "embedding-service", label: "Embedding service", category: "ml-serving", description: "Computes embeddings for queries, users or new items (text, image or two-tower encoders) online or in batch." },
+  { id: "ann-index", label: "ANN index", category: "ml-serving", description: "Approximate nearest-neighbour index over embeddings (for example FAISS, ScaNN, HNSW) that returns the closest items in milliseconds." },
+  { id: "candidate-generation", label: "Candidate generation", category: "ml-serving", description: "First stage that narrows millions of items to hundreds or thousands of candidates from several sources (embeddings, graph, popularity)." },
+  { id: "ranking-model", label: "Ranking model", category: "ml-serving", description: "Scores each candidate with rich features to order them by predicted value (for example probability of engagement or click)." },
+  { id: "re-ranker", label: "Re-ranker / filtering", category: "ml-serving", description: "Final pass that removes ineligible items (seen, blocked, policy-violating) and adjusts order for diversity, freshness and business rules." },
+  { id: "ab-testing", label: "A/B testing platform", category: "experimentation", description: "Assigns users to experiment arms, logs exposures and computes metric differences with significance." },
+  { id: "monitoring", label: "Monitoring and alerting", category: "observability", description: "Dashboards and alerts for system health (latency, errors, throughput) and model health (feature and prediction drift, online metrics)." },
+  { id: "data-validation", label: "Data validation", category: "observability", description: "Checks schemas, ranges, null rates and distributions of incoming data and features before they reach training or serving." },
+  { id: "labelling", label: "Labelling service", category: "labelling", description: "Human annotation of training and evaluation data, with guidelines, consensus across raters and quality audits." },
+  { id: "human-review", label: "Human review queue", category: "labelling", description: "Routes uncertain or high-impact predictions (possible harmful content, suspected fraud) to trained reviewers whose decisions also become labels." },
+];
