@@ -1,5 +1,7 @@
 import { useEffect, useState } from "react";
 import { ScoringArea } from "../scoring/ScoringArea";
+import type { ComponentType } from "../canvas/diagramTypes";
+import { RoomCanvas } from "./RoomCanvas";
 import { CasePanel } from "./CasePanel";
 import { ChatPanel } from "./ChatPanel";
 import { connectionLabel, type ConnectionStatus } from "./connectionStatus";
@@ -13,11 +15,12 @@ export interface RoomProps {
   sessionId: string;
   hubUrl: string;
   inviteUrl: string;
+  components: ComponentType[];
 }
 
-export function RoomApp({ sessionId, hubUrl, inviteUrl }: RoomProps) {
+export function RoomApp({ sessionId, hubUrl, inviteUrl, components }: RoomProps) {
   const { room, status, connection, epoch } = useRoomConnection(hubUrl, sessionId);
-  const { live, catchingUp, lastError, clearError, command } = useLiveSession(connection, epoch);
+  const { live, catchingUp, lastError, clearError, command, submitOp } = useLiveSession(connection, epoch);
 
   if (status.phase === "refused") {
     return (
@@ -93,10 +96,19 @@ export function RoomApp({ sessionId, hubUrl, inviteUrl }: RoomProps) {
           />
           <div className="room-grid">
             <div className="room-main">
-              <CasePanel caseView={live.caseView} currentStepId={currentStep?.id} currentStepTitle={currentStep?.title} />
+              <RoomCanvas
+                connection={connection}
+                epoch={epoch}
+                confirmed={live.diagram}
+                pending={live.pending}
+                components={components}
+                readOnly={ended}
+                onOp={submitOp}
+              />
               <ScoringArea sessionId={sessionId} live={live} isInterviewer={isInterviewer} command={command} />
             </div>
             <aside className="room-side">
+              <CasePanel caseView={live.caseView} currentStepId={currentStep?.id} currentStepTitle={currentStep?.title} />
               {isInterviewer && currentStep && (
                 <NotesPanel
                   stepId={currentStep.id}

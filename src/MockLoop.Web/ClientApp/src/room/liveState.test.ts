@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyEvent, applySync, initialLive } from "./liveState";
+import { addPending, applyEvent, applySync, dropPending, initialLive } from "./liveState";
 import type { SyncResult, TimerView } from "./liveTypes";
 
 const timer = { status: "notStarted", serverNow: "2026-11-21T10:00:00Z", steps: [] } as unknown as TimerView;
@@ -15,6 +15,8 @@ const snapshot: SyncResult = {
     selfScores: null,
     preview: null,
     scorecard: null,
+    diagram: { nodes: [], zones: [], links: [], deletedIds: [] },
+    componentTypes: ["client"],
   },
   events: null,
   timer,
@@ -82,5 +84,36 @@ describe("live state", () => {
     expect(caughtUp.seq).toBe(4);
     expect(caughtUp.notes.x.text).toBe("n");
     expect(caughtUp.chat.map((m) => m.text)).toEqual(["hi", "back"]);
+  });
+});
+
+describe("diagram in the live state", () => {
+  const addNode = (opId: string, id: string) => ({
+    type: "addNode" as const, opId,
+    node: { id, componentType: "client", label: id, x: 0, y: 0, width: 100, height: 50, zoneId: null },
+  });
+
+  it("keeps our op pending until the log brings it back, then confirms it", () => {
+    let s = addPending(applySync(initialLive, snapshot, 0), addNode("op-1", "n_a"));
+    expect(s.pending).toHaveLength(1);
+    expect(s.diagram.nodes.size).toBe(0);
+    s = applyEvent(s, { seq: 3, kind: "diagram", at: "", clientId: "op-1", op: addNode("op-1", "n_a") }, 0);
+    expect(s.pending).toHaveLength(0);
+    expect(s.diagram.nodes.has("n_a")).toBe(true);
+  });
+
+  it("applies the peer's ops and keeps ours pending across a snapshot resync", () => {
+    let s = addPending(applySync(initialLive, snapshot, 0), addNode("mine", "n_m"));
+    s = applyEvent(s, { seq: 3, kind: "diagram", at: "", clientId: "theirs", op: addNode("theirs", "n_t") }, 0);
+    expect(s.diagram.nodes.has("n_t")).toBe(true);
+    expect(s.pending.map((p) => p.opId)).toEqual(["mine"]);
+    s = applySync(s, { ...snapshot, seq: 9 }, 0);
+    expect(s.pending.map((p) => p.opId)).toEqual(["mine"]);
+    expect(s.diagram.nodes.size).toBe(0);
+  });
+
+  it("drops an op the server refused", () => {
+    const s = dropPending(addPending(applySync(initialLive, snapshot, 0), addNode("bad", "n_b")), "bad");
+    expect(s.pending).toEqual([]);
   });
 });

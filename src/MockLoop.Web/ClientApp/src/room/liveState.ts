@@ -1,6 +1,8 @@
 import type {
   CaseView, ChatMessageView, CriterionScoreView, NoteView, RubricView, ScorecardView, ScorePreview, SessionEventMessage, SyncResult, TimerView,
 } from "./liveTypes";
+import { applyOp, emptyDocument, fromSnapshot, type DiagramDocument } from "../canvas/diagramDocument";
+import type { DiagramOp } from "../canvas/diagramTypes";
 
 // The room's durable state as the server has ordered it. Entries are applied strictly in sequence: an entry at or
 // below the last applied sequence is a duplicate and ignored; one past a gap asks for a sync instead.
@@ -20,6 +22,13 @@ export interface LiveState {
   selfScores: Record<string, CriterionScoreView>;
   preview: ScorePreview | null;
   scorecard: ScorecardView | null;
+  /** The diagram as the server has ordered it. */
+  diagram: DiagramDocument;
+  /**
+   * Our own diagram ops sent but not yet seen back in the log: shown on top of the confirmed diagram at once, and
+   * resent after a reconnect (the server recognises an op id it already stored).
+   */
+  pending: DiagramOp[];
   needsSync: boolean;
 }
 
@@ -41,8 +50,20 @@ export const initialLive: LiveState = {
   selfScores: {},
   preview: null,
   scorecard: null,
+  diagram: emptyDocument,
+  pending: [],
   needsSync: false,
 };
+
+/** A local edit: shown at once, confirmed when the server's log brings it back. */
+export function addPending(state: LiveState, op: DiagramOp): LiveState {
+  return { ...state, pending: [...state.pending, op] };
+}
+
+/** The server refused an op of ours: it disappears from the view. */
+export function dropPending(state: LiveState, opId: string): LiveState {
+  return { ...state, pending: state.pending.filter((p) => p.opId !== opId) };
+}
 
 export function offsetFrom(serverNow: string, receivedAtMs: number): number {
   return Date.parse(serverNow) - receivedAtMs;
@@ -63,6 +84,8 @@ export function applySync(state: LiveState, result: SyncResult, receivedAtMs: nu
       selfScores: byKey(s.selfScores),
       preview: s.preview,
       scorecard: s.scorecard,
+      diagram: fromSnapshot(s.diagram),
+      pending: state.pending,
     };
   } else {
     for (const entry of result.events ?? []) {
@@ -104,6 +127,14 @@ function applyEntry(state: LiveState, entry: SessionEventMessage): LiveState {
     case "self":
       return entry.score
         ? { ...next, selfScores: { ...state.selfScores, [scoreKey(entry.score.stepId, entry.score.criterionId)]: entry.score } }
+        : next;
+    case "diagram":
+      return entry.op
+        ? {
+            ...next,
+            diagram: applyOp(state.diagram, entry.op),
+            pending: entry.clientId ? state.pending.filter((p) => p.opId !== entry.clientId) : state.pending,
+          }
         : next;
     case "scorecard":
       return {

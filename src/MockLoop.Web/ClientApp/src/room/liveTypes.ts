@@ -1,5 +1,7 @@
 // Mirrors of the server's records in src/MockLoop.Web/Rooms/Live/LiveMessages.cs and Core's TimerView.
 
+import type { DiagramOp, DiagramSnapshot } from "../canvas/diagramTypes";
+
 export type TimerStatus = "notStarted" | "running" | "paused" | "ended";
 
 export interface TimerStepView {
@@ -132,6 +134,8 @@ export interface RoomSnapshot {
   selfScores: CriterionScoreView[] | null;
   preview: ScorePreview | null;
   scorecard: ScorecardView | null;
+  diagram: DiagramSnapshot;
+  componentTypes: string[];
 }
 
 export interface SessionEventMessage {
@@ -149,6 +153,7 @@ export interface SessionEventMessage {
   scorecard?: ScorecardView | null;
   scores?: CriterionScoreView[] | null;
   selfScores?: CriterionScoreView[] | null;
+  op?: DiagramOp | null;
 }
 
 export interface SyncResult {

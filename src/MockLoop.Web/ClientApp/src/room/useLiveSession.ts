@@ -1,14 +1,26 @@
 import { type MutableRefObject, useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { HubConnection } from "@microsoft/signalr";
-import { applyEvent, applySync, initialLive, type LiveState } from "./liveState";
+import { addPending, applyEvent, applySync, dropPending, initialLive, type LiveState } from "./liveState";
 import type { CommandResult, SessionEventMessage, SyncResult } from "./liveTypes";
+import type { DiagramOp } from "../canvas/diagramTypes";
 
 type Action =
   | { kind: "sync"; result: SyncResult; at: number }
-  | { kind: "event"; entry: SessionEventMessage; at: number };
+  | { kind: "event"; entry: SessionEventMessage; at: number }
+  | { kind: "local-op"; op: DiagramOp }
+  | { kind: "refused-op"; opId: string };
 
 function reduce(state: LiveState, action: Action): LiveState {
-  return action.kind === "sync" ? applySync(state, action.result, action.at) : applyEvent(state, action.entry, action.at);
+  switch (action.kind) {
+    case "sync":
+      return applySync(state, action.result, action.at);
+    case "event":
+      return applyEvent(state, action.entry, action.at);
+    case "local-op":
+      return addPending(state, action.op);
+    case "refused-op":
+      return dropPending(state, action.opId);
+  }
 }
 
 export function newClientId(): string {
@@ -27,6 +39,22 @@ export function useLiveSession(connection: MutableRefObject<HubConnection | null
   const [lastError, setLastError] = useState<string | null>(null);
   const seqRef = useRef(live.seq);
   seqRef.current = live.seq;
+  const pendingRef = useRef(live.pending);
+  pendingRef.current = live.pending;
+
+  const sendOp = useCallback(async (op: DiagramOp) => {
+    const hub = connection.current;
+    if (!hub || hub.state !== "Connected") return; // stays pending; resent after the next sync
+    try {
+      const result = await hub.invoke<CommandResult>("SubmitOp", op);
+      if (!result.ok) {
+        dispatch({ kind: "refused-op", opId: op.opId });
+        setLastError(result.error ?? "The server refused that change.");
+      }
+    } catch {
+      // The connection dropped mid-call: the op stays pending and is resent after reconnecting.
+    }
+  }, [connection]);
 
   const sync = useCallback(async () => {
     const hub = connection.current;
@@ -35,12 +63,14 @@ export function useLiveSession(connection: MutableRefObject<HubConnection | null
     try {
       const result = await hub.invoke<SyncResult>("Sync", seqRef.current);
       dispatch({ kind: "sync", result, at: Date.now() });
+      // Ops sent while offline (or whose acknowledgement was lost) go again; the server applies each op id once.
+      for (const op of pendingRef.current) void sendOp(op);
     } catch (error) {
       setLastError(`Could not load the interview: ${(error as Error).message}`);
     } finally {
       setCatchingUp(false);
     }
-  }, [connection]);
+  }, [connection, sendOp]);
 
   useEffect(() => {
     const hub = connection.current;
@@ -79,5 +109,10 @@ export function useLiveSession(connection: MutableRefObject<HubConnection | null
     [connection],
   );
 
-  return { live, catchingUp, lastError, clearError: () => setLastError(null), command };
+  const submitOp = useCallback((op: DiagramOp) => {
+    dispatch({ kind: "local-op", op });
+    void sendOp(op);
+  }, [sendOp]);
+
+  return { live, catchingUp, lastError, clearError: () => setLastError(null), command, submitOp };
 }
