@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using MockLoop.E2E.Support;
+
+namespace MockLoop.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class CanvasTests(BrowserFixture browser)
+{
+    private static ILocator Node(IPage page, string label) =>
+        page.Locator(".react-flow__node").Filter(new() { Has = page.Locator(".dc-node-label", new() { HasTextString = label }) });
+
+    [Fact]
+    public async Task Two_people_draw_at_once_see_each_others_changes_and_a_reload_restores_the_diagram()
+    {
+        var ivy = await browser.NewPersonAsync();
+        await People.RegisterAsync(ivy, "Ivy Canvas");
+        await ivy.GotoAsync("/sessions/new");
+        await ivy.GetByLabel("Interviewer").CheckAsync();
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Create the interview" }).ClickAsync();
+        await People.WaitConnectedAsync(ivy);
+        var invite = await ivy.GetByLabel("Invite your partner with this link").InputValueAsync();
+
+        var cal = await browser.NewPersonAsync();
+        await People.RegisterAsync(cal, "Cal Canvas");
+        await cal.GotoAsync(invite);
+        await cal.GetByRole(AriaRole.Button, new() { Name = "Join as candidate" }).ClickAsync();
+        await People.WaitConnectedAsync(cal);
+        await cal.GetByRole(AriaRole.Button, new() { Name = "Add Feature store" }).WaitForAsync();
+
+        // Both add at the same moment; each sees its own node at once and the other's after the server orders them.
+        await Task.WhenAll(
+            cal.GetByRole(AriaRole.Button, new() { Name = "Add Feature store" }).ClickAsync(),
+            ivy.GetByRole(AriaRole.Button, new() { Name = "Add Model server" }).ClickAsync());
+        await Task.WhenAll(
+            Node(cal, "Feature store").WaitForAsync(), Node(cal, "Model server").WaitForAsync(),
+            Node(ivy, "Feature store").WaitForAsync(), Node(ivy, "Model server").WaitForAsync());
+
+        await cal.GetByRole(AriaRole.Button, new() { Name = "Add Ranking model" }).ClickAsync();
+        await Node(ivy, "Ranking model").WaitForAsync();
+
+        await cal.ReloadAsync();
+        await People.WaitConnectedAsync(cal);
+        foreach (var label in new[] { "Feature store", "Model server", "Ranking model" })
+        {
+            await Node(cal, label).WaitForAsync();
+        }
+        Assert.Equal(1, await Node(cal, "Feature store").CountAsync());
+
+        var download = await ivy.RunAndWaitForDownloadAsync(
+            () => ivy.GetByRole(AriaRole.Button, new() { Name = "Export as PNG" }).ClickAsync());
+        var path = await download.PathAsync();
+        Assert.EndsWith(".png", download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync(path!);
+        Assert.True(bytes.Length > 1000, $"The PNG has only {bytes.Length} bytes");
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
+
+        await ivy.Context.CloseAsync();
+        await cal.Context.CloseAsync();
+    }
+}
