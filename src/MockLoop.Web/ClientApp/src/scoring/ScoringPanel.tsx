@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { CommandResult, CriterionScoreView, RubricStep, ScorePreview } from "../room/liveTypes";
 import { scoreKey } from "../room/liveState";
 import { newClientId } from "../room/useLiveSession";
@@ -54,7 +54,11 @@ function CriterionScorer({ stepId, criterion, current, locked, onScore }: {
   onScore: Props["onScore"];
 }) {
   const [note, setNote] = useState(current?.note ?? "");
-  useEffect(() => setNote(current?.note ?? ""), [current?.note]);
+  // While a note is being typed, the echo of an earlier save (e.g. the level just picked) must not wipe it.
+  const typing = useRef(false);
+  useEffect(() => {
+    if (!typing.current) setNote(current?.note ?? "");
+  }, [current?.note]);
   const level = current ? current.level : null;
   const save = (nextLevel: number | null, nextNote: string) =>
     void onScore(stepId, criterion.id, nextLevel, nextNote.trim() || null, newClientId());
@@ -71,8 +75,12 @@ function CriterionScorer({ stepId, criterion, current, locked, onScore }: {
         value={note}
         maxLength={2000}
         disabled={locked}
-        onChange={(e) => setNote(e.target.value)}
+        onChange={(e) => {
+          typing.current = true;
+          setNote(e.target.value);
+        }}
         onBlur={() => {
+          typing.current = false;
           if ((current?.note ?? "") !== note.trim()) save(level, note);
         }}
       />

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MockLoop.E2E.Support;
+
+namespace MockLoop.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ScorecardTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_whole_interview_from_pairing_to_the_scorecard_shows_in_the_candidates_report_and_dashboard()
+    {
+        var ivy = await browser.NewPersonAsync();
+        await People.RegisterAsync(ivy, "Ivy Scorer");
+        var cal = await browser.NewPersonAsync();
+        await People.RegisterAsync(cal, "Cal Scored");
+
+        await ivy.GotoAsync("/lobby");
+        await ivy.GetByLabel("The interviewer").CheckAsync();
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Join the queue" }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Heading, new() { Name = "Looking for a partner…" }).WaitForAsync();
+        await cal.GotoAsync("/lobby");
+        await cal.GetByLabel("The candidate").CheckAsync();
+        await cal.GetByRole(AriaRole.Button, new() { Name = "Join the queue" }).ClickAsync();
+        await ivy.WaitForURLAsync(new Regex("/s/[0-9a-f-]{36}$"));
+        await cal.WaitForURLAsync(new Regex("/s/[0-9a-f-]{36}$"));
+        await People.WaitConnectedAsync(ivy);
+        await People.WaitConnectedAsync(cal);
+
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Business objective and success measure: level 3", Exact = false }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Scope and scale: level 4", Exact = false }).ClickAsync();
+        await ivy.GetByLabel("Step score").Filter(new() { HasTextString = "3.50" }).WaitForAsync();
+        // The candidate's screen has no scoring at all while the interview runs.
+        Assert.Equal(0, await cal.GetByRole(AriaRole.Region, new() { Name = "Scoring" }).CountAsync());
+
+        for (var step = 2; step <= 5; step++)
+        {
+            await ivy.GetByRole(AriaRole.Button, new() { Name = "Next step →" }).ClickAsync();
+            await ivy.GetByText($"Step {step} of 7 · Running").WaitForAsync();
+        }
+        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Offline metrics: level 2", Exact = false }).ClickAsync();
+        await ivy.GetByLabel("Note on Offline metrics").FillAsync("Picked accuracy for a ranking problem");
+        await ivy.GetByLabel("Note on Offline metrics").BlurAsync();
+
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "End interview" }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Yes, end it" }).ClickAsync();
+
+        await cal.GetByRole(AriaRole.Region, new() { Name = "Self-assessment" }).WaitForAsync();
+        await cal.GetByRole(AriaRole.Region, new() { Name = "Self-assessment" }).GetByText("Evaluation", new() { Exact = true }).ClickAsync();
+        await cal.GetByRole(AriaRole.Radio, new() { Name = "Offline metrics: level 3", Exact = false }).ClickAsync();
+        await cal.GetByText("1 of 22 rated · optional").WaitForAsync();
+
+        await ivy.GetByLabel("Target level").SelectOptionAsync("Mid");
+        await ivy.GetByLabel("Strengths").FillAsync("Clear requirements");
+        await ivy.GetByLabel("What to improve").FillAsync("Evaluation depth");
+        await ivy.GetByLabel("The one most important next step").FillAsync("Practise ranking metrics: NDCG and MRR");
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Submit scorecard" }).ClickAsync();
+
+        await cal.GetByRole(AriaRole.Link, new() { Name = "View your report" }).ClickAsync();
+        await cal.GetByRole(AriaRole.Heading, new() { Name = "The one next step" }).WaitForAsync();
+        await cal.GetByText("Practise ranking metrics: NDCG and MRR").WaitForAsync();
+        await cal.GetByText("“Picked accuracy for a ranking problem”").WaitForAsync();
+        // Weighted mean of the assessed steps: clarify 3.5 (weight 10) and evaluation 2 (weight 15) → 2.60.
+        Assert.Equal("2.60", (await cal.GetByLabel("Overall score").InnerTextAsync()).Trim());
+
+        await cal.GotoAsync("/progress");
+        await cal.GetByText("1 scored session on").WaitForAsync();
+        await cal.GetByRole(AriaRole.Img, new() { Name = "Overall score over time" }).WaitForAsync();
+        await cal.GetByRole(AriaRole.Table, new() { Name = "Per-step scores by session" }).WaitForAsync();
+
+        await ivy.Context.CloseAsync();
+        await cal.Context.CloseAsync();
+    }
+}
