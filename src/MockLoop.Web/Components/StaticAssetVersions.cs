@@ -33,7 +33,23 @@ public sealed class StaticAssetVersions(IWebHostEnvironment env)
             throw new InvalidOperationException(
                 $"The client bundle has no entry '{name}'. Build it: dotnet build (runs npm ci and vite build).");
         }
-        return new ClientEntry("/app/" + entry.File, (entry.Css ?? []).Select(c => "/app/" + c).ToList());
+        // Stylesheets of shared chunks (CSS both entries import) are listed on those chunks, not on the entry.
+        var styles = new List<string>();
+        CollectCss(name, styles, []);
+        return new ClientEntry("/app/" + entry.File, styles.Select(c => "/app/" + c).ToList());
+    }
+
+    private void CollectCss(string key, List<string> styles, HashSet<string> seen)
+    {
+        if (!seen.Add(key) || !_manifest.Value.TryGetValue(key, out var chunk))
+        {
+            return;
+        }
+        foreach (var import in chunk.Imports ?? [])
+        {
+            CollectCss(import, styles, seen);
+        }
+        styles.AddRange((chunk.Css ?? []).Where(c => !styles.Contains(c)));
     }
 
     private static IReadOnlyDictionary<string, ViteEntry> ReadManifest(IWebHostEnvironment env)
@@ -48,7 +64,7 @@ public sealed class StaticAssetVersions(IWebHostEnvironment env)
             ?? new Dictionary<string, ViteEntry>();
     }
 
-    private sealed record ViteEntry(string File, List<string>? Css);
+    private sealed record ViteEntry(string File, List<string>? Css, List<string>? Imports);
 }
 
 public sealed record ClientEntry(string Script, IReadOnlyList<string> Styles);

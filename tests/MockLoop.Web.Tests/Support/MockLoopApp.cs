@@ -13,11 +13,12 @@ public class MockLoopApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
     private bool _ownsDatabase = true;
+    private Action<IWebHostBuilder>? _configure;
 
     /// <summary>A second app on an existing database: a restarted server. The database stays when it is disposed.</summary>
-    public static async Task<MockLoopApp> StartOnAsync(TestDatabase database)
+    public static async Task<MockLoopApp> StartOnAsync(TestDatabase database, Action<IWebHostBuilder>? configure = null)
     {
-        var app = new MockLoopApp { _database = database, _ownsDatabase = false };
+        var app = new MockLoopApp { _database = database, _ownsDatabase = false, _configure = configure };
         await ((IAsyncLifetime)app).InitializeAsync();
         return app;
     }
@@ -39,6 +40,7 @@ public class MockLoopApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:MockLoop", Database.ConnectionString);
         builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+        _configure?.Invoke(builder);
     }
 
     private readonly ConditionalWeakTable<HttpClient, CookieContainer> _cookies = new();

@@ -1,0 +1,124 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MockLoop.Web.Data;
+using MockLoop.Web.Scoring;
+using MockLoop.Web.Tests.Support;
+
+namespace MockLoop.Web.Tests.Scoring;
+
+public sealed class ReportAccessTests(MockLoopApp app) : IClassFixture<MockLoopApp>, IAsyncLifetime
+{
+    public Task InitializeAsync() => app.Database.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>A finished, scored interview: returns the session and both participants' clients.</summary>
+    private async Task<(Guid Id, HttpClient Interviewer, HttpClient Candidate, HubTestClient InterviewerHub, HubTestClient CandidateHub)> ScoredAsync(string candidateName, string marker)
+    {
+        var interviewer = await FormPosts.NewUserAsync(app, "Ivy " + candidateName);
+        var id = await FormPosts.CreateSessionAsync(interviewer, "Interviewer");
+        var candidate = await FormPosts.NewUserAsync(app, candidateName);
+        await FormPosts.JoinAsync(candidate, id);
+        var i = await HubTestClient.ConnectAsync(app, interviewer, $"session={id}");
+        var c = await HubTestClient.ConnectAsync(app, candidate, $"session={id}");
+        await i.ExpectAsync("RoomState");
+        await c.ExpectAsync("RoomState");
+        await i.CallAsync("Timer", "start", null, null);
+        await i.CallAsync("ScoreCriterion", "evaluation", "offline-metrics", 3, marker, null);
+        await i.CallAsync("Timer", "end", null, null);
+        var ack = (await i.CallAsync("SubmitScorecard", "Senior", "s", "i", "Next for " + marker, null))!;
+        Assert.True(ack["ok"]!.GetValue<bool>(), ack.ToJsonString());
+        return (id, interviewer, candidate, i, c);
+    }
+
+    [Fact]
+    public async Task Reports_dashboards_and_exports_show_only_the_users_own_data()
+    {
+        var (aliceSession, _, alice, ah1, ah2) = await ScoredAsync("Alice", "ALICE-MARKER");
+        var (bobSession, _, bob, bh1, bh2) = await ScoredAsync("Bob", "BOB-MARKER");
+        await using var _1 = ah1; await using var _2 = ah2; await using var _3 = bh1; await using var _4 = bh2;
+
+        Assert.Contains("ALICE-MARKER", await alice.GetStringAsync($"/reports/{aliceSession}"));
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/reports/{bobSession}")).StatusCode);
+
+        var progress = await alice.GetStringAsync("/progress");
+        Assert.Contains($"/reports/{aliceSession}", progress);
+        Assert.DoesNotContain($"/reports/{bobSession}", progress);
+
+        var csv = await alice.GetStringAsync("/progress.csv");
+        Assert.Contains("ALICE-MARKER", csv);
+        Assert.DoesNotContain("BOB-MARKER", csv);
+        Assert.StartsWith("submitted_at,session_id,", csv);
+
+        var bobCsv = await bob.GetStringAsync("/progress.csv");
+        Assert.DoesNotContain("ALICE-MARKER", bobCsv);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.CreateBrowserLikeClient().GetAsync("/progress.csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_interviewer_sees_the_scorecards_they_gave_with_a_calibration_against_others()
+    {
+        var (id, interviewer, _, h1, h2) = await ScoredAsync("Carol", "CAROL-MARKER");
+        var (_, _, _, h3, h4) = await ScoredAsync("Dave", "DAVE-MARKER");
+        await using var _1 = h1; await using var _2 = h2; await using var _3 = h3; await using var _4 = h4;
+
+        var page = await interviewer.GetStringAsync("/progress/given");
+        Assert.Contains($"/reports/{id}", page);
+        Assert.Contains("Carol", page);
+        Assert.DoesNotContain("Dave", page);
+        Assert.Contains("Other interviewers", page);
+    }
+
+    [Fact]
+    public async Task Either_participant_starts_one_return_match_with_roles_reversed_and_another_case()
+    {
+        var interviewer = await FormPosts.NewUserAsync(app, "Ivy Swap");
+        var id = await FormPosts.CreateSessionAsync(interviewer, "Interviewer", caseId: "fraud-detection");
+        var candidate = await FormPosts.NewUserAsync(app, "Cal Swap");
+        await FormPosts.JoinAsync(candidate, id);
+        await using var i = await HubTestClient.ConnectAsync(app, interviewer, $"session={id}");
+        await using var c = await HubTestClient.ConnectAsync(app, candidate, $"session={id}");
+        await i.ExpectAsync("RoomState");
+        await c.ExpectAsync("RoomState");
+
+        Assert.Equal("not_ended", (await c.CallAsync("StartReturnMatch"))!["code"]!.GetValue<string>());
+        await i.CallAsync("Timer", "start", null, null);
+        await i.CallAsync("Timer", "end", null, null);
+
+        var first = (await c.CallAsync("StartReturnMatch"))!;
+        var location = first["location"]!.GetValue<string>();
+        Assert.Equal(location, (await i.ExpectAsync("ReturnMatch"))["sessionUrl"]!.GetValue<string>());
+        Assert.Equal(location, (await i.CallAsync("StartReturnMatch"))!["location"]!.GetValue<string>());
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var old = await db.Sessions.SingleAsync(s => s.Id == id);
+        var nextId = Guid.Parse(location["/s/".Length..]);
+        var next = await db.Sessions.SingleAsync(s => s.Id == nextId);
+        Assert.Equal(old.CandidateId, next.InterviewerId);
+        Assert.Equal(old.InterviewerId, next.CandidateId);
+        Assert.Equal(old.RubricId, next.RubricId);
+        Assert.NotEqual("fraud-detection", next.CaseId);
+        Assert.Equal(2, await db.Sessions.CountAsync());
+    }
+
+    [Fact]
+    public async Task Demo_data_seeds_two_accounts_and_a_dozen_scored_sessions_but_never_in_production()
+    {
+        await using (var demo = await MockLoopApp.StartOnAsync(app.Database, builder => builder.UseSetting("Demo:Seed", "true")))
+        {
+            await using var scope = demo.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var candidate = await db.Users.SingleAsync(u => u.Email == "demo.candidate@mockloop.local");
+            Assert.Equal(12, await db.Set<ScorecardRow>().CountAsync(c => c.CandidateId == candidate.Id));
+        }
+
+        var production = await Assert.ThrowsAnyAsync<Exception>(() => MockLoopApp.StartOnAsync(app.Database, builder =>
+        {
+            builder.UseSetting("Demo:Seed", "true");
+            builder.UseEnvironment("Production");
+        }));
+        Assert.Contains("never seeded in Production", production.ToString());
+    }
+}
