@@ -223,6 +223,14 @@ public sealed partial class LiveSession
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (timerEvent is null && entry.Kind is not (SessionLogKinds.Self or SessionLogKinds.Scorecard))
+        {
+            // Most entries (diagram ops, chat, notes, scores) are one INSERT: EF runs it without BEGIN/COMMIT
+            // round trips, which is most of the per-op cost under load.
+            db.Add(entry);
+            await db.SaveChangesAsync();
+            return;
+        }
         await using var tx = await db.Database.BeginTransactionAsync();
         db.Add(entry);
         await db.SaveChangesAsync();
