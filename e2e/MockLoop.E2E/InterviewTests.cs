@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MockLoop.E2E.Support;
 
@@ -15,20 +14,7 @@ public sealed partial class InterviewTests(BrowserFixture browser)
         var cal = await browser.NewPersonAsync();
         await People.RegisterAsync(cal, "Cal Lobby");
 
-        await ivy.GotoAsync("/lobby");
-        await ivy.GetByLabel("The interviewer").CheckAsync();
-        await ivy.GetByRole(AriaRole.Button, new() { Name = "Join the queue" }).ClickAsync();
-        await ivy.GetByRole(AriaRole.Heading, new() { Name = "Looking for a partner…" }).WaitForAsync();
-
-        await cal.GotoAsync("/lobby");
-        await cal.GetByLabel("The candidate").CheckAsync();
-        await cal.GetByRole(AriaRole.Button, new() { Name = "Join the queue" }).ClickAsync();
-
-        await ivy.WaitForURLAsync(new Regex("/s/[0-9a-f-]{36}$"));
-        await cal.WaitForURLAsync(new Regex("/s/[0-9a-f-]{36}$"));
-        Assert.Equal(ivy.Url, cal.Url);
-        await People.WaitConnectedAsync(ivy);
-        await People.WaitConnectedAsync(cal);
+        await People.PairThroughLobbyAsync(ivy, cal);
 
         // Only the interviewer has the controls, and only the interviewer sees the hints.
         Assert.Equal(0, await cal.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).CountAsync());

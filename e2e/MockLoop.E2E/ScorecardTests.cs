@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MockLoop.E2E.Support;
 
@@ -15,17 +14,7 @@ public sealed class ScorecardTests(BrowserFixture browser)
         var cal = await browser.NewPersonAsync();
         await People.RegisterAsync(cal, "Cal Scored");
 
-        await ivy.GotoAsync("/lobby");
-        await ivy.GetByLabel("The interviewer").CheckAsync();
-        await ivy.GetByRole(AriaRole.Button, new() { Name = "Join the queue" }).ClickAsync();
-        await ivy.GetByRole(AriaRole.Heading, new() { Name = "Looking for a partner…" }).WaitForAsync();
-        await cal.GotoAsync("/lobby");
-        await cal.GetByLabel("The candidate").CheckAsync();
-        await cal.GetByRole(AriaRole.Button, new() { Name = "Join the queue" }).ClickAsync();
-        await ivy.WaitForURLAsync(new Regex("/s/[0-9a-f-]{36}$"));
-        await cal.WaitForURLAsync(new Regex("/s/[0-9a-f-]{36}$"));
-        await People.WaitConnectedAsync(ivy);
-        await People.WaitConnectedAsync(cal);
+        await People.PairThroughLobbyAsync(ivy, cal);
 
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
         await ivy.GetByRole(AriaRole.Radio, new() { Name = "Business objective and success measure: level 3", Exact = false }).ClickAsync();

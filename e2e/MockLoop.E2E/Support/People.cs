@@ -19,6 +19,28 @@ public static class People
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
     }
 
+    /// <summary>
+    /// Two people queue in the lobby (interviewer first, then candidate) and land in the same room, connected.
+    /// </summary>
+    public static async Task PairThroughLobbyAsync(IPage interviewer, IPage candidate)
+    {
+        await interviewer.GotoAsync("/lobby");
+        await interviewer.GetByLabel("The interviewer").CheckAsync();
+        await interviewer.GetByRole(AriaRole.Button, new() { Name = "Join the queue" }).ClickAsync();
+        await interviewer.GetByRole(AriaRole.Heading, new() { Name = "Looking for a partner…" }).WaitForAsync();
+
+        await candidate.GotoAsync("/lobby");
+        await candidate.GetByLabel("The candidate").CheckAsync();
+        await candidate.GetByRole(AriaRole.Button, new() { Name = "Join the queue" }).ClickAsync();
+
+        var room = new System.Text.RegularExpressions.Regex("/s/[0-9a-f-]{36}$");
+        await interviewer.WaitForURLAsync(room);
+        await candidate.WaitForURLAsync(room);
+        Assert.Equal(interviewer.Url, candidate.Url);
+        await WaitConnectedAsync(interviewer);
+        await WaitConnectedAsync(candidate);
+    }
+
     /// <summary>Waits until the room's client says it is connected: nothing in the room is acted on before.</summary>
     public static Task WaitConnectedAsync(IPage page) =>
         page.GetByRole(AriaRole.Status, new() { Name = "Connection: Connected" }).WaitForAsync();

@@ -23,17 +23,10 @@ public sealed class DiagramSyncTests(MockLoopApp app) : IClassFixture<MockLoopAp
         },
     };
 
-    private async Task<(HubTestClient Interviewer, HubTestClient Candidate, Guid Id)> OpenAsync(MockLoopApp on)
+    private static async Task<(HubTestClient Interviewer, HubTestClient Candidate, Guid Id)> OpenAsync(MockLoopApp on)
     {
-        var interviewer = await FormPosts.NewUserAsync(on, "Ivy");
-        var id = await FormPosts.CreateSessionAsync(interviewer, "Interviewer");
-        var candidate = await FormPosts.NewUserAsync(on, "Cal");
-        await FormPosts.JoinAsync(candidate, id);
-        var i = await HubTestClient.ConnectAsync(on, interviewer, $"session={id}");
-        var c = await HubTestClient.ConnectAsync(on, candidate, $"session={id}");
-        await i.ExpectAsync("RoomState");
-        await c.ExpectAsync("RoomState");
-        return (i, c, id);
+        var room = await PairedRoom.OpenAsync(on);
+        return (room.InterviewerHub, room.CandidateHub, room.Id);
     }
 
     private static async Task<int> CountAsync<T>(MockLoopApp on, Guid sessionId, Func<IQueryable<T>, Guid, IQueryable<T>> filter) where T : class

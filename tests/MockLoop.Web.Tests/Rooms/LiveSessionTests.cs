@@ -34,14 +34,8 @@ public sealed class LiveSessionTests(MockLoopApp app) : IClassFixture<MockLoopAp
 
     private async Task<Room> OpenRoomAsync()
     {
-        var (interviewer, candidate, id) = await PairAsync();
-        var i = await HubTestClient.ConnectAsync(app, interviewer, $"session={id}");
-        var c = await HubTestClient.ConnectAsync(app, candidate, $"session={id}");
-        // RoomState is the last thing the server does on connect (after joining the groups): from then on
-        // every broadcast reaches the connection.
-        await i.ExpectAsync("RoomState");
-        await c.ExpectAsync("RoomState");
-        return new Room(id, i, c);
+        var room = await PairedRoom.OpenAsync(app, "Ivy Interviewer", "Cal Candidate");
+        return new Room(room.Id, room.InterviewerHub, room.CandidateHub);
     }
 
     private async Task<List<SessionEventRow>> LogAsync(Guid sessionId, MockLoopApp? on = null)

@@ -16,14 +16,7 @@ public sealed class ReportAccessTests(MockLoopApp app) : IClassFixture<MockLoopA
     /// <summary>A finished, scored interview: returns the session and both participants' clients.</summary>
     private async Task<(Guid Id, HttpClient Interviewer, HttpClient Candidate, HubTestClient InterviewerHub, HubTestClient CandidateHub)> ScoredAsync(string candidateName, string marker)
     {
-        var interviewer = await FormPosts.NewUserAsync(app, "Ivy " + candidateName);
-        var id = await FormPosts.CreateSessionAsync(interviewer, "Interviewer");
-        var candidate = await FormPosts.NewUserAsync(app, candidateName);
-        await FormPosts.JoinAsync(candidate, id);
-        var i = await HubTestClient.ConnectAsync(app, interviewer, $"session={id}");
-        var c = await HubTestClient.ConnectAsync(app, candidate, $"session={id}");
-        await i.ExpectAsync("RoomState");
-        await c.ExpectAsync("RoomState");
+        var (id, interviewer, candidate, i, c) = await PairedRoom.OpenAsync(app, "Ivy " + candidateName, candidateName);
         await i.CallAsync("Timer", "start", null, null);
         await i.CallAsync("ScoreCriterion", "evaluation", "offline-metrics", 3, marker, null);
         await i.CallAsync("Timer", "end", null, null);
@@ -73,14 +66,8 @@ public sealed class ReportAccessTests(MockLoopApp app) : IClassFixture<MockLoopA
     [Fact]
     public async Task Either_participant_starts_one_return_match_with_roles_reversed_and_another_case()
     {
-        var interviewer = await FormPosts.NewUserAsync(app, "Ivy Swap");
-        var id = await FormPosts.CreateSessionAsync(interviewer, "Interviewer", caseId: "fraud-detection");
-        var candidate = await FormPosts.NewUserAsync(app, "Cal Swap");
-        await FormPosts.JoinAsync(candidate, id);
-        await using var i = await HubTestClient.ConnectAsync(app, interviewer, $"session={id}");
-        await using var c = await HubTestClient.ConnectAsync(app, candidate, $"session={id}");
-        await i.ExpectAsync("RoomState");
-        await c.ExpectAsync("RoomState");
+        await using var room = await PairedRoom.OpenAsync(app, "Ivy Swap", "Cal Swap", caseId: "fraud-detection");
+        var (id, i, c) = (room.Id, room.InterviewerHub, room.CandidateHub);
 
         Assert.Equal("not_ended", (await c.CallAsync("StartReturnMatch"))!["code"]!.GetValue<string>());
         await i.CallAsync("Timer", "start", null, null);

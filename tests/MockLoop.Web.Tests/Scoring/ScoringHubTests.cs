@@ -15,15 +15,8 @@ public sealed class ScoringHubTests(MockLoopApp app) : IClassFixture<MockLoopApp
 
     private async Task<(HubTestClient Interviewer, HubTestClient Candidate, Guid Id, HttpClient CandidateHttp)> OpenAsync()
     {
-        var interviewer = await FormPosts.NewUserAsync(app, "Ivy");
-        var id = await FormPosts.CreateSessionAsync(interviewer, "Interviewer");
-        var candidate = await FormPosts.NewUserAsync(app, "Cal");
-        await FormPosts.JoinAsync(candidate, id);
-        var i = await HubTestClient.ConnectAsync(app, interviewer, $"session={id}");
-        var c = await HubTestClient.ConnectAsync(app, candidate, $"session={id}");
-        await i.ExpectAsync("RoomState");
-        await c.ExpectAsync("RoomState");
-        return (i, c, id, candidate);
+        var room = await PairedRoom.OpenAsync(app);
+        return (room.InterviewerHub, room.CandidateHub, room.Id, room.Candidate);
     }
 
     [Fact]
