@@ -6,7 +6,7 @@ namespace MockLoop.Web.Rooms;
 
 public sealed record HistoryRow(
     Guid SessionId, DateTimeOffset CreatedAt, SeatRole MyRole, string? PartnerName, string? CaseTitle,
-    string RubricTitle, TimeSpan? Duration, SessionStatus Status);
+    string RubricTitle, TimeSpan? Duration, SessionStatus Status, bool Scored);
 
 /// <summary>My sessions, newest first: the history page's one query.</summary>
 public sealed class SessionHistory(AppDbContext db, IRubricCatalog catalog, TimeProvider clock)
@@ -20,6 +20,7 @@ public sealed class SessionHistory(AppDbContext db, IRubricCatalog catalog, Time
             .Select(s => new
             {
                 s.Id, s.CreatedAt, s.InterviewerId, s.CandidateId, s.CaseId, s.RubricId, s.RubricVersion, s.StartedAt, s.EndedAt, s.Status,
+                Scored = db.Set<Scoring.ScorecardRow>().Any(c => c.SessionId == s.Id),
                 PartnerName = db.Users
                     .Where(u => u.Id == (s.InterviewerId == userId ? s.CandidateId : s.InterviewerId))
                     .Select(u => u.DisplayName).FirstOrDefault(),
@@ -34,7 +35,7 @@ public sealed class SessionHistory(AppDbContext db, IRubricCatalog catalog, Time
             result.Add(new HistoryRow(
                 r.Id, r.CreatedAt, r.InterviewerId == userId ? SeatRole.Interviewer : SeatRole.Candidate,
                 r.PartnerName, r.CaseId is null ? null : catalog.FindCase(r.CaseId)?.Title,
-                rubric?.Title ?? r.RubricId, r.EndedAt is null && r.Status != SessionStatus.Live ? null : duration, r.Status));
+                rubric?.Title ?? r.RubricId, r.EndedAt is null && r.Status != SessionStatus.Live ? null : duration, r.Status, r.Scored));
         }
         return result;
     }
