@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { CallPanel } from "../call/CallPanel";
 import { CasePanel } from "./CasePanel";
 import { ChatPanel } from "./ChatPanel";
 import { connectionLabel, type ConnectionStatus } from "./connectionStatus";
@@ -82,6 +83,7 @@ export function RoomApp({ sessionId, hubUrl, inviteUrl }: RoomProps) {
           <div className="room-grid">
             <CasePanel caseView={live.caseView} currentStepId={currentStep?.id} currentStepTitle={currentStep?.title} />
             <aside className="room-side">
+              <CallPanel connection={connection} epoch={epoch} myRole={room.myRole} partnerName={partner?.displayName} partnerOnline={partner?.online ?? false} />
               {isInterviewer && currentStep && (
                 <NotesPanel
                   stepId={currentStep.id}
