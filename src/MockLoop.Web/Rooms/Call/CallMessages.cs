@@ -5,7 +5,10 @@ namespace MockLoop.Web.Rooms.Call;
 // so a message meant for a page that has since reloaded is recognised and dropped. The TypeScript types in
 // ClientApp/src/call/callTypes.ts mirror these.
 
-/// <summary>hello: I am in the call. welcome: the answer to a hello. media: my microphone/camera/screen changed. bye: I left.</summary>
+/// <summary>
+/// hello: I am in the call. welcome: the answer to a hello. media: my microphone/camera/screen changed. bye: I left.
+/// probe: I just opened the room and am not in the call; are you? (answered with a hello).
+/// </summary>
 public sealed record CallPresenceRequest(
     string CallId, string State, Guid? To = null, string? ToCallId = null, bool Audio = false, bool Video = false, bool Screen = false);
 

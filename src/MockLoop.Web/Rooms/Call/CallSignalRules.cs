@@ -12,7 +12,7 @@ internal static class CallSignalRules
     public const int MaxCandidateBytes = 2 * 1024;
     public const int MaxCallIdLength = 64;
 
-    public static readonly IReadOnlySet<string> PresenceStates = new HashSet<string>(StringComparer.Ordinal) { "hello", "welcome", "media", "bye" };
+    public static readonly IReadOnlySet<string> PresenceStates = new HashSet<string>(StringComparer.Ordinal) { "hello", "welcome", "media", "bye", "probe" };
 
     /// <summary>Null when the presence is well formed, otherwise the sentence to send back.</summary>
     public static string? CheckPresence(CallPresenceRequest? request)
@@ -23,7 +23,7 @@ internal static class CallSignalRules
         }
         if (!PresenceStates.Contains(request.State ?? ""))
         {
-            return $"Unknown call presence '{Shorten(request.State)}': expected hello, welcome, media or bye.";
+            return $"Unknown call presence '{Shorten(request.State)}': expected hello, welcome, media, bye or probe.";
         }
         return CheckCallId(request.CallId, "callId") ?? (request.ToCallId is null ? null : CheckCallId(request.ToCallId, "toCallId"));
     }

@@ -31,7 +31,7 @@ export function CallPanel({ connection, epoch, myRole, partnerName, partnerOnlin
       </section>
     );
   }
-  const text = describeCall(view.status, { partnerName: name, partnerOnline, peerInCall: view.peerInCall });
+  const text = describeCall(view.status, { partnerName: name, partnerOnline, peerInCall: view.peerInCall, peerLeft: view.peerLeft });
   const joined = inCall(view.status.phase);
   return (
     <section className={`panel call call-${view.status.phase}`} aria-label="Video call" data-call-phase={view.status.phase}>
@@ -102,17 +102,17 @@ function InCall({ view, controller, text, partnerName, canShare }: {
 
   return (
     <>
-      <div className="call-stage" ref={stage}>
+      <div className={`call-stage${peer?.screen && showRemoteVideo ? " presenting" : ""}`} ref={stage}>
         <div className={`call-tile call-remote${remoteSpeaking ? " speaking" : ""}`}>
           <StreamVideo stream={showRemoteVideo ? view.remote : null} muted className={peer?.screen ? "contain" : ""} label={`${who}'s video`} />
           <RemoteAudio stream={linked ? view.remote : null} name={who} />
           {!showRemoteVideo && (
             <div className="call-placeholder">
               {linked ? (
-                <>
+                <div className="call-placeholder-linked">
                   <span className="call-avatar" aria-hidden="true">{initials(who)}</span>
-                  <p className="call-title">{peer && !peer.video ? `${who} has the camera off` : `${who} is here`}</p>
-                </>
+                  <p className="call-title">{peer && !peer.video ? "Camera off" : "Connected"}</p>
+                </div>
               ) : (
                 <>
                   {phase === "failed" ? <span className="call-avatar bad" aria-hidden="true">!</span> : <span className="call-spinner light" aria-hidden="true" />}
@@ -146,7 +146,7 @@ function InCall({ view, controller, text, partnerName, canShare }: {
           ) : view.camOn && view.local ? (
             <StreamVideo stream={view.local} muted className="mirror" label="Your camera" />
           ) : (
-            <div className="call-placeholder small"><span className="call-avatar small" aria-hidden="true">You</span></div>
+            <div className="call-placeholder small"><span className="call-avatar small" aria-hidden="true"><CameraIcon off size={16} /></span></div>
           )}
           <span className="call-label">
             {!view.micOn && <span className="call-muted" title="Microphone off"><MicIcon off size={12} /></span>}

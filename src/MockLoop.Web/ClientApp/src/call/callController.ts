@@ -52,6 +52,8 @@ export interface CallView {
   status: CallStatus;
   /** The partner said they are in the call (shown before joining). */
   peerInCall: boolean;
+  /** The partner hung up (rather than never having joined): "left the call". */
+  peerLeft: boolean;
   local: MediaStream | null;
   screen: MediaStream | null;
   remote: MediaStream | null;
@@ -85,18 +87,23 @@ interface Link {
   ignoreOffer: boolean;
   settingRemoteAnswer: boolean;
   queue: Promise<void>;
+  /** Our tracks are on the connection. The polite side adds them only once the first offer is in (see connectTo). */
+  sending: boolean;
   audioSender: RTCRtpSender | null;
   videoSender: RTCRtpSender | null;
   lastState: string | null;
+  everConnected: boolean;
 }
 
-const watchdogMs = 15_000;
+const watchdogMs = 10_000;
 const disconnectGraceMs = 4_000;
 
 export class CallController {
   private view: CallView;
   private readonly listeners = new Set<() => void>();
   private callId: string | null = null;
+  /** Names this page in a probe, sent while it is not in the call. */
+  private readonly pageId = newCallId();
   private partnerUserId: string | null = null;
   private partnerOnline = false;
   private link: Link | null = null;
@@ -108,11 +115,14 @@ export class CallController {
   private watchdog: ReturnType<typeof setTimeout> | undefined;
   private routeTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  /** The last signalling steps, for diagnosing a call that will not connect (`__mockloopCall.trace()`). */
+  private readonly traceLines: string[] = [];
 
   constructor(private readonly options: CallControllerOptions) {
     this.view = {
       status: callOff,
       peerInCall: false,
+      peerLeft: false,
       local: null,
       screen: null,
       remote: null,
@@ -129,6 +139,13 @@ export class CallController {
     navigator.mediaDevices?.addEventListener?.("devicechange", this.onDeviceChange);
     window.addEventListener("pagehide", this.onPageHide);
     void this.refreshDevices();
+  }
+
+  trace = () => [...this.traceLines];
+
+  private log(line: string) {
+    this.traceLines.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (this.traceLines.length > 200) this.traceLines.shift();
   }
 
   // ------------------------------------------------------------------ the view
@@ -148,6 +165,7 @@ export class CallController {
     const before = this.view.status;
     const after = nextStatus(before, event);
     if (after === before) return;
+    this.log(`${event.type}${event.type === "link" ? ":" + event.state : ""}: ${before.phase} -> ${after.phase} (${after.attempts})`);
     this.set({ status: after, route: after.phase === "connected" ? this.view.route : null });
     if (after.phase === "failed" && !this.partnerOnline) {
       // Nobody to reconnect to: the partner went away. Wait for them instead of showing a failure.
@@ -226,7 +244,7 @@ export class CallController {
     this.stopEverything();
     saveRejoin(this.options.session, this.options.path, null);
     this.dispatch({ type: "leave" });
-    this.set({ notice: null });
+    this.set({ notice: null, peerLeft: false });
   }
 
   /** After a failure: a new instance id, so the partner starts over with a fresh peer connection too. */
@@ -361,7 +379,11 @@ export class CallController {
   // ------------------------------------------------------------------ what the room tells us
   /** The hub (re)connected: anything sent while it was down is lost, so announce again and resend a pending offer. */
   async hubReady() {
-    if (!this.callId || !inCall(this.view.status.phase)) return;
+    if (!this.callId || !inCall(this.view.status.phase)) {
+      // Ask whether the partner is in the call, so the panel can say so before this person joins.
+      void this.send("CallPresence", { callId: this.pageId, state: "probe", to: this.partnerUserId, audio: false, video: false, screen: false });
+      return;
+    }
     if (this.iceServers === null) this.iceServers = await this.fetchIceServers();
     void this.sendPresence("hello");
     const link = this.link;
@@ -388,6 +410,7 @@ export class CallController {
   }
 
   handlePresence = (message: CallPresenceMessage) => {
+    this.log(`got ${message.state} from ${message.callId} to ${message.toCallId ?? "-"}`);
     this.partnerUserId = message.from;
     this.set({ peerInCall: peerInCallAfter(message) });
     const media = { audio: message.audio, video: message.video, screen: message.screen };
@@ -400,7 +423,8 @@ export class CallController {
       case "refresh":
         this.set({ peerMedia: media });
         void this.sendPresence("welcome");
-        if (this.link && this.link.lastState !== "connected") this.kick();
+        // Its hub came back: what it sent meanwhile may be lost. A link that never came up is left to the watchdog.
+        if (this.link?.everConnected && this.link.lastState !== "connected") this.kick();
         break;
       case "media":
         this.set({ peerMedia: media });
@@ -408,6 +432,10 @@ export class CallController {
       case "left":
         this.dropLink();
         this.dispatch({ type: "peerLeft" });
+        this.set({ peerLeft: true });
+        break;
+      case "announce":
+        void this.sendPresence("hello");
         break;
       case "ignore":
         break;
@@ -417,6 +445,7 @@ export class CallController {
   handleDescription = (message: CallDescriptionMessage) => {
     this.partnerUserId = message.from;
     const decision = decideDescription(message, this.binding());
+    this.log(`got ${message.type} from ${message.callId} to ${message.toCallId}: ${decision}`);
     if (decision === "ignore") return;
     if (decision === "connectThenApply") {
       this.connectTo(message.from, message.callId, null);
@@ -429,7 +458,9 @@ export class CallController {
   };
 
   handleCandidate = (message: CallCandidateMessage) => {
-    if (!acceptCandidate(message, this.binding())) return;
+    const accepted = acceptCandidate(message, this.binding());
+    this.log(`got candidate ${message.candidate.split(" ").slice(4, 8).join(" ")}${accepted ? "" : " (ignored)"}`);
+    if (!accepted) return;
     const link = this.link!;
     link.queue = link.queue.then(async () => {
       if (link !== this.link) return;
@@ -448,7 +479,7 @@ export class CallController {
   };
 
   /** For tests and diagnostics: bytes in and out, and where the call stands. */
-  async stats(): Promise<CallStats & { phase: string; connectionState: string | null; micOn: boolean; camOn: boolean; sharing: boolean }> {
+  async stats(): Promise<CallStats & { phase: string; connectionState: string | null; iceConnectionState: string | null; signalingState: string | null; micOn: boolean; camOn: boolean; sharing: boolean }> {
     const link = this.link;
     const summary = link
       ? summarizeStats((await link.pc.getStats()).values() as Iterable<{ type?: string; id?: string }>)
@@ -457,6 +488,8 @@ export class CallController {
       ...summary,
       phase: this.view.status.phase,
       connectionState: link?.pc.connectionState ?? null,
+      iceConnectionState: link?.pc.iceConnectionState ?? null,
+      signalingState: link?.pc.signalingState ?? null,
       micOn: this.view.micOn,
       camOn: this.view.camOn,
       sharing: this.view.sharing,
@@ -478,8 +511,10 @@ export class CallController {
   }
 
   private connectTo(peerUserId: string, peerCallId: string, media: PeerMedia | null) {
+    this.log(`link to ${peerCallId} (me ${this.callId})`);
     this.dropLink();
-    const pc = new RTCPeerConnection({ iceServers: this.iceServers ?? [] });
+    // One transport for audio and video from the first offer: fewer candidates, and nothing to undo in a rollback.
+    const pc = new RTCPeerConnection({ iceServers: this.iceServers ?? [], bundlePolicy: "max-bundle" });
     const link: Link = {
       pc,
       peerUserId,
@@ -488,32 +523,39 @@ export class CallController {
       ignoreOffer: false,
       settingRemoteAnswer: false,
       queue: Promise.resolve(),
+      sending: false,
       audioSender: null,
       videoSender: null,
       lastState: null,
+      everConnected: false,
     };
     this.link = link;
-    this.set({ remote: null, peerMedia: media ?? { audio: true, video: true, screen: false }, route: null });
+    this.set({ peerLeft: false, remote: null, peerMedia: media ?? { audio: true, video: true, screen: false }, route: null });
 
-    if (this.micTrack) {
-      link.audioSender = pc.addTrack(this.micTrack);
-      if (!this.view.micOn) void link.audioSender.replaceTrack(null).catch(() => undefined);
-    }
-    const video = this.outgoingVideo();
-    if (video) link.videoSender = pc.addTrack(video);
+    // Only the impolite side opens with an offer; the polite side adds its tracks to the transceivers that offer
+    // creates. Two first offers at once would make the polite side roll back an offer whose transport was still
+    // gathering, and Chromium then never finishes gathering on that connection. Later renegotiations (camera on,
+    // screen share, ICE restarts) may still collide: perfect negotiation settles those.
+    const role = this.options.role();
+    if (!(role && isPolite(role))) this.attachTracks(link);
 
     pc.ontrack = ({ track }) => {
+      this.log(`remote ${track.kind} track`);
       if (link !== this.link) return;
       const tracks = (this.view.remote?.getTracks() ?? []).filter((t) => t.kind !== track.kind);
       // A new stream object, so the video element and the speaking meter pick the track up.
       this.set({ remote: new MediaStream([...tracks, track]) });
     };
     pc.onnegotiationneeded = async () => {
+      this.log(`negotiationneeded (${pc.signalingState})`);
       if (link !== this.link) return;
       try {
         link.makingOffer = true;
         await pc.setLocalDescription();
-        if (pc.localDescription) await this.sendDescription(link, pc.localDescription);
+        // A polite peer may have rolled this offer back for the partner's meanwhile: then there is nothing to send.
+        if (pc.signalingState === "have-local-offer" && pc.localDescription?.type === "offer") {
+          await this.sendDescription(link, pc.localDescription);
+        }
       } catch (error) {
         console.warn("MockLoop call: could not make an offer", error);
       } finally {
@@ -521,6 +563,7 @@ export class CallController {
       }
     };
     pc.onicecandidate = ({ candidate }) => {
+      this.log(`local candidate ${candidate?.candidate ? candidate.candidate.split(" ").slice(4, 8).join(" ") : "(end)"}`);
       if (link !== this.link || !candidate || !candidate.candidate) return;
       const init = candidate.toJSON();
       if (checkCandidate(init)) return;
@@ -536,11 +579,14 @@ export class CallController {
     };
     const onState = () => {
       if (link !== this.link) return;
+      this.log(`pc ${pc.connectionState}/${pc.iceConnectionState}/${pc.iceGatheringState}`);
       const state = linkStateOf(pc.connectionState, pc.iceConnectionState);
       if (state === link.lastState) return;
       link.lastState = state;
+      if (state === "connected") link.everConnected = true;
       this.dispatch({ type: "link", state });
     };
+    pc.onicegatheringstatechange = () => this.log(`gathering ${pc.iceGatheringState}`);
     pc.oniceconnectionstatechange = onState;
     pc.onconnectionstatechange = onState;
     this.dispatch({ type: "peerJoined" });
@@ -554,6 +600,7 @@ export class CallController {
     const collision = message.type === "offer" && !readyForOffer;
     const role = this.options.role();
     link.ignoreOffer = !(role && isPolite(role)) && collision;
+    this.log(`apply ${message.type} in ${pc.signalingState}${collision ? " (collision)" : ""}${link.ignoreOffer ? ": ignored" : ""}`);
     if (link.ignoreOffer) return;
     link.settingRemoteAnswer = message.type === "answer";
     try {
@@ -562,21 +609,42 @@ export class CallController {
       link.settingRemoteAnswer = false;
     }
     if (message.type === "offer" && link === this.link) {
+      // The polite side's tracks join the transceivers this offer made, so the answer already sends them.
+      if (!link.sending) this.attachTracks(link);
       await pc.setLocalDescription();
       if (pc.localDescription) await this.sendDescription(link, pc.localDescription);
     }
   }
 
-  /** One more try at a link that is down: resend an offer that may have been lost, otherwise restart ICE. */
+  /**
+   * One more try at a link that is down. A link that never came up starts over: a new instance id, announced, so
+   * both sides build fresh connections (an offer or candidates may have been lost, or the transport is stuck). A
+   * link that worked keeps its connection: resend an offer that may have been lost, otherwise restart ICE.
+   */
   private kick() {
     const link = this.link;
     if (!link) return;
     const pc = link.pc;
-    if (pc.signalingState === "have-local-offer" && pc.localDescription) {
+    if (!link.everConnected) {
+      this.log("starting over with a new link");
+      this.dropLink();
+      this.callId = newCallId();
+      void this.sendPresence("hello");
+    } else if (pc.signalingState === "have-local-offer" && pc.localDescription) {
       void this.sendDescription(link, pc.localDescription);
     } else if (pc.signalingState === "stable") {
       pc.restartIce();
     }
+  }
+
+  private attachTracks(link: Link) {
+    link.sending = true;
+    if (this.micTrack) {
+      link.audioSender = link.pc.addTrack(this.micTrack);
+      if (!this.view.micOn) void link.audioSender.replaceTrack(null).catch(() => undefined);
+    }
+    const video = this.outgoingVideo();
+    if (video) link.videoSender = link.pc.addTrack(video);
   }
 
   private armWatchdog() {
@@ -609,7 +677,8 @@ export class CallController {
   /** Sends a different picture (camera, screen or nothing) without renegotiating when a video sender exists. */
   private sendVideo(track: MediaStreamTrack | null) {
     const link = this.link;
-    if (!link) return;
+    // Before our tracks are on the connection, attachTracks picks the current picture.
+    if (!link || !link.sending) return;
     if (link.videoSender) {
       void link.videoSender.replaceTrack(track).catch((error) => console.warn("MockLoop call: replaceTrack failed", error));
     } else if (track) {
@@ -741,6 +810,8 @@ export class CallController {
 
   private async send(method: "CallPresence" | "CallDescription" | "CallCandidate", payload: object) {
     const hub = this.options.hub();
+    const p = payload as { state?: string; type?: string; toCallId?: string | null };
+    this.log(`send ${method} ${p.state ?? p.type ?? ""} to ${p.toCallId ?? "-"}${hub?.state === "Connected" ? "" : " (hub offline: dropped)"}`);
     // Offline: dropped. hubReady() announces again and resends what matters once the hub is back.
     if (!hub || hub.state !== "Connected") return;
     try {

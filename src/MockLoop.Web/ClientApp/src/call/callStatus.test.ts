@@ -53,6 +53,13 @@ describe("call status", () => {
     expect(describeCall(first, ctx).detail).toMatch(/attempt 2/);
   });
 
+  it("counts a fresh link made while still connecting as the same call's next attempt", () => {
+    const stalled = run({ type: "join" }, { type: "mediaReady" }, { type: "peerJoined" }, { type: "stalled" });
+    expect(nextStatus(stalled, { type: "peerJoined" })).toMatchObject({ phase: "connecting", attempts: 1 });
+    const dropped = nextStatus(connected(), { type: "link", state: "disconnected" });
+    expect(nextStatus(dropped, { type: "peerJoined" })).toMatchObject({ phase: "connecting", attempts: 0 });
+  });
+
   it("gives up after a few attempts and offers a retry that starts over", () => {
     let status = nextStatus(connected(), { type: "link", state: "disconnected" });
     for (let i = 0; i < maxAttempts; i++) status = nextStatus(status, { type: "stalled" });
@@ -80,6 +87,7 @@ describe("call status", () => {
     expect(describeCall(waiting, ctx).detail).toMatch(/in the room but has not joined/);
     expect(describeCall(waiting, { ...ctx, partnerOnline: false }).detail).toMatch(/offline/);
     expect(describeCall(waiting, { ...ctx, partnerName: null }).detail).toMatch(/invite link/);
+    expect(describeCall(waiting, { ...ctx, peerLeft: true }).title).toBe("Ivy left the call");
   });
 
   it("invites to join when the partner is already in the call", () => {

@@ -38,7 +38,7 @@ export type CallEvent =
   | { type: "retry" }
   | { type: "leave" };
 
-/** Restarts before giving up and offering Retry (about 45 s with the watchdog's 15 s). */
+/** Attempts before giving up and offering Retry (about 40 s with the watchdog's 10 s). */
 export const maxAttempts = 3;
 
 export const callOff: CallStatus = { phase: "off", attempts: 0, wasConnected: false };
@@ -66,6 +66,8 @@ export function nextStatus(status: CallStatus, event: CallEvent): CallStatus {
         detail: event.detail,
       };
     case "peerJoined":
+      // A new link while still connecting is another attempt at the same call: the count goes on.
+      if (phase === "connecting") return { ...status, wasConnected: false };
       return phase === "waiting" || withPeer.has(phase) ? { phase: "connecting", attempts: 0, wasConnected: false } : status;
     case "peerLeft":
       return withPeer.has(phase) ? { phase: "waiting", attempts: 0, wasConnected: false } : status;
@@ -123,6 +125,8 @@ export interface DescribeContext {
   partnerName: string | null;
   partnerOnline: boolean;
   peerInCall: boolean;
+  /** The partner was in the call with us and hung up. */
+  peerLeft?: boolean;
 }
 
 /** Every status in words: what is happening, why, and what the person can do about it. */
@@ -182,10 +186,12 @@ export function describeCall(status: CallStatus, ctx: DescribeContext): CallDesc
       return {
         badge: "Waiting",
         tone: "busy",
-        title: ctx.partnerName ? `Waiting for ${who} to join the call` : "Waiting for your partner",
+        title: ctx.peerLeft ? `${Who} left the call` : ctx.partnerName ? `Waiting for ${who} to join the call` : "Waiting for your partner",
         detail: !ctx.partnerName
           ? "Nobody has taken the other seat yet. Share the invite link; the call connects when they join it."
-          : ctx.partnerOnline
+          : ctx.peerLeft
+            ? "Stay here: the call connects again as soon as they rejoin."
+            : ctx.partnerOnline
             ? `${Who} is in the room but has not joined the call yet.`
             : `${Who} is offline. The call connects when they are back and join it.`,
       };

@@ -1,6 +1,6 @@
 // Mirrors of the server's call records in src/MockLoop.Web/Rooms/Call/CallMessages.cs.
 
-export type PresenceState = "hello" | "welcome" | "media" | "bye";
+export type PresenceState = "hello" | "welcome" | "media" | "bye" | "probe";
 
 /** What this side says about itself; `to` (the partner's user id) is added once it is known. */
 export interface CallPresenceRequest {

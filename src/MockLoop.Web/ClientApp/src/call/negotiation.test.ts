@@ -76,6 +76,13 @@ describe("presence", () => {
   it("tracks whether the partner is in the call", () => {
     expect(peerInCallAfter(presence("hello"))).toBe(true);
     expect(peerInCallAfter(presence("bye"))).toBe(false);
+    expect(peerInCallAfter(presence("probe"))).toBe(false);
+  });
+
+  it("answers a probe from a partner page outside the call with a hello, if in the call", () => {
+    expect(decidePresence(presence("probe", "page7"), linked)).toEqual({ kind: "announce" });
+    expect(decidePresence(presence("probe", "page7"), unlinked)).toEqual({ kind: "announce" });
+    expect(decidePresence(presence("probe", "page7"), { myCallId: null, peerCallId: null })).toEqual({ kind: "ignore" });
   });
 });
 

@@ -51,10 +51,13 @@ export type PresenceDecision =
   /** The linked instance changed its microphone, camera or screen. */
   | { kind: "media" }
   /** The linked instance left the call. */
-  | { kind: "left" };
+  | { kind: "left" }
+  /** A partner page that is not in the call asks whether this one is: say hello. */
+  | { kind: "announce" };
 
 export function decidePresence(message: CallPresenceMessage, binding: Binding): PresenceDecision {
   if (!binding.myCallId) return { kind: "ignore" };
+  if (message.state === "probe") return { kind: "announce" };
   // A reply meant for an earlier instance of this page (before a reload or retry). A hello is addressed to
   // whoever is there, so it counts whatever it names.
   if (message.state !== "hello" && message.toCallId && message.toCallId !== binding.myCallId) return { kind: "ignore" };
@@ -68,6 +71,8 @@ export function decidePresence(message: CallPresenceMessage, binding: Binding): 
       return linked ? { kind: "media" } : { kind: "ignore" };
     case "bye":
       return linked ? { kind: "left" } : { kind: "ignore" };
+    default:
+      return { kind: "ignore" };
   }
 }
 
@@ -86,7 +91,7 @@ export const acceptCandidate = (message: CallCandidateMessage, binding: Binding)
   !!binding.myCallId && message.toCallId === binding.myCallId && message.callId === binding.peerCallId;
 
 /** Whether the partner is in the call, as far as their presence messages tell (for the "join" prompt). */
-export const peerInCallAfter = (message: CallPresenceMessage) => message.state !== "bye";
+export const peerInCallAfter = (message: CallPresenceMessage) => message.state !== "bye" && message.state !== "probe";
 
 /** The peer connection's two state machines folded into the one the call status follows. */
 export function linkStateOf(connectionState: string, iceConnectionState: string): "connecting" | "connected" | "disconnected" | "failed" {

@@ -6,7 +6,7 @@ import type { CallCandidateMessage, CallDescriptionMessage, CallPresenceMessage,
 declare global {
   interface Window {
     /** For browser tests and support: the call's byte counters and state (`await __mockloopCall.stats()`). */
-    __mockloopCall?: { stats: CallController["stats"] };
+    __mockloopCall?: { stats: CallController["stats"]; trace: CallController["trace"] };
   }
 }
 
@@ -41,7 +41,7 @@ export function useCall(
     setController(created);
     setView(created.getView());
     const unsubscribe = created.subscribe(() => setView(created.getView()));
-    window.__mockloopCall = { stats: () => created.stats() };
+    window.__mockloopCall = { stats: () => created.stats(), trace: created.trace };
     return () => {
       unsubscribe();
       created.dispose();
