@@ -37,7 +37,7 @@ export function CallPanel({ connection, epoch, myRole, partnerName, partnerOnlin
     <section className={`panel call call-${view.status.phase}`} aria-label="Video call" data-call-phase={view.status.phase}>
       <header className="call-head">
         <h3>Video call</h3>
-        <span className={`call-badge call-tone-${text.tone}`} role="status" aria-label={`Call: ${text.badge}`}>
+        <span className={`call-badge call-tone-${view.status.phase === "off" ? "idle" : text.tone}`} role="status" aria-label={`Call: ${text.badge}`}>
           <span className="dot" aria-hidden="true" />
           {text.badge}
         </span>

@@ -69,6 +69,18 @@ export interface CallView {
   route: "direct" | "relay" | null;
 }
 
+export type CallSample = CallStats & {
+  phase: string;
+  connectionState: string | null;
+  iceConnectionState: string | null;
+  signalingState: string | null;
+  micOn: boolean;
+  camOn: boolean;
+  sharing: boolean;
+  /** When it was read (Date.now()). */
+  at: number;
+};
+
 export interface CallControllerOptions {
   hub(): HubConnection | null;
   role(): Role | null;
@@ -115,6 +127,8 @@ export class CallController {
   private watchdog: ReturnType<typeof setTimeout> | undefined;
   private routeTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  private sampler: ReturnType<typeof setInterval> | undefined;
+  private lastStats: CallSample | null = null;
   /** The last signalling steps, for diagnosing a call that will not connect (`__mockloopCall.trace()`). */
   private readonly traceLines: string[] = [];
 
@@ -230,6 +244,7 @@ export class CallController {
     if (this.iceServers === null) this.iceServers = await this.fetchIceServers();
     if (token !== this.joinToken || this.disposed) return;
     this.dispatch({ type: "mediaReady" });
+    this.startSampling();
     void this.sendPresence("hello");
   }
 
@@ -478,8 +493,11 @@ export class CallController {
     });
   };
 
+  /** The latest of the samples taken twice a second while in the call (synchronous, for a test's wait-for-function). */
+  latestStats = () => this.lastStats;
+
   /** For tests and diagnostics: bytes in and out, and where the call stands. */
-  async stats(): Promise<CallStats & { phase: string; connectionState: string | null; iceConnectionState: string | null; signalingState: string | null; micOn: boolean; camOn: boolean; sharing: boolean }> {
+  stats = async (): Promise<CallSample> => {
     const link = this.link;
     const summary = link
       ? summarizeStats((await link.pc.getStats()).values() as Iterable<{ type?: string; id?: string }>)
@@ -493,7 +511,15 @@ export class CallController {
       micOn: this.view.micOn,
       camOn: this.view.camOn,
       sharing: this.view.sharing,
+      at: Date.now(),
     };
+  };
+
+  private startSampling() {
+    clearInterval(this.sampler);
+    this.sampler = setInterval(() => {
+      this.stats().then((sample) => (this.lastStats = sample), () => undefined);
+    }, 500);
   }
 
   dispose() {
@@ -704,6 +730,8 @@ export class CallController {
 
   private stopEverything() {
     this.joinToken++;
+    clearInterval(this.sampler);
+    this.lastStats = null;
     this.dropLink();
     for (const track of [this.micTrack, this.camTrack, this.screenTrack]) track?.stop();
     this.micTrack = this.camTrack = this.screenTrack = null;

@@ -136,7 +136,7 @@ export function describeCall(status: CallStatus, ctx: DescribeContext): CallDesc
   switch (status.phase) {
     case "off":
       return {
-        badge: ctx.peerInCall ? `${ctx.partnerName ?? "Partner"} is in` : "Off",
+        badge: "Off",
         tone: ctx.peerInCall ? "ok" : "idle",
         title: ctx.peerInCall ? `${Who} is in the call` : "Talk face to face",
         detail: ctx.peerInCall

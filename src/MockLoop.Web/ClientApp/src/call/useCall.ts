@@ -5,8 +5,11 @@ import type { CallCandidateMessage, CallDescriptionMessage, CallPresenceMessage,
 
 declare global {
   interface Window {
-    /** For browser tests and support: the call's byte counters and state (`await __mockloopCall.stats()`). */
-    __mockloopCall?: { stats: CallController["stats"]; trace: CallController["trace"] };
+    /**
+     * For browser tests and support: the call's byte counters and state, fresh (`await __mockloopCall.stats()`) or
+     * as last sampled (`__mockloopCall.latest()`), and the recent signalling steps (`__mockloopCall.trace()`).
+     */
+    __mockloopCall?: { stats: CallController["stats"]; latest: CallController["latestStats"]; trace: CallController["trace"] };
   }
 }
 
@@ -41,7 +44,7 @@ export function useCall(
     setController(created);
     setView(created.getView());
     const unsubscribe = created.subscribe(() => setView(created.getView()));
-    window.__mockloopCall = { stats: () => created.stats(), trace: created.trace };
+    window.__mockloopCall = { stats: created.stats, latest: created.latestStats, trace: created.trace };
     return () => {
       unsubscribe();
       created.dispose();
