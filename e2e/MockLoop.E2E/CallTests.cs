@@ -6,7 +6,7 @@ namespace MockLoop.E2E;
 
 /// <summary>
 /// The video call between two real browsers with fake devices: media flows both ways, muting stops the audio,
-/// a reload on either side brings the call back, and the candidate can present a screen.
+/// colliding ICE restarts settle, a reload on either side brings the call back, and the candidate can present a screen.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CallTests(BrowserFixture suite, MediaBrowserFixture media) : IClassFixture<MediaBrowserFixture>
@@ -40,6 +40,13 @@ public sealed class CallTests(BrowserFixture suite, MediaBrowserFixture media) :
         await InboundGrowsAsync(cal, "inboundAudioBytes");
         await cal.GetByRole(AriaRole.Button, new() { Name = "Unmute microphone" }).ClickAsync();
         await GrowsAsync(cal, "outboundAudioBytes");
+
+        // A network change makes both sides restart ICE at once: the offers collide, the polite side yields, and the
+        // media keeps flowing on the same call.
+        await Task.WhenAll(ivy.EvaluateAsync("() => window.__mockloopCall.restartIce()"), cal.EvaluateAsync("() => window.__mockloopCall.restartIce()"));
+        await InboundGrowsAsync(ivy, "inboundVideoBytes");
+        await InboundGrowsAsync(cal, "inboundVideoBytes");
+        await CallConnectedAsync(ivy);
 
         // The candidate reloads: the page rejoins by itself, the interviewer's side renegotiates.
         await cal.ReloadAsync();

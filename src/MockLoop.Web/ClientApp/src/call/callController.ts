@@ -493,6 +493,12 @@ export class CallController {
     });
   };
 
+  /** What a network change does to a working link, on demand: an ICE restart (for support and the browser tests). */
+  restartIce = () => {
+    this.log("ICE restart asked for");
+    this.link?.pc.restartIce();
+  };
+
   /** The latest of the samples taken twice a second while in the call (synchronous, for a test's wait-for-function). */
   latestStats = () => this.lastStats;
 

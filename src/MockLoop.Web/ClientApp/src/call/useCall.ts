@@ -7,9 +7,15 @@ declare global {
   interface Window {
     /**
      * For browser tests and support: the call's byte counters and state, fresh (`await __mockloopCall.stats()`) or
-     * as last sampled (`__mockloopCall.latest()`), and the recent signalling steps (`__mockloopCall.trace()`).
+     * as last sampled (`__mockloopCall.latest()`), the recent signalling steps (`__mockloopCall.trace()`), and an
+     * ICE restart as a network change would start one (`__mockloopCall.restartIce()`).
      */
-    __mockloopCall?: { stats: CallController["stats"]; latest: CallController["latestStats"]; trace: CallController["trace"] };
+    __mockloopCall?: {
+      stats: CallController["stats"];
+      latest: CallController["latestStats"];
+      trace: CallController["trace"];
+      restartIce: CallController["restartIce"];
+    };
   }
 }
 
@@ -44,7 +50,7 @@ export function useCall(
     setController(created);
     setView(created.getView());
     const unsubscribe = created.subscribe(() => setView(created.getView()));
-    window.__mockloopCall = { stats: created.stats, latest: created.latestStats, trace: created.trace };
+    window.__mockloopCall = { stats: created.stats, latest: created.latestStats, trace: created.trace, restartIce: created.restartIce };
     return () => {
       unsubscribe();
       created.dispose();
