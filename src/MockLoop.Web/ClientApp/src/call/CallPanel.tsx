@@ -117,10 +117,6 @@ function InCall({ view, controller, text, partnerName, canShare }: {
                 <>
                   {phase === "failed" ? <span className="call-avatar bad" aria-hidden="true">!</span> : <span className="call-spinner light" aria-hidden="true" />}
                   <p className="call-title">{text.title}</p>
-                  <p className="call-detail">{text.detail}</p>
-                  {text.action === "retry" && (
-                    <button type="button" className="button small" onClick={() => void controller.retry()}>Try again</button>
-                  )}
                 </>
               )}
             </div>
@@ -154,7 +150,15 @@ function InCall({ view, controller, text, partnerName, canShare }: {
           </span>
         </div>
       </div>
-      {linked && view.route && (
+      {phase !== "connected" && text.detail && (
+        <div className={`call-explain call-tone-${text.tone}`}>
+          <p>{text.detail}</p>
+          {text.action === "retry" && (
+            <button type="button" className="button small primary" onClick={() => void controller.retry()}>Try again</button>
+          )}
+        </div>
+      )}
+      {phase === "connected" && view.route && (
         <p className="call-route">{view.route === "relay" ? "Relayed through the TURN server" : "Direct connection"}</p>
       )}
       <div className="call-controls" role="group" aria-label="Call controls">

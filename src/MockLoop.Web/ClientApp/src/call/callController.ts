@@ -185,6 +185,7 @@ export class CallController {
       // Nobody to reconnect to: the partner went away. Wait for them instead of showing a failure.
       this.dropLink();
       this.dispatch({ type: "peerLeft" });
+      this.set({ peerLeft: true });
       return;
     }
     if (shouldKick(before, after)) this.kick();
@@ -420,6 +421,7 @@ export class CallController {
       if (this.link && this.view.status.phase !== "connected") {
         this.dropLink();
         this.dispatch({ type: "peerLeft" });
+        this.set({ peerLeft: true });
       }
     }
   }

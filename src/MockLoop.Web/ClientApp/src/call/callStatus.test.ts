@@ -88,6 +88,7 @@ describe("call status", () => {
     expect(describeCall(waiting, { ...ctx, partnerOnline: false }).detail).toMatch(/offline/);
     expect(describeCall(waiting, { ...ctx, partnerName: null }).detail).toMatch(/invite link/);
     expect(describeCall(waiting, { ...ctx, peerLeft: true }).title).toBe("Ivy left the call");
+    expect(describeCall(waiting, { ...ctx, peerLeft: true, partnerOnline: false }).title).toBe("Ivy dropped out");
   });
 
   it("invites to join when the partner is already in the call", () => {

@@ -186,11 +186,15 @@ export function describeCall(status: CallStatus, ctx: DescribeContext): CallDesc
       return {
         badge: "Waiting",
         tone: "busy",
-        title: ctx.peerLeft ? `${Who} left the call` : ctx.partnerName ? `Waiting for ${who} to join the call` : "Waiting for your partner",
+        title: ctx.peerLeft
+          ? ctx.partnerOnline ? `${Who} left the call` : `${Who} dropped out`
+          : ctx.partnerName ? `Waiting for ${who} to join the call` : "Waiting for your partner",
         detail: !ctx.partnerName
           ? "Nobody has taken the other seat yet. Share the invite link; the call connects when they join it."
           : ctx.peerLeft
-            ? "Stay here: the call connects again as soon as they rejoin."
+            ? ctx.partnerOnline
+              ? "Stay here: the call connects again as soon as they rejoin."
+              : `${Who} went offline. Stay here: the call connects again when they are back.`
             : ctx.partnerOnline
             ? `${Who} is in the room but has not joined the call yet.`
             : `${Who} is offline. The call connects when they are back and join it.`,
