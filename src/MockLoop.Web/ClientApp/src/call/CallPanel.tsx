@@ -1,4 +1,4 @@
-import { type MutableRefObject, type ReactNode, useEffect, useRef, useState } from "react";
+import { Component, type MutableRefObject, type ReactNode, useEffect, useRef, useState } from "react";
 import type { HubConnection } from "@microsoft/signalr";
 import type { CallController, CallView } from "./callController";
 import { type CallDescription, describeCall, inCall } from "./callStatus";
@@ -21,7 +21,40 @@ export interface CallPanelProps {
  * The video call beside the interview. Off until the person joins; the interview never depends on it. Media goes
  * browser to browser (WebRTC); the room's hub only carries the signalling between the two participants.
  */
-export function CallPanel({ connection, epoch, myRole, partnerName, partnerOnline }: CallPanelProps) {
+export function CallPanel(props: CallPanelProps) {
+  return (
+    <CallErrorBoundary>
+      <CallPanelBody {...props} />
+    </CallErrorBoundary>
+  );
+}
+
+/** The interview never depends on the call: a failure in here stays in here. */
+class CallErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  state = { error: null as Error | null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  componentDidCatch(error: Error) {
+    console.error("MockLoop call: the panel failed", error);
+  }
+
+  render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <section className="panel call" aria-label="Video call">
+        <header className="call-head"><h3>Video call</h3></header>
+        <div className="call-notice" role="alert">
+          <span>The call stopped working ({this.state.error.message}). The interview carries on; reload the page to use the call again.</span>
+        </div>
+      </section>
+    );
+  }
+}
+
+function CallPanelBody({ connection, epoch, myRole, partnerName, partnerOnline }: CallPanelProps) {
   const { view, controller } = useCall(connection, epoch, myRole, partnerOnline);
   const name = partnerName || null;
   if (!view || !controller) {

@@ -206,6 +206,10 @@ export class CallController {
       this.dispatch({ type: "mediaFailed", reason: "insecure" });
       return;
     }
+    if (typeof RTCPeerConnection === "undefined") {
+      this.dispatch({ type: "mediaFailed", reason: "unsupported" });
+      return;
+    }
     let stream: MediaStream;
     let notice: string | null = null;
     try {
@@ -408,13 +412,10 @@ export class CallController {
     }
   }
 
+  /** A partner page that opens (or reloads) asks by itself: it probes when out of the call and says hello when in. */
   setPartnerOnline(online: boolean) {
     const was = this.partnerOnline;
     this.partnerOnline = online;
-    if (online && !was && this.callId && inCall(this.view.status.phase)) {
-      // A partner who just came (back) learns we are in the call; a reloaded page connects to us from this.
-      void this.sendPresence("hello");
-    }
     if (!online && was) {
       this.set({ peerInCall: false });
       // A half-made link cannot finish without them; a working one may well survive their hub blip.

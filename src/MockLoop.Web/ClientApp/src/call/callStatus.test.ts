@@ -28,6 +28,9 @@ describe("call status", () => {
     expect(nextStatus(denied, { type: "join" }).phase).toBe("requesting");
     expect(describeCall(denied, ctx)).toMatchObject({ action: "retryMedia" });
     expect(describeCall(denied, ctx).detail).toMatch(/address bar/);
+    const old = run({ type: "join" }, { type: "mediaFailed", reason: "unsupported" });
+    expect(describeCall(old, ctx).title).toBe("This browser cannot make video calls");
+    expect(describeCall(busy, ctx).title).toMatch(/busy/);
   });
 
   it("connects once the partner is there, and goes back to waiting when they leave", () => {

@@ -13,7 +13,7 @@ export type CallPhase =
   | "reconnecting" // was connected; the link dropped and is being restored
   | "failed"; // gave up after several attempts: Retry
 
-export type MediaFailure = "denied" | "noDevice" | "busy" | "insecure" | "other";
+export type MediaFailure = "denied" | "noDevice" | "busy" | "insecure" | "unsupported" | "other";
 
 export type LinkState = "connecting" | "connected" | "disconnected" | "failed";
 
@@ -173,13 +173,7 @@ export function describeCall(status: CallStatus, ctx: DescribeContext): CallDesc
       return {
         badge: "Device problem",
         tone: "bad",
-        title: status.failure === "busy" ? "Your microphone or camera is busy" : status.failure === "insecure" ? "The call needs a secure page" : "Could not start your microphone or camera",
-        detail:
-          status.failure === "busy"
-            ? "Another app or tab may be using it. Close it, then try again."
-            : status.failure === "insecure"
-              ? "Browsers only share cameras with pages served over https (or from localhost). Open MockLoop at its https address."
-              : `The browser said: ${status.detail ?? "unknown error"}. Try again, or choose another device below.`,
+        ...mediaProblem(status),
         action: "retryMedia",
       };
     case "waiting":
@@ -224,6 +218,28 @@ export function describeCall(status: CallStatus, ctx: DescribeContext): CallDesc
           "A network between you blocks direct connections. Try again, or try another network; if it keeps failing, " +
           "this MockLoop needs a TURN relay (see its deploy notes). The interview works without the call.",
         action: "retry",
+      };
+  }
+}
+
+function mediaProblem(status: CallStatus): { title: string; detail: string } {
+  switch (status.failure) {
+    case "busy":
+      return { title: "Your microphone or camera is busy", detail: "Another app or tab may be using it. Close it, then try again." };
+    case "insecure":
+      return {
+        title: "The call needs a secure page",
+        detail: "Browsers only share cameras with pages served over https (or from localhost). Open MockLoop at its https address.",
+      };
+    case "unsupported":
+      return {
+        title: "This browser cannot make video calls",
+        detail: "Open the interview in a current Chrome, Edge, Firefox or Safari to join the call. Everything else works here.",
+      };
+    default:
+      return {
+        title: "Could not start your microphone or camera",
+        detail: `The browser said: ${status.detail ?? "unknown error"}. Try again, or choose another device below.`,
       };
   }
 }
