@@ -658,7 +658,11 @@ export class CallController {
    */
   private kick() {
     const link = this.link;
-    if (!link) return;
+    if (!link) {
+      // Still waiting for the partner to answer our hello (after a retry or a fresh start): ask again.
+      void this.sendPresence("hello");
+      return;
+    }
     const pc = link.pc;
     if (!link.everConnected) {
       this.log("starting over with a new link");
