@@ -1,3 +1,4 @@
+using MockLoop.Web.Rooms.Call;
 
 namespace MockLoop.Web.Rooms;
 
@@ -14,6 +15,7 @@ public static class RoomsRegistration
         builder.Services.AddSingleton<RoomPresence>();
         builder.Services.AddSingleton<Live.SessionEngine>();
         builder.Services.AddSingleton<ConnectionRateLimits>();
+        builder.AddCall();
         builder.Services.AddSignalR(options =>
         {
             // Bounded so a malformed or hostile client cannot make the server buffer large messages.

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { CallPanel } from "../call/CallPanel";
 import { ScoringArea } from "../scoring/ScoringArea";
 import type { ComponentType } from "../canvas/diagramTypes";
 import { RoomCanvas } from "./RoomCanvas";
@@ -108,6 +109,7 @@ export function RoomApp({ sessionId, hubUrl, inviteUrl, components }: RoomProps)
               <ScoringArea sessionId={sessionId} live={live} isInterviewer={isInterviewer} command={command} />
             </div>
             <aside className="room-side">
+              <CallPanel connection={connection} epoch={epoch} myRole={room.myRole} partnerName={partner?.displayName} partnerOnline={partner?.online ?? false} />
               <CasePanel caseView={live.caseView} currentStepId={currentStep?.id} currentStepTitle={currentStep?.title} />
               {isInterviewer && currentStep && (
                 <NotesPanel
