@@ -14,18 +14,25 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await App.StartAsync();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>
+    /// Debian's chromium, headless, no browser download. Without the background-networking flags chromium floods the
+    /// closed network with connections.
+    /// </summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright, params string[] extraArgs) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            // Without the background-networking flags chromium floods the closed network with connections.
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                .. extraArgs,
             ],
         });
-    }
 
     /// <summary>A fresh browser profile: its own cookies, like a second person on another machine.</summary>
     public async Task<IPage> NewPersonAsync()

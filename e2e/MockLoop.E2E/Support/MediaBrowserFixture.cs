@@ -16,18 +16,9 @@ public sealed class MediaBrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--disable-features=WebRtcHideLocalIpsWithMdns",
-            ],
-        });
+        Browser = await BrowserFixture.LaunchChromiumAsync(_playwright,
+            "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+            "--disable-features=WebRtcHideLocalIpsWithMdns");
     }
 
     /// <summary>A fresh profile (its own cookies and devices), like a second person on another machine.</summary>
