@@ -12,7 +12,8 @@ public enum RateKind
 
 /// <summary>
 /// A token bucket per connection and kind, so one client cannot flood a session's writer or its peer.
-/// Durable: 20 per second sustained, bursts of 40. Volatile: 20 per second (DESIGN.md), bursts of 20.
+/// Durable: 20 per second sustained, bursts of 120 (one gesture can move many selected nodes at once).
+/// Volatile: 20 per second (DESIGN.md), bursts of 20.
 /// </summary>
 public sealed class ConnectionRateLimits(TimeProvider clock)
 {
@@ -44,7 +45,7 @@ public sealed class ConnectionRateLimits(TimeProvider clock)
         var now = clock.GetUtcNow();
         if (!context.Items.TryGetValue(key, out var value) || value is not Bucket bucket)
         {
-            bucket = kind == RateKind.Durable ? new Bucket(40, 20, now) : new Bucket(20, 20, now);
+            bucket = kind == RateKind.Durable ? new Bucket(120, 20, now) : new Bucket(20, 20, now);
             context.Items[key] = bucket;
         }
         return bucket.TryTake(now);
