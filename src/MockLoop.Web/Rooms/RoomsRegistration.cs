@@ -14,6 +14,7 @@ public static class RoomsRegistration
         builder.Services.AddScoped<Scoring.ReportService>();
         builder.Services.AddSingleton<RoomPresence>();
         builder.Services.AddSingleton<Live.SessionEngine>();
+        builder.Services.AddSingleton<Live.SessionLogWriter>();
         builder.Services.AddSingleton<ConnectionRateLimits>();
         builder.AddCall();
         builder.Services.AddSignalR(options =>

@@ -12,8 +12,8 @@ public sealed partial class LiveSession
 {
     /// <summary>Rebuilds a session from PostgreSQL: its seats, rubric, case, and every logged entry in order.</summary>
     public static async Task<LiveSession?> LoadAsync(
-        Guid sessionId, IServiceScopeFactory scopes, IHubContext<InterviewHub, IRoomClient> hub, TimeProvider clock,
-        CancellationToken ct)
+        Guid sessionId, IServiceScopeFactory scopes, SessionLogWriter log, IHubContext<InterviewHub, IRoomClient> hub,
+        TimeProvider clock, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -29,7 +29,7 @@ public sealed partial class LiveSession
         var interviewCase = row.CaseId is null ? null : catalog.FindCase(row.CaseId);
 
         var componentTypes = catalog.Components.Components.Select(c => c.Id).Append(DiagramNode.NoteType).ToList();
-        var session = new LiveSession(row, rubric, interviewCase, componentTypes, scopes, hub, clock);
+        var session = new LiveSession(row, rubric, interviewCase, componentTypes, scopes, log, hub, clock);
         var ids = new[] { row.InterviewerId, row.CandidateId }.OfType<Guid>().ToList();
         foreach (var user in await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
         {

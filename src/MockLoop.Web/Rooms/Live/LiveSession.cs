@@ -21,6 +21,7 @@ public sealed partial class LiveSession
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly IServiceScopeFactory _scopes;
+    private readonly SessionLogWriter _log;
     private readonly IHubContext<InterviewHub, IRoomClient> _hub;
     private readonly TimeProvider _clock;
     private readonly Rubric _rubric;
@@ -39,8 +40,9 @@ public sealed partial class LiveSession
 
     private LiveSession(
         InterviewSession row, Rubric rubric, InterviewCase? interviewCase, IReadOnlyList<string> componentTypes,
-        IServiceScopeFactory scopes, IHubContext<InterviewHub, IRoomClient> hub, TimeProvider clock)
+        IServiceScopeFactory scopes, SessionLogWriter log, IHubContext<InterviewHub, IRoomClient> hub, TimeProvider clock)
     {
+        _log = log;
         Id = row.Id;
         _rubric = rubric;
         _case = interviewCase;
@@ -221,16 +223,14 @@ public sealed partial class LiveSession
     /// <summary>The entry, the session's status and the step timings, in one transaction.</summary>
     private async Task PersistAsync(SessionEventRow entry, TimerEvent? timerEvent)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (timerEvent is null && entry.Kind is not (SessionLogKinds.Self or SessionLogKinds.Scorecard))
         {
-            // Most entries (diagram ops, chat, notes, scores) are one INSERT: EF runs it without BEGIN/COMMIT
-            // round trips, which is most of the per-op cost under load.
-            db.Add(entry);
-            await db.SaveChangesAsync();
+            // Most entries (diagram ops, chat, notes, scores) are one INSERT: they go through the group commit.
+            await _log.AppendAsync(entry);
             return;
         }
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync();
         db.Add(entry);
         await db.SaveChangesAsync();
