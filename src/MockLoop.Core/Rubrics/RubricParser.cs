@@ -69,17 +69,7 @@ public static class RubricParser
             return null;
         }
 
-        var ids = new IdRegistry("step", log);
-        var steps = new List<RubricStep>();
-        foreach (var item in items)
-        {
-            if (ReadStep(item, ids, log) is { } step)
-            {
-                steps.Add(step);
-            }
-        }
-
-        return steps.Count == items.Count ? steps : null;
+        return ReadEach(items, new IdRegistry("step", log), log, ReadStep);
     }
 
     private static RubricStep? ReadStep(Located item, IdRegistry stepIds, ProblemLog log)
@@ -111,17 +101,26 @@ public static class RubricParser
             return null;
         }
 
-        var ids = new IdRegistry("criterion", log);
-        var criteria = new List<Criterion>();
+        return ReadEach(items, new IdRegistry("criterion", log), log, ReadCriterion);
+    }
+
+    /// <summary>
+    /// Reads every item (so every problem is reported), sharing one id registry for duplicates; the list is only
+    /// usable when all items were valid.
+    /// </summary>
+    private static List<T>? ReadEach<T>(
+        IReadOnlyList<Located> items, IdRegistry ids, ProblemLog log, Func<Located, IdRegistry, ProblemLog, T?> read)
+        where T : class
+    {
+        var values = new List<T>(items.Count);
         foreach (var item in items)
         {
-            if (ReadCriterion(item, ids, log) is { } criterion)
+            if (read(item, ids, log) is { } value)
             {
-                criteria.Add(criterion);
+                values.Add(value);
             }
         }
-
-        return criteria.Count == items.Count ? criteria : null;
+        return values.Count == items.Count ? values : null;
     }
 
     private static Criterion? ReadCriterion(Located item, IdRegistry criterionIds, ProblemLog log)

@@ -1,10 +1,11 @@
-import { NodeResizer, type NodeProps } from "@xyflow/react";
+import type { NodeProps } from "@xyflow/react";
 import type { CSSProperties } from "react";
 import { diagramLimits } from "../diagramTypes";
 import type { ComponentFlowNode } from "../flowModel";
 import { minSizes } from "../gestures";
 import { GlyphIcon } from "../GlyphIcon";
 import { useCanvasUi } from "./canvasUi";
+import { ElementResizer } from "./ElementResizer";
 import { ConnectHandles } from "./ConnectHandles";
 import { LabelEditor } from "./LabelEditor";
 import { PeerTag } from "./PeerTag";
@@ -21,17 +22,7 @@ export function ComponentNode({ id, data, selected }: NodeProps<ComponentFlowNod
       style={style}
       title={editing ? undefined : data.description || data.typeTitle}
     >
-      <NodeResizer
-        isVisible={selected && !ui.readOnly && !editing}
-        minWidth={minSizes.component.width}
-        minHeight={minSizes.component.height}
-        maxWidth={diagramLimits.maxSize}
-        maxHeight={diagramLimits.maxSize}
-        color="var(--brand)"
-        handleClassName="dc-resize-handle"
-        lineClassName="dc-resize-line"
-        onResizeEnd={(_, box) => ui.resizeEnd(id, box)}
-      />
+      <ElementResizer id={id} visible={selected && !ui.readOnly && !editing} min={minSizes.component} />
       <ConnectHandles connectable={!ui.readOnly} />
       <span className="dc-node-icon">
         <GlyphIcon glyph={data.glyph} size={20} />

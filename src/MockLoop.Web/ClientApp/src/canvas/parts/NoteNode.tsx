@@ -1,8 +1,9 @@
-import { NodeResizer, type NodeProps } from "@xyflow/react";
+import type { NodeProps } from "@xyflow/react";
 import { diagramLimits } from "../diagramTypes";
 import type { NoteFlowNode } from "../flowModel";
 import { minSizes } from "../gestures";
 import { useCanvasUi } from "./canvasUi";
+import { ElementResizer } from "./ElementResizer";
 import { ConnectHandles } from "./ConnectHandles";
 import { LabelEditor } from "./LabelEditor";
 import { PeerTag } from "./PeerTag";
@@ -13,17 +14,7 @@ export function NoteNode({ id, data, selected }: NodeProps<NoteFlowNode>) {
   const editing = ui.editingId === id;
   return (
     <div className={`dc-node dc-note${selected ? " is-selected" : ""}${data.peerDragging ? " is-peer-dragging" : ""}`}>
-      <NodeResizer
-        isVisible={selected && !ui.readOnly && !editing}
-        minWidth={minSizes.note.width}
-        minHeight={minSizes.note.height}
-        maxWidth={diagramLimits.maxSize}
-        maxHeight={diagramLimits.maxSize}
-        color="var(--brand)"
-        handleClassName="dc-resize-handle"
-        lineClassName="dc-resize-line"
-        onResizeEnd={(_, box) => ui.resizeEnd(id, box)}
-      />
+      <ElementResizer id={id} visible={selected && !ui.readOnly && !editing} min={minSizes.note} />
       <ConnectHandles connectable={!ui.readOnly} />
       {editing ? (
         <LabelEditor

@@ -1,10 +1,11 @@
-import { NodeResizer, type NodeProps } from "@xyflow/react";
+import type { NodeProps } from "@xyflow/react";
 import { diagramLimits } from "../diagramTypes";
 import type { ZoneFlowNode } from "../flowModel";
 import { minSizes } from "../gestures";
 import { GlyphIcon } from "../GlyphIcon";
 import { toolGlyphs } from "../icons";
 import { useCanvasUi } from "./canvasUi";
+import { ElementResizer } from "./ElementResizer";
 import { LabelEditor } from "./LabelEditor";
 import { PeerTag } from "./PeerTag";
 
@@ -18,17 +19,7 @@ export function ZoneNode({ id, data, selected }: NodeProps<ZoneFlowNode>) {
   const classes = ["dc-zone", selected && "is-selected", data.dropTarget && "is-drop-target", data.peerDragging && "is-peer-dragging"];
   return (
     <div className={classes.filter(Boolean).join(" ")}>
-      <NodeResizer
-        isVisible={selected && !ui.readOnly}
-        minWidth={minSizes.zone.width}
-        minHeight={minSizes.zone.height}
-        maxWidth={diagramLimits.maxSize}
-        maxHeight={diagramLimits.maxSize}
-        color="var(--brand)"
-        handleClassName="dc-resize-handle"
-        lineClassName="dc-resize-line"
-        onResizeEnd={(_, box) => ui.resizeEnd(id, box)}
-      />
+      <ElementResizer id={id} visible={selected && !ui.readOnly} min={minSizes.zone} />
       <div className="dc-zone-header" onDoubleClick={() => !ui.readOnly && ui.startEditing(id)}>
         <GlyphIcon glyph={toolGlyphs.zone} size={14} />
         {editing ? (
