@@ -1,4 +1,5 @@
 using MockLoop.Web.Accounts;
+using MockLoop.Web.Cluster;
 using MockLoop.Web.Components;
 using MockLoop.Web.Data;
 using MockLoop.Web.Demo;
@@ -21,6 +22,7 @@ builder.Services.AddRazorComponents();
 builder.Services.AddSingleton<StaticAssetVersions>();
 builder.Services.AddAntiforgery();
 builder.AddData();
+builder.AddCluster();
 builder.AddAccounts();
 builder.AddRubrics();
 builder.AddRooms();
