@@ -5,6 +5,7 @@ using MockLoop.Web.Data;
 using MockLoop.Web.Demo;
 using MockLoop.Web.Health;
 using MockLoop.Web.Lobby;
+using MockLoop.Web.Observability;
 using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
@@ -29,6 +30,7 @@ builder.AddRooms();
 builder.AddLobby();
 builder.AddProgress();
 builder.AddDemoData();
+builder.AddObservability();
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealth();
+app.MapObservability();
 app.MapAccounts();
 app.MapRooms();
 app.MapLobby();
