@@ -1,10 +1,13 @@
 namespace MockLoop.Web.Lobby;
 
+[GenerateSerializer]
 public sealed record LobbyCounts(int Candidates, int Interviewers, int Either);
 
 /// <summary>The answer to Join: waiting since (server time), or refused with a sentence.</summary>
+[GenerateSerializer]
 public sealed record LobbyJoinResult(bool Ok, DateTimeOffset? WaitingSince = null, string? Error = null);
 
+[GenerateSerializer]
 public sealed record LobbyMatch(string SessionUrl, string Role);
 
 public interface ILobbyClient
