@@ -27,12 +27,24 @@ public static class NodeMetrics
         "mockloop.session_log.batch.size", unit: "{entry}", description: "Session log entries written in one group-commit transaction.",
         advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
 
-    // One process is one node; the in-memory test hosts of one test run share the instrument, and the newest wins.
-    private static Func<int> _liveSessions = () => 0;
+    // One process is one node, with one engine. In-memory test hosts share the process, so the gauge sums the
+    // engines registered and not yet stopped.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<object, Func<int>> LiveSessionSources = new();
 
     private static readonly ObservableGauge<int> LiveSessions = Meter.CreateObservableGauge(
-        "mockloop.live_sessions", () => _liveSessions(), unit: "{session}", description: "Live sessions held by this node.");
+        "mockloop.live_sessions", () => LiveSessionSources.Values.Sum(count => count()), unit: "{session}",
+        description: "Live sessions held by this node.");
 
-    /// <summary>Where the live-session gauge reads from, set once the engine exists.</summary>
-    public static void ObserveLiveSessions(Func<int> count) => _liveSessions = count;
+    /// <summary>Adds an engine's count to the live-session gauge until the returned handle is disposed.</summary>
+    public static IDisposable ObserveLiveSessions(Func<int> count)
+    {
+        var key = new object();
+        LiveSessionSources[key] = count;
+        return new Unregister(() => LiveSessionSources.TryRemove(key, out _));
+    }
+
+    private sealed class Unregister(Action action) : IDisposable
+    {
+        public void Dispose() => action();
+    }
 }

@@ -30,7 +30,8 @@ public static class ObservabilityRegistration
     public static WebApplication MapObservability(this WebApplication app)
     {
         var engine = app.Services.GetRequiredService<SessionEngine>();
-        NodeMetrics.ObserveLiveSessions(() => engine.LoadedCount);
+        var observed = NodeMetrics.ObserveLiveSessions(() => engine.LoadedCount);
+        app.Lifetime.ApplicationStopped.Register(observed.Dispose);
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }

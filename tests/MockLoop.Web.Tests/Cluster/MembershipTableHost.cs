@@ -30,8 +30,7 @@ public sealed class MembershipTableHost : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(connectionString)
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)));
+        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(connectionString));
         return services.BuildServiceProvider();
     }
 

@@ -62,8 +62,7 @@ public sealed class SiloClusterTests(MembershipTableHost host) : IClassFixture<M
     private static void AddDatabase(IServiceCollection services, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(connectionString)
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)));
+        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(connectionString));
     }
 
     [Fact]
