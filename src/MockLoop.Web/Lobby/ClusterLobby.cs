@@ -89,7 +89,17 @@ public sealed class ClusterLobby(
         {
             _queued[userId] = request;
         }
-        return await Lobby.Join(_node, request);
+        try
+        {
+            return await Lobby.Join(_node, request);
+        }
+        catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+        {
+            // The lobby's node died under this call. The request is remembered, so the lobby's next activation
+            // gets it from this node anyway; the caller hears that it may ask again.
+            logger.LogWarning(ex, "The lobby was unreachable for a join");
+            return new LobbyJoinResult(false, Error: "The lobby is moving to another server; try again in a moment.", Code: "unavailable");
+        }
     }
 
     public async Task LeaveAsync(Guid userId)
@@ -152,7 +162,10 @@ public sealed class ClusterLobby(
         }
     }
 
-    /// <summary>Subscribes; when the grain is a new activation, re-announces this node's present and queued users.</summary>
+    /// <summary>
+    /// Subscribes; when the grain is a new activation, re-announces this node's present and queued users. The epoch
+    /// is taken as known only once that worked, so a failure half-way is retried in full at the next tick.
+    /// </summary>
     private async Task SubscribeAsync()
     {
         var epoch = await Lobby.Subscribe(_node, _self!);
@@ -160,8 +173,6 @@ public sealed class ClusterLobby(
         {
             return;
         }
-        var restarted = _epoch != Guid.Empty;
-        _epoch = epoch;
         List<Guid> present;
         List<LobbyJoinRequest> queued;
         lock (_lock)
@@ -169,9 +180,9 @@ public sealed class ClusterLobby(
             present = [.. _connections.Keys];
             queued = [.. _queued.Values];
         }
-        if (restarted)
+        if (_epoch != Guid.Empty)
         {
-            logger.LogWarning("The lobby restarted on another node; re-announcing {Present} present and {Queued} queued users",
+            logger.LogWarning("The lobby restarted; re-announcing {Present} present and {Queued} queued users of this node",
                 present.Count, queued.Count);
         }
         foreach (var user in present)
@@ -180,7 +191,8 @@ public sealed class ClusterLobby(
         }
         foreach (var request in queued)
         {
-            await Lobby.Join(_node, request);
+            await Lobby.Rejoin(_node, request);
         }
+        _epoch = epoch;
     }
 }

@@ -1,5 +1,6 @@
 using MockLoop.Core.Pairing;
 using Orleans.Concurrency;
+using Orleans.Placement;
 
 namespace MockLoop.Web.Lobby;
 
@@ -22,6 +23,12 @@ public interface ILobbyGrain : IGrainWithIntegerKey
 
     Task<LobbyJoinResult> Join(string node, LobbyJoinRequest request);
 
+    /// <summary>
+    /// A join re-announced by a node after the lobby restarted or its subscription lapsed. A user matched in the
+    /// meantime (whose node missed the announcement) hears about that match again instead of queueing anew.
+    /// </summary>
+    Task Rejoin(string node, LobbyJoinRequest request);
+
     Task Leave(Guid userId);
 
     Task<LobbyCounts> Counts();
@@ -41,16 +48,23 @@ public interface ILobbyNodeObserver : IGrainObserver
 /// <summary>
 /// A thin shell around Core's PairingQueue: receive, let the queue decide, create the session, tell the nodes. The
 /// queue is memory only: if this grain's node dies, the nodes re-announce their queued users to the new activation.
+/// Placed on the node that first calls it (the first node to start), rather than on a random one: which node holds
+/// it is then predictable for operators and tests.
 /// </summary>
+[PreferLocalPlacement]
 public sealed class LobbyGrain(TimeProvider clock, PairedSessionStarter starter, ILogger<LobbyGrain> logger) : Grain, ILobbyGrain
 {
     /// <summary>A node that has not refreshed its subscription for this long is treated as gone.</summary>
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a match is remembered for a node that may have missed its announcement.</summary>
+    private static readonly TimeSpan RecentMatchLifetime = TimeSpan.FromMinutes(2);
+
     private readonly Guid _epoch = Guid.NewGuid();
     private readonly PairingQueue _queue = new(clock);
     private readonly Dictionary<string, (ILobbyNodeObserver Observer, DateTimeOffset SeenAt)> _nodes = [];
     private readonly Dictionary<Guid, HashSet<string>> _presentOn = [];
+    private readonly Dictionary<Guid, (LobbyMatch Match, DateTimeOffset At)> _recentMatches = [];
 
     public Task<Guid> Subscribe(string node, ILobbyNodeObserver observer)
     {
@@ -91,6 +105,11 @@ public sealed class LobbyGrain(TimeProvider clock, PairedSessionStarter starter,
             var interviewer = Guid.Parse(match.Interviewer.UserId);
             var candidate = Guid.Parse(match.Candidate.UserId);
             var session = await starter.StartAsync(match);
+            if (session.Url is { } started)
+            {
+                Remember(interviewer, new LobbyMatch(started, nameof(Rooms.SeatRole.Interviewer)));
+                Remember(candidate, new LobbyMatch(started, nameof(Rooms.SeatRole.Candidate)));
+            }
             await NotifyAsync(o => session.Url is { } url
                 ? Task.WhenAll(
                     o.Matched(interviewer, new LobbyMatch(url, nameof(Rooms.SeatRole.Interviewer))),
@@ -98,6 +117,31 @@ public sealed class LobbyGrain(TimeProvider clock, PairedSessionStarter starter,
                 : Task.WhenAll(o.MatchFailed(interviewer, session.Error!), o.MatchFailed(candidate, session.Error!)));
         }
         return new LobbyJoinResult(true, since);
+    }
+
+    public async Task Rejoin(string node, LobbyJoinRequest request)
+    {
+        var now = clock.GetUtcNow();
+        if (_recentMatches.TryGetValue(request.UserId, out var recent) && now - recent.At < RecentMatchLifetime
+            && _nodes.TryGetValue(node, out var subscriber))
+        {
+            await subscriber.Observer.Matched(request.UserId, recent.Match);
+            return;
+        }
+        await Join(node, request);
+    }
+
+    private void Remember(Guid userId, LobbyMatch match)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (user, (_, at)) in _recentMatches.ToList())
+        {
+            if (now - at >= RecentMatchLifetime)
+            {
+                _recentMatches.Remove(user);
+            }
+        }
+        _recentMatches[userId] = (match, now);
     }
 
     public async Task Leave(Guid userId)

@@ -97,14 +97,18 @@ public static class Until
 {
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
 
-    public static async Task TrueAsync(Func<Task<bool>> condition)
+    /// <summary>Real processes starting on a loaded 2-core machine: allow them minutes, not seconds.</summary>
+    public static readonly TimeSpan ProcessesGiveUpAfter = TimeSpan.FromMinutes(3);
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan? giveUpAfter = null)
     {
-        var deadline = DateTime.UtcNow + GiveUpAfter;
+        var limit = giveUpAfter ?? GiveUpAfter;
+        var deadline = DateTime.UtcNow + limit;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Gave up after {GiveUpAfter}.");
+                throw new TimeoutException($"Gave up after {limit}.");
             }
             await Task.Delay(100);
         }
