@@ -26,6 +26,8 @@ public static class RoomsRegistration
         }).AddJsonProtocol(json =>
         {
             json.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Lone surrogates reach the rules (and get a precise refusal) instead of failing argument binding.
+            json.PayloadSerializerOptions.Converters.Add(new Core.Text.JsonText.LenientStringConverter());
         });
         return builder;
     }
