@@ -1,3 +1,4 @@
+using MockLoop.Core.Contracts;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;

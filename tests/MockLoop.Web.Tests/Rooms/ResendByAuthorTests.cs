@@ -1,3 +1,4 @@
+using MockLoop.Core.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MockLoop.Web.Data;

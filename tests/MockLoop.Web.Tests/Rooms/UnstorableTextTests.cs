@@ -1,3 +1,4 @@
+using MockLoop.Core.Contracts;
 using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;

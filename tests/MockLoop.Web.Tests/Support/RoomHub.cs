@@ -1,3 +1,4 @@
+using MockLoop.Core.Contracts;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
