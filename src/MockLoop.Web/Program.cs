@@ -7,6 +7,7 @@ using MockLoop.Web.Lobby;
 using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
+using MockLoop.Web.Security;
 
 if (args.Contains(CreateScript.Flag))
 {
@@ -19,7 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRazorComponents();
 builder.Services.AddSingleton<StaticAssetVersions>();
-builder.Services.AddAntiforgery();
+builder.AddSecurity();
 builder.AddData();
 builder.AddAccounts();
 builder.AddRubrics();
@@ -29,6 +30,8 @@ builder.AddProgress();
 builder.AddDemoData();
 
 var app = builder.Build();
+
+app.UseProxyAndTransportSecurity();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -43,6 +46,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseFormRateLimits();
 app.UseAntiforgery();
 
 app.MapHealth();

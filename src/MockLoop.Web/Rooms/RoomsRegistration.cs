@@ -1,4 +1,5 @@
 using MockLoop.Web.Rooms.Call;
+using MockLoop.Web.Security;
 
 namespace MockLoop.Web.Rooms;
 
@@ -36,8 +37,10 @@ public static class RoomsRegistration
     {
         app.UseWhen(http => http.Request.Path.StartsWithSegments(HubPath), gate => gate.Use(RoomMembershipGate.InvokeAsync));
         app.MapHub<InterviewHub>(HubPath);
-        app.MapPost("/sessions", SessionEndpoints.CreateAsync).RequireAuthorization();
-        app.MapPost("/s/{id:guid}/join", SessionEndpoints.JoinAsync).RequireAuthorization();
+        app.MapPost("/sessions", SessionEndpoints.CreateAsync).RequireAuthorization()
+            .RequireAntiforgery().RequireRateLimiting(RateLimitPolicies.CreateSession);
+        app.MapPost("/s/{id:guid}/join", SessionEndpoints.JoinAsync).RequireAuthorization()
+            .RequireAntiforgery().RequireRateLimiting(RateLimitPolicies.JoinSession);
         return app;
     }
 }

@@ -24,13 +24,15 @@ public sealed class RoomHub : IAsyncDisposable
 
     /// <param name="origin">The Origin header of the WebSocket handshake, as a browser sends it; none when null.</param>
     public static async Task<RoomHub> ConnectAsync(
-        MockLoopApp app, HttpClient signedIn, string query, string hubPath = "/hubs/interview", string? origin = null)
+        MockLoopApp app, HttpClient signedIn, string query, string hubPath = "/hubs/interview", string? origin = null,
+        bool skipNegotiation = false)
     {
         var cookie = app.CookieHeaderFor(signedIn);
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(app.Server.BaseAddress, $"{hubPath.TrimStart('/')}?{query}"), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = skipNegotiation;
                 options.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
                 if (cookie is not null)
                 {
