@@ -193,6 +193,10 @@ public sealed class ClusterLobby(
         {
             await Lobby.Rejoin(_node, request);
         }
+        if (_epoch != Guid.Empty)
+        {
+            Observability.NodeMetrics.Failovers.Add(1, new KeyValuePair<string, object?>("grain", "lobby"));
+        }
         _epoch = epoch;
     }
 }

@@ -27,6 +27,10 @@ public static class NodeMetrics
         "mockloop.session_log.batch.size", unit: "{entry}", description: "Session log entries written in one group-commit transaction.",
         advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
 
+    public static readonly Counter<long> Failovers = Meter.CreateCounter<long>(
+        "mockloop.cluster.failovers", unit: "{failover}",
+        description: "Cluster-wide grains this node saw come back on another node after theirs was lost or stopped, by grain.");
+
     // One process is one node, with one engine. In-memory test hosts share the process, so the gauge sums the
     // engines registered and not yet stopped.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<object, Func<int>> LiveSessionSources = new();

@@ -92,4 +92,35 @@ public sealed class ClusterLobbyTests
 
         await benPage.CountsUntilAsync(c => c.Interviewers == 0);
     }
+
+    [Fact]
+    public async Task When_the_node_holding_the_lobby_stops_a_waiting_user_stays_queued_and_is_paired_across_the_survivors()
+    {
+        // node1 starts first, so the lobby grain lives there.
+        await using var cluster = await ClusterNodes.StartAsync(3);
+        var (node1, node2, node3) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
+        var cal = await FormPosts.NewUserAsync(node2, "Cal");
+        await using var calPage = await LobbyPage.OpenAsync(node2, cal);
+        Assert.True((await calPage.Hub.InvokeAsync<LobbyJoinResult>("Join", "candidate", Rubric, "")).Ok);
+
+        await ((IAsyncLifetime)node1).DisposeAsync();
+        cluster.Nodes.Remove(node1);
+
+        var ivy = await FormPosts.NewUserAsync(node3, "Ivy");
+        await using var ivyPage = await LobbyPage.OpenAsync(node3, ivy);
+        LobbyJoinResult joined;
+        do
+        {
+            joined = await ivyPage.Hub.InvokeAsync<LobbyJoinResult>("Join", "interviewer", Rubric, "");
+            Assert.True(joined.Ok || joined.Code == "unavailable", joined.Error);
+        }
+        while (!joined.Ok);
+        using var limit = new CancellationTokenSource(Until.GiveUpAfter);
+        var forCal = await calPage.Matched.Task.WaitAsync(limit.Token);
+        var forIvy = await ivyPage.Matched.Task.WaitAsync(limit.Token);
+        Assert.Equal(forCal.SessionUrl, forIvy.SessionUrl);
+        // node2 counts the lobby's move once it has re-announced its users.
+        await Until.TrueAsync(async () =>
+            (await node2.CreateClient().GetStringAsync("/metrics")).Contains("mockloop_cluster_failovers_total{", StringComparison.Ordinal));
+    }
 }
