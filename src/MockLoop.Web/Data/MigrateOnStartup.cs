@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace MockLoop.Web.Data;
 
@@ -16,6 +19,7 @@ internal sealed class MigrateOnStartup(IServiceScopeFactory scopes, ILogger<Migr
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await CreateDatabaseIfMissingAsync(db, cancellationToken);
         // One connection for the lock and the migration (a session-level lock belongs to its connection).
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -33,4 +37,24 @@ internal sealed class MigrateOnStartup(IServiceScopeFactory scopes, ILogger<Migr
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Migrate would create a missing database itself, but the lock needs a connection to it first. Nodes starting
+    /// together may race here: the losers find it made.
+    /// </summary>
+    private static async Task CreateDatabaseIfMissingAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+        }
+    }
 }
