@@ -17,8 +17,8 @@ public sealed class ScorecardTests(BrowserFixture browser)
         await People.PairThroughLobbyAsync(ivy, cal);
 
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
-        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Business objective and success measure: level 3", Exact = false }).ClickAsync();
-        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Scope and scale: level 4", Exact = false }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Objective, success measure and scope: level 3", Exact = false }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Scale, latency, freshness and cost: level 4", Exact = false }).ClickAsync();
         await ivy.GetByLabel("Step score").Filter(new() { HasTextString = "3.50" }).WaitForAsync();
         // The candidate's screen has no scoring at all while the interview runs.
         Assert.Equal(0, await cal.GetByRole(AriaRole.Region, new() { Name = "Scoring" }).CountAsync());
@@ -28,17 +28,17 @@ public sealed class ScorecardTests(BrowserFixture browser)
             await ivy.GetByRole(AriaRole.Button, new() { Name = "Next step →" }).ClickAsync();
             await ivy.GetByText($"Step {step} of 7 · Running").WaitForAsync();
         }
-        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Offline metrics: level 2", Exact = false }).ClickAsync();
-        await ivy.GetByLabel("Note on Offline metrics").FillAsync("Picked accuracy for a ranking problem");
-        await ivy.GetByLabel("Note on Offline metrics").BlurAsync();
+        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Offline metrics and protocol: level 2", Exact = false }).ClickAsync();
+        await ivy.GetByLabel("Note on Offline metrics and protocol").FillAsync("Picked accuracy for a ranking problem");
+        await ivy.GetByLabel("Note on Offline metrics and protocol").BlurAsync();
 
         await ivy.GetByRole(AriaRole.Button, new() { Name = "End interview" }).ClickAsync();
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Yes, end it" }).ClickAsync();
 
         await cal.GetByRole(AriaRole.Region, new() { Name = "Self-assessment" }).WaitForAsync();
         await cal.GetByRole(AriaRole.Region, new() { Name = "Self-assessment" }).GetByText("Evaluation", new() { Exact = true }).ClickAsync();
-        await cal.GetByRole(AriaRole.Radio, new() { Name = "Offline metrics: level 3", Exact = false }).ClickAsync();
-        await cal.GetByText("1 of 22 rated · optional").WaitForAsync();
+        await cal.GetByRole(AriaRole.Radio, new() { Name = "Offline metrics and protocol: level 3", Exact = false }).ClickAsync();
+        await cal.GetByText("1 of 16 rated · optional").WaitForAsync();
 
         await ivy.GetByLabel("Target level").SelectOptionAsync("Mid");
         await ivy.GetByLabel("Strengths").FillAsync("Clear requirements");
