@@ -8,12 +8,6 @@ using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
 
-if (args.Contains(CreateScript.Flag))
-{
-    CreateScript.Print();
-    return;
-}
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);

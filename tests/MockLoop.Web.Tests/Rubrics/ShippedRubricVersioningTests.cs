@@ -152,10 +152,7 @@ public sealed class ShippedRubricVersioningTests : IAsyncLifetime
         Assert.Single(stored, r => r.RubricId == RubricLibraryCopy.RubricId && r.Version == 2);
 
     private AppDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<AppDbContext>()
-            .UseNpgsql(_database.ConnectionString)
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
-            .Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(_database.ConnectionString).Options);
 
     private async Task<List<StoredRubric>> StoredAsync()
     {
