@@ -158,7 +158,7 @@ public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>
         Assert.Contains("v1 next step", old);
         var current = WebUtility.HtmlDecode(await candidate.GetStringAsync($"/reports/{id}"));
         Assert.Contains("Machine-learning system design · v2", current);
-        Assert.Contains("Your final design beside a reference design", current);
+        Assert.Contains("Your final design and a reference design", current);
         Assert.Contains("core components drawn", current);
 
         var progress = WebUtility.HtmlDecode(await candidate.GetStringAsync("/progress"));

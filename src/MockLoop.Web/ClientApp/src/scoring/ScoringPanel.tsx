@@ -32,7 +32,20 @@ export const STRONG_SIGNALS_NEEDED = 2;
 /** The interviewer's scoring for the current step. Each pick is saved at once through the live session. */
 export function ScoringPanel({ step, scores, preview, locked, redFlags, onScore, onRedFlag }: Props) {
   const stepScore = preview?.steps.find((s) => s.stepId === step.id);
-  const raised = new Set(redFlags.filter((f) => f.stepId === step.id).map((f) => f.flagId));
+  // Like the marks: show the tick at once, then follow the server's list whenever it changes.
+  const serverRaised = redFlags.filter((f) => f.stepId === step.id).map((f) => f.flagId).sort().join(",");
+  const [raisedList, setRaisedList] = useState(serverRaised);
+  useEffect(() => setRaisedList(serverRaised), [serverRaised]);
+  const raised = new Set(raisedList === "" ? [] : raisedList.split(","));
+  const toggleFlag = (flagId: string, on: boolean) => {
+    const next = new Set(raised);
+    if (on) next.add(flagId);
+    else next.delete(flagId);
+    setRaisedList([...next].sort().join(","));
+    void onRedFlag(step.id, flagId, on, newClientId()).then((result) => {
+      if (!result.ok) setRaisedList(serverRaised);
+    });
+  };
   return (
     <section className="panel scoring" aria-label="Scoring">
       <header className="scoring-head">
@@ -76,7 +89,7 @@ export function ScoringPanel({ step, scores, preview, locked, redFlags, onScore,
               <input
                 type="checkbox"
                 checked={raised.has(flag.id)}
-                onChange={(e) => void onRedFlag(step.id, flag.id, e.target.checked, newClientId())}
+                onChange={(e) => toggleFlag(flag.id, e.target.checked)}
               />
               <span>{flag.description}</span>
             </label>
@@ -100,11 +113,24 @@ function CriterionScorer({ stepId, criterion, current, locked, onScore }: {
   useEffect(() => {
     if (!typing.current) setNote(current?.note ?? "");
   }, [current?.note]);
-  const level = current ? current.level : null;
-  const neededHint = current?.neededHint ?? false;
-  const signals = current?.signals ?? [];
+  // The level too is kept locally: a mark saved right after a level pick must not send the level the server had
+  // before its echo arrived.
+  const serverLevel = current ? current.level : null;
+  const [level, setLevel] = useState<number | null>(serverLevel);
+  useEffect(() => setLevel(serverLevel), [serverLevel]);
+  // Marks show the click at once (a checkbox that waits for the server's echo looks broken) and follow the
+  // server whenever its copy changes, e.g. after a reconnect or a refusal.
+  const serverHint = current?.neededHint ?? false;
+  const serverSignals = (current?.signals ?? []).join(",");
+  const [neededHint, setNeededHint] = useState(serverHint);
+  const [signals, setSignals] = useState<number[]>(current?.signals ?? []);
+  useEffect(() => setNeededHint(serverHint), [serverHint]);
+  useEffect(() => setSignals(serverSignals === "" ? [] : serverSignals.split(",").map(Number)), [serverSignals]);
   const strong = criterion.strongSignals ?? [];
-  const save = (changes: Partial<Pick<ScoreMarks, "level" | "neededHint" | "signals">> & { note?: string }) =>
+  const save = (changes: Partial<Pick<ScoreMarks, "level" | "neededHint" | "signals">> & { note?: string }) => {
+    if (changes.level !== undefined) setLevel(changes.level);
+    if (changes.neededHint !== undefined) setNeededHint(changes.neededHint);
+    if (changes.signals !== undefined) setSignals(changes.signals);
     void onScore({
       stepId,
       criterionId: criterion.id,
@@ -112,7 +138,15 @@ function CriterionScorer({ stepId, criterion, current, locked, onScore }: {
       note: (changes.note ?? note).trim() || null,
       neededHint: changes.neededHint ?? neededHint,
       signals: changes.signals ?? signals,
-    }, newClientId());
+    }, newClientId()).then((result) => {
+      // Refused (e.g. level 4 without two signals): show the server's copy again.
+      if (!result.ok) {
+        setLevel(serverLevel);
+        setNeededHint(serverHint);
+        setSignals(serverSignals === "" ? [] : serverSignals.split(",").map(Number));
+      }
+    });
+  };
   const fourBlocked = strong.length > 0 && signals.length < STRONG_SIGNALS_NEEDED;
 
   return (
