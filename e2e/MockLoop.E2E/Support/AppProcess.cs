@@ -75,6 +75,9 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__MockLoop"] =
             new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = DatabaseName }.ConnectionString;
         start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryRoot, "rubrics");
+        // Keys come from the run's own folder (DataProtection__KeysDirectory, inherited from ./mockloop test); they
+        // are throwaway and unencrypted on purpose, so the "no XML encryptor" warning is for production only.
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore.DataProtection"] = "Error";
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) { _log.AppendLine(e.Data); } };

@@ -1,6 +1,5 @@
 using MockLoop.Core.Rubrics;
 using MockLoop.Core.Rubrics.Validation;
-using static System.FormattableString;
 
 namespace MockLoop.Core.Cases;
 

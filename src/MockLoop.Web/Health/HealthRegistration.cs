@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using MockLoop.Web.Data;
 
 namespace MockLoop.Web.Health;
