@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MockLoop.Web.Data;
-using MockLoop.Web.Rooms.Call;
+using MockLoop.Web.Rooms;
 using MockLoop.Web.Rooms.Live;
 using MockLoop.Web.Tests.Support;
 
@@ -204,7 +204,7 @@ public sealed class CallSignallingTests(MockLoopApp app) : IClassFixture<MockLoo
         var results = await Task.WhenAll(Enumerable.Range(0, 150).Select(_ => room.Interviewer.Hub.CallAsync("CallCandidate", Candidate())));
 
         Assert.Contains(results, r => r!["code"]?.GetValue<string>() == "rate_limited");
-        Assert.InRange(results.Count(r => r!["ok"]!.GetValue<bool>()), CallSignalLimiter.Burst, 149);
+        Assert.InRange(results.Count(r => r!["ok"]!.GetValue<bool>()), ConnectionRateLimits.CallSignalBurst, 149);
     }
 
     [Fact]
