@@ -7,13 +7,14 @@ using MockLoop.Web.Lobby;
 using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
+using MockLoop.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRazorComponents();
 builder.Services.AddSingleton<StaticAssetVersions>();
-builder.Services.AddAntiforgery();
+builder.AddSecurity();
 builder.AddData();
 builder.AddAccounts();
 builder.AddRubrics();
@@ -23,6 +24,8 @@ builder.AddProgress();
 builder.AddDemoData();
 
 var app = builder.Build();
+
+app.UseProxyAndTransportSecurity();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -37,6 +40,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseFormRateLimits();
 app.UseAntiforgery();
 
 app.MapHealth();

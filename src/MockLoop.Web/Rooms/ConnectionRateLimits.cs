@@ -10,14 +10,16 @@ public enum RateKind
     Volatile,
     /// <summary>The video call's signalling: relayed to the partner, never stored.</summary>
     CallSignal,
+    /// <summary>Sync (catch-up or snapshot): a snapshot can be large, so a client may ask a few times a second at most.</summary>
+    Sync,
 }
 
 /// <summary>
 /// A token bucket per connection and kind, so one client cannot flood a session's writer or its peer. Each kind has a
 /// bucket of its own, so one kind of traffic never starves another (a moving pointer must not drop a call's ICE
 /// candidates). Durable: 20 per second sustained, bursts of 120 (one gesture can move many selected nodes at once).
-/// Volatile: 20 per second (the design's cap for relayed traffic), bursts of 20. CallSignal: 20 per second, bursts of 60 (a call setup trickles
-/// a burst of ICE candidates, well under 60).
+/// Volatile: 20 per second (the design's cap for relayed traffic), bursts of 20. CallSignal: 20 per second, bursts
+/// of 60 (a call setup trickles a burst of ICE candidates, well under 60). Sync: 2 per second, bursts of 10.
 /// </summary>
 public sealed class ConnectionRateLimits(TimeProvider clock)
 {
@@ -57,6 +59,7 @@ public sealed class ConnectionRateLimits(TimeProvider clock)
             {
                 RateKind.Durable => new Bucket(120, 20, now),
                 RateKind.CallSignal => new Bucket(CallSignalBurst, 20, now),
+                RateKind.Sync => new Bucket(10, 2, now),
                 _ => new Bucket(20, 20, now),
             };
             context.Items[key] = bucket;
