@@ -21,9 +21,10 @@ if (kind === "trx") {
   failed = Number(attribute(counters, "failed")) + Number(attribute(counters, "error")) + Number(attribute(counters, "timeout"))
     + Number(attribute(counters, "aborted"));
   skipped = Number(attribute(counters, "notExecuted"));
-  for (const result of text.matchAll(/<UnitTestResult\b([^>]*)>([\s\S]*?)<\/UnitTestResult>/g)) {
+  // A passed test is usually one self-closing element; a failed one holds its output and message.
+  for (const result of text.matchAll(/<UnitTestResult\b([^>]*?)(?:\/>|>([\s\S]*?)<\/UnitTestResult>)/g)) {
     if (attribute(result[1], "outcome") !== "Failed") continue;
-    const message = result[2].match(/<Message>([\s\S]*?)<\/Message>/)?.[1] ?? "";
+    const message = (result[2] ?? "").match(/<Message>([\s\S]*?)<\/Message>/)?.[1] ?? "";
     failures.push(`${unescapeXml(attribute(result[1], "testName") ?? "?")}\n    ${unescapeXml(message).trim().split("\n").slice(0, 6).join("\n    ")}`);
   }
 } else if (kind === "vitest") {

@@ -15,7 +15,7 @@ public sealed class ReportAccessTests(MockLoopApp app) : IClassFixture<MockLoopA
     public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>A finished, scored interview: returns the session and both participants' clients.</summary>
-    private async Task<(Guid Id, HttpClient Interviewer, HttpClient Candidate, HubTestClient InterviewerHub, HubTestClient CandidateHub)> ScoredAsync(string candidateName, string marker)
+    private async Task<(Guid Id, HttpClient Interviewer, HttpClient Candidate, RoomHub InterviewerHub, RoomHub CandidateHub)> ScoredAsync(string candidateName, string marker)
     {
         var (id, interviewer, candidate, i, c) = await PairedRoom.OpenAsync(app, "Ivy " + candidateName, candidateName);
         await i.CallAsync("Timer", "start", null, null);
