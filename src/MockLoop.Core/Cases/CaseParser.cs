@@ -1,5 +1,6 @@
 using MockLoop.Core.Rubrics;
 using MockLoop.Core.Rubrics.Validation;
+using static System.FormattableString;
 
 namespace MockLoop.Core.Cases;
 
