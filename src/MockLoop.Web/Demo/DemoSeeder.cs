@@ -157,8 +157,15 @@ internal sealed class DemoSeeder(
                 foreach (var criterion in step.Criteria)
                 {
                     var level = Math.Clamp((int)Math.Round(skill + (random.NextDouble() - 0.5)), 1, 4);
+                    // A 4 is a 3 plus strong signals the candidate showed: tick as many as it takes, if there are enough.
+                    var signalCount = criterion.StrongSignals.Count;
+                    if (level == 4 && signalCount is > 0 and < Criterion.StrongSignalsNeeded)
+                    {
+                        level = 3;
+                    }
+                    IReadOnlyList<int>? signals = level == 4 && signalCount > 0 ? [.. Enumerable.Range(0, Criterion.StrongSignalsNeeded)] : null;
                     levels.Add((step.Id, criterion.Id, level));
-                    await Play(interviewer, new ScoreCriterion(step.Id, criterion.Id, level, null));
+                    await Play(interviewer, new ScoreCriterion(step.Id, criterion.Id, level, null, Signals: signals));
                 }
                 sessionClock.Advance(TimeSpan.FromSeconds(used / 2));
                 await Play(interviewer, new DriveTimer(s < rubric.Steps.Count - 1 ? new NextStep() : new EndTimer()));
