@@ -1,0 +1,65 @@
+namespace MockLoop.Core.Diagrams;
+
+/// <summary>
+/// Where a new node goes: the free spot nearest to a point (the centre of what the person sees), so several palette
+/// clicks in a row lay nodes out side by side instead of stacking them on one spot. Zones do not count as taken:
+/// nodes are meant to sit on them.
+/// </summary>
+public static class FreeSpace
+{
+    /// <summary>The space kept between a new node and its neighbours.</summary>
+    public const double Gap = 24;
+
+    /// <summary>How many rings of candidate spots are tried around the centre before giving up on free space.</summary>
+    public const int MaxRings = 40;
+
+    /// <summary>
+    /// The top-left corner for a node of <paramref name="size"/> as close as possible to being centred on
+    /// <paramref name="centre"/> without overlapping any node of <paramref name="document"/> (keeping <see cref="Gap"/>).
+    /// Candidates are a grid of node-sized cells around the centre, tried nearest first (by distance in canvas units);
+    /// ties go to the nearer row, then right before left, then below before above, so every browser agrees.
+    /// </summary>
+    public static DiagramPoint Near(DiagramDocument document, DiagramPoint centre, DiagramSize size)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(centre);
+        ArgumentNullException.ThrowIfNull(size);
+        var origin = new DiagramPoint(centre.X - size.Width / 2, centre.Y - size.Height / 2);
+        var stepX = size.Width + Gap;
+        var stepY = size.Height + Gap;
+        var taken = document.Nodes.ToList();
+
+        foreach (var (col, row) in CellsNearestFirst(stepX, stepY))
+        {
+            var spot = new DiagramPoint(origin.X + col * stepX, origin.Y + row * stepY);
+            if (!taken.Any(node => Overlaps(node, spot, size)))
+            {
+                return spot;
+            }
+        }
+
+        // Every cell within reach is taken (a very crowded view): fall back to the centre rather than refuse the node.
+        return origin;
+    }
+
+    private static bool Overlaps(DiagramNode node, DiagramPoint spot, DiagramSize size) =>
+        spot.X < node.X + node.Width + Gap && node.X < spot.X + size.Width + Gap
+        && spot.Y < node.Y + node.Height + Gap && node.Y < spot.Y + size.Height + Gap;
+
+    private static IEnumerable<(int Col, int Row)> CellsNearestFirst(double stepX, double stepY)
+    {
+        var cells = new List<(int Col, int Row)>();
+        for (var row = -MaxRings; row <= MaxRings; row++)
+        {
+            for (var col = -MaxRings; col <= MaxRings; col++)
+            {
+                cells.Add((col, row));
+            }
+        }
+        return cells
+            .OrderBy(c => Math.Pow(c.Col * stepX, 2) + Math.Pow(c.Row * stepY, 2))
+            .ThenBy(c => Math.Abs(c.Row))
+            .ThenByDescending(c => c.Col)
+            .ThenByDescending(c => c.Row);
+    }
+}
