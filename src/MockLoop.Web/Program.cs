@@ -6,6 +6,7 @@ using MockLoop.Web.Health;
 using MockLoop.Web.Lobby;
 using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
+using MockLoop.Web.Rooms.ClientSwitch;
 using MockLoop.Web.Rubrics;
 
 if (args.Contains(CreateScript.Flag))
@@ -24,6 +25,7 @@ builder.AddData();
 builder.AddAccounts();
 builder.AddRubrics();
 builder.AddRooms();
+builder.AddRoomClient();
 builder.AddLobby();
 builder.AddProgress();
 builder.AddDemoData();
@@ -51,7 +53,8 @@ app.MapRooms();
 app.MapLobby();
 app.MapProgress();
 app.MapRubrics();
-app.MapRazorComponents<App>();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddRoomClient();
 
 app.Run();
 

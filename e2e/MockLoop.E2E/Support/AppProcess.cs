@@ -12,10 +12,13 @@ namespace MockLoop.E2E.Support;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly StringBuilder _log = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
 
-    public AppProcess()
+    /// <param name="settings">Extra environment for the app, e.g. <c>Room__Client=blazor</c>.</param>
+    public AppProcess(IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         Port = FreePort();
         DatabaseName = $"mockloop_e2e_{Guid.NewGuid():N}"[..30];
     }
@@ -75,6 +78,10 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__MockLoop"] =
             new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = DatabaseName }.ConnectionString;
         start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryRoot, "rubrics");
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key] = value;
+        }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) { _log.AppendLine(e.Data); } };

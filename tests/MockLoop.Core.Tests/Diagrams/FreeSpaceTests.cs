@@ -48,14 +48,13 @@ public class FreeSpaceTests
     }
 
     [Fact]
-    public void When_the_centre_is_taken_the_nearest_free_cell_wins_and_a_tie_goes_below()
+    public void When_the_centre_is_taken_the_next_node_goes_to_its_right()
     {
-        // Boxes are wider than tall, so the cells above and below are nearer than those beside.
         var document = With(NodeAt("n_a", new DiagramPoint(420, 268)));
 
         var spot = FreeSpace.Near(document, new DiagramPoint(500, 300), Box);
 
-        Assert.Equal(new DiagramPoint(420, 268 + Box.Height + FreeSpace.Gap), spot);
+        Assert.Equal(new DiagramPoint(420 + Box.Width + FreeSpace.Gap, 268), spot);
     }
 
     [Fact]
@@ -70,6 +69,28 @@ public class FreeSpaceTests
             Math.Max(placed.X - (big.X + big.Width), big.X - (placed.X + placed.Width)),
             Math.Max(placed.Y - (big.Y + big.Height), big.Y - (placed.Y + placed.Height)));
         Assert.True(clearance >= FreeSpace.Gap, $"only {clearance} between them");
+    }
+
+    [Fact]
+    public void Four_nodes_at_one_centre_fill_the_nearest_cells_even_when_the_centre_has_a_fraction()
+    {
+        // A view centre in fractions of a unit, and positions a client rounded to one decimal, must not make a
+        // neighbouring cell look taken.
+        var centre = new DiagramPoint(500.35, 300.65);
+        var document = DiagramDocument.Empty;
+        for (var i = 0; i < 4; i++)
+        {
+            var spot = FreeSpace.Near(document, centre, Box);
+            var node = NodeAt("n_" + i, new DiagramPoint(Math.Round(spot.X, 1), Math.Round(spot.Y, 1)));
+            document = document.Apply(new AddNodeOp("op_" + i, node));
+        }
+
+        // Centre, right, left, then below: a compact block around the centre.
+        var across = Box.Width + FreeSpace.Gap;
+        var down = Box.Height + FreeSpace.Gap;
+        Assert.Equal(
+            [(420, 269), (420 + across, 269), (420 - across, 269), (420, 269 + down)],
+            document.Nodes.OrderBy(n => n.Id).Select(n => (n.X, n.Y)).ToList());
     }
 
     [Fact]
