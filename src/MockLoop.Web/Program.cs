@@ -9,12 +9,6 @@ using MockLoop.Web.Rooms;
 using MockLoop.Web.Rooms.ClientSwitch;
 using MockLoop.Web.Rubrics;
 
-if (args.Contains(CreateScript.Flag))
-{
-    CreateScript.Print();
-    return;
-}
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
