@@ -66,6 +66,37 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
     }
 
     [Fact]
+    public async Task The_interviewer_runs_the_timer_and_scores_the_current_step_beside_the_canvas_while_the_candidate_sees_no_scores()
+    {
+        var ivy = await fixture.NewPersonAsync();
+        var invite = await CreateInterviewAsync(ivy, "Ivy Scores");
+        var cal = await fixture.NewPersonAsync();
+        await JoinAsCandidateAsync(cal, "Cal Scored", invite);
+
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
+        await cal.GetByText("Step 1 of 7 · Running").WaitForAsync();
+        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Business objective and success measure: level 3", Exact = false }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Scope and scale: level 4", Exact = false }).ClickAsync();
+        await ivy.GetByLabel("Step score").Filter(new() { HasTextString = "3.50" }).WaitForAsync();
+        Assert.Equal(0, await cal.GetByRole(AriaRole.Region, new() { Name = "Scoring" }).CountAsync());
+        Assert.Equal(0, await cal.GetByRole(AriaRole.Tab, new() { Name = "Scoring" }).CountAsync());
+
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Next step →" }).ClickAsync();
+        await cal.GetByText("Step 2 of 7 · Running").WaitForAsync();
+        await ivy.GetByRole(AriaRole.Region, new() { Name = "Scoring" }).GetByText("Score · Frame as an ML task").WaitForAsync();
+
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "End interview" }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Yes, end it" }).ClickAsync();
+        await cal.GetByText("This interview has ended.", new() { Exact = false }).WaitForAsync();
+        // Read-only once ended: no palette, and the canvas says so.
+        await cal.GetByText("Read-only: the interview has ended.").WaitForAsync();
+        Assert.Equal(0, await cal.GetByRole(AriaRole.Button, new() { Name = "Add Feature store" }).CountAsync());
+
+        await ivy.Context.CloseAsync();
+        await cal.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task At_1440_by_900_the_canvas_takes_most_of_the_width_and_the_height_below_the_timer_without_page_scroll()
     {
         var ivy = await fixture.NewPersonAsync(1440, 900);

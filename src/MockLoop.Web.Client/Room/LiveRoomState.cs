@@ -13,6 +13,8 @@ namespace MockLoop.Web.Client.Room;
 public sealed class LiveRoomState
 {
     private readonly Dictionary<string, NoteView> notes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CriterionScoreView> scores = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CriterionScoreView> selfScores = new(StringComparer.Ordinal);
 
     public bool Loaded { get; private set; }
     public long Seq { get; private set; } = -1;
@@ -27,6 +29,14 @@ public sealed class LiveRoomState
     public RubricView? Rubric { get; private set; }
     public string Status { get; private set; } = "";
     public DiagramReplica Diagram { get; private set; } = new();
+
+    /// <summary>The interviewer's scores by <see cref="ScoreKey"/>; the candidate's copy stays empty until the scorecard.</summary>
+    public IReadOnlyDictionary<string, CriterionScoreView> Scores => scores;
+    public IReadOnlyDictionary<string, CriterionScoreView> SelfScores => selfScores;
+    public ScorePreview? Preview { get; private set; }
+    public ScorecardView? Scorecard { get; private set; }
+
+    public static string ScoreKey(string stepId, string criterionId) => stepId + "/" + criterionId;
     public bool NeedsSync { get; private set; }
 
     public bool Ended => Timer?.Status == TimerStatus.Ended;
@@ -46,6 +56,10 @@ public sealed class LiveRoomState
                 notes[note.StepId] = note;
             }
             Case = snapshot.Case;
+            Fill(scores, snapshot.Scores);
+            Fill(selfScores, snapshot.SelfScores);
+            Preview = snapshot.Preview;
+            Scorecard = snapshot.Scorecard;
             Rubric = snapshot.Rubric;
             var pending = Diagram.Pending.ToList();
             Diagram = new DiagramReplica(DiagramDocument.FromSnapshot(snapshot.Diagram), 0);
@@ -114,6 +128,34 @@ public sealed class LiveRoomState
             case SessionEventKinds.Timer when entry.Status is { } status:
                 Status = status;
                 break;
+            case SessionEventKinds.Score when entry.Score is { } score:
+                scores[ScoreKey(score.StepId, score.CriterionId)] = score;
+                Preview = entry.Preview ?? Preview;
+                break;
+            case SessionEventKinds.Self when entry.Score is { } self:
+                selfScores[ScoreKey(self.StepId, self.CriterionId)] = self;
+                break;
+            case SessionEventKinds.Scorecard:
+                Scorecard = entry.Scorecard ?? Scorecard;
+                Preview = entry.Preview ?? Preview;
+                if (entry.Scores is not null)
+                {
+                    Fill(scores, entry.Scores);
+                }
+                if (entry.SelfScores is not null)
+                {
+                    Fill(selfScores, entry.SelfScores);
+                }
+                break;
+        }
+    }
+
+    private static void Fill(Dictionary<string, CriterionScoreView> target, IEnumerable<CriterionScoreView>? source)
+    {
+        target.Clear();
+        foreach (var score in source ?? [])
+        {
+            target[ScoreKey(score.StepId, score.CriterionId)] = score;
         }
     }
 

@@ -83,6 +83,9 @@ public sealed class RoomHub : IAsyncDisposable
     public Task<CommandResult> SubmitOpAsync(DiagramOp op) =>
         connection.InvokeAsync<CommandResult>(InterviewHubMethods.SubmitOp, JsonSerializer.SerializeToElement(op, DiagramJson.Options));
 
+    public Task<CommandResult> ScoreCriterionAsync(string stepId, string criterionId, int? level, string? note, string clientId) =>
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.ScoreCriterion, stepId, criterionId, level, note, clientId);
+
     public Task<CommandResult> StartReturnMatchAsync() =>
         connection.InvokeAsync<CommandResult>(InterviewHubMethods.StartReturnMatch);
 
