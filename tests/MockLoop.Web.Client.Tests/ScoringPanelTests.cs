@@ -49,4 +49,21 @@ public class ScoringPanelTests : BunitContext
 
         Assert.All(cut.FindAll("[role=radio]"), b => Assert.True(b.HasAttribute("disabled")));
     }
+
+    [Fact]
+    public void The_scorecard_needs_a_next_step_and_is_submitted_once()
+    {
+        var drafts = new List<ScorecardDraft>();
+        var cut = Render<ScorecardForm>(p => p.Add(x => x.OnSubmit, EventCallback.Factory.Create<ScorecardDraft>(this, drafts.Add)));
+        Assert.True(cut.Find("button[type=submit]").HasAttribute("disabled"));
+
+        cut.Find("#target-level").Change("Staff");
+        cut.Find("#strengths").Input(" Clear requirements ");
+        cut.Find("#next-step").Input("Practise ranking metrics");
+        cut.Find("form").Submit();
+        cut.Find("form").Submit();
+
+        Assert.Equal([new ScorecardDraft("Staff", "Clear requirements", "", "Practise ranking metrics")], drafts);
+        Assert.Equal("Submitting…", cut.Find("button[type=submit]").TextContent.Trim());
+    }
 }

@@ -60,6 +60,16 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
         }
         Assert.Equal(1, await Node(cal, "Feature store").CountAsync());
 
+        var png = await ivy.RunAndWaitForDownloadAsync(() => ivy.GetByRole(AriaRole.Button, new() { Name = "Export as PNG" }).ClickAsync());
+        Assert.EndsWith(".png", png.SuggestedFilename);
+        var pngBytes = await File.ReadAllBytesAsync((await png.PathAsync())!);
+        Assert.True(pngBytes.Length > 1000, $"The PNG has only {pngBytes.Length} bytes");
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, pngBytes[..4]);
+        var svg = await ivy.RunAndWaitForDownloadAsync(() => ivy.GetByRole(AriaRole.Button, new() { Name = "Export as SVG" }).ClickAsync());
+        var svgText = await File.ReadAllTextAsync((await svg.PathAsync())!);
+        Assert.StartsWith("<svg", svgText);
+        Assert.All(labels, label => Assert.Contains(label, svgText));
+
         await ivy.Context.CloseAsync();
         await cal.GetByRole(AriaRole.Listitem, new() { Name = "Ivy Blazor, interviewer, offline" }).WaitForAsync();
         await cal.Context.CloseAsync();
@@ -91,6 +101,18 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
         // Read-only once ended: no palette, and the canvas says so.
         await cal.GetByText("Read-only: the interview has ended.").WaitForAsync();
         Assert.Equal(0, await cal.GetByRole(AriaRole.Button, new() { Name = "Add Feature store" }).CountAsync());
+
+        await ivy.GetByLabel("Target level").SelectOptionAsync("Mid");
+        await ivy.GetByLabel("Strengths").FillAsync("Clear requirements");
+        await ivy.GetByLabel("The one most important next step").FillAsync("Practise ranking metrics");
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Submit scorecard" }).ClickAsync();
+        await cal.GetByRole(AriaRole.Link, new() { Name = "View your report" }).ClickAsync();
+        await cal.GetByText("Practise ranking metrics").WaitForAsync();
+
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Swap roles and go again" }).ClickAsync();
+        await ivy.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/s/[0-9a-f-]{36}$"));
+        await People.WaitConnectedAsync(ivy);
+        await ivy.GetByRole(AriaRole.Listitem, new() { Name = "Ivy Scores (you), candidate, online" }).WaitForAsync();
 
         await ivy.Context.CloseAsync();
         await cal.Context.CloseAsync();

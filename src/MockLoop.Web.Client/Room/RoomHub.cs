@@ -86,6 +86,9 @@ public sealed class RoomHub : IAsyncDisposable
     public Task<CommandResult> ScoreCriterionAsync(string stepId, string criterionId, int? level, string? note, string clientId) =>
         connection.InvokeAsync<CommandResult>(InterviewHubMethods.ScoreCriterion, stepId, criterionId, level, note, clientId);
 
+    public Task<CommandResult> SubmitScorecardAsync(string targetLevel, string strengths, string improvements, string nextStep, string clientId) =>
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.SubmitScorecard, targetLevel, strengths, improvements, nextStep, clientId);
+
     public Task<CommandResult> StartReturnMatchAsync() =>
         connection.InvokeAsync<CommandResult>(InterviewHubMethods.StartReturnMatch);
 
