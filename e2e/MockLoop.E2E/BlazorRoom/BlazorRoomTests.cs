@@ -102,6 +102,10 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
         await cal.GetByText("Read-only: the interview has ended.").WaitForAsync();
         Assert.Equal(0, await cal.GetByRole(AriaRole.Button, new() { Name = "Add Feature store" }).CountAsync());
 
+        await cal.GetByRole(AriaRole.Region, new() { Name = "Self-assessment" }).GetByText("Evaluation", new() { Exact = true }).ClickAsync();
+        await cal.GetByRole(AriaRole.Radio, new() { Name = "Offline metrics: level 3", Exact = false }).ClickAsync();
+        await cal.GetByText("1 of 22 rated · optional").WaitForAsync();
+
         await ivy.GetByLabel("Target level").SelectOptionAsync("Mid");
         await ivy.GetByLabel("Strengths").FillAsync("Clear requirements");
         await ivy.GetByLabel("The one most important next step").FillAsync("Practise ranking metrics");

@@ -86,6 +86,9 @@ public sealed class RoomHub : IAsyncDisposable
     public Task<CommandResult> ScoreCriterionAsync(string stepId, string criterionId, int? level, string? note, string clientId) =>
         connection.InvokeAsync<CommandResult>(InterviewHubMethods.ScoreCriterion, stepId, criterionId, level, note, clientId);
 
+    public Task<CommandResult> SelfAssessAsync(string stepId, string criterionId, int? level, string clientId) =>
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.SelfAssess, stepId, criterionId, level, clientId);
+
     public Task<CommandResult> SubmitScorecardAsync(string targetLevel, string strengths, string improvements, string nextStep, string clientId) =>
         connection.InvokeAsync<CommandResult>(InterviewHubMethods.SubmitScorecard, targetLevel, strengths, improvements, nextStep, clientId);
 
