@@ -8,13 +8,14 @@ using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rooms.ClientSwitch;
 using MockLoop.Web.Rubrics;
+using MockLoop.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRazorComponents();
 builder.Services.AddSingleton<StaticAssetVersions>();
-builder.Services.AddAntiforgery();
+builder.AddSecurity();
 builder.AddData();
 builder.AddAccounts();
 builder.AddRubrics();
@@ -25,6 +26,8 @@ builder.AddProgress();
 builder.AddDemoData();
 
 var app = builder.Build();
+
+app.UseProxyAndTransportSecurity();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -39,6 +42,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseFormRateLimits();
 app.UseAntiforgery();
 
 app.MapHealth();
