@@ -110,7 +110,8 @@ public sealed class AppProcess : IAsyncDisposable
     private async Task WaitUntilHealthyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: on a loaded 2-core machine a restart has been seen to take over a minute.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_process!.HasExited)
@@ -131,7 +132,7 @@ public sealed class AppProcess : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException("The app did not become healthy within 60 s:\n" + Log);
+        throw new TimeoutException("The app did not become healthy within 180 s:\n" + Log);
     }
 
     private async Task<bool> DatabaseExistsAsync()
