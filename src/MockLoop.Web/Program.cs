@@ -1,9 +1,11 @@
 using MockLoop.Web.Accounts;
+using MockLoop.Web.Cluster;
 using MockLoop.Web.Components;
 using MockLoop.Web.Data;
 using MockLoop.Web.Demo;
 using MockLoop.Web.Health;
 using MockLoop.Web.Lobby;
+using MockLoop.Web.Observability;
 using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rooms.ClientSwitch;
@@ -17,6 +19,7 @@ builder.Services.AddRazorComponents();
 builder.Services.AddSingleton<StaticAssetVersions>();
 builder.AddSecurity();
 builder.AddData();
+builder.AddCluster();
 builder.AddAccounts();
 builder.AddRubrics();
 builder.AddRooms();
@@ -24,6 +27,7 @@ builder.AddRoomClient();
 builder.AddLobby();
 builder.AddProgress();
 builder.AddDemoData();
+builder.AddObservability();
 
 var app = builder.Build();
 
@@ -46,6 +50,7 @@ app.UseFormRateLimits();
 app.UseAntiforgery();
 
 app.MapHealth();
+app.MapObservability();
 app.MapAccounts();
 app.MapRooms();
 app.MapLobby();
