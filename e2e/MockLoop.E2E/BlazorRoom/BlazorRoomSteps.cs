@@ -46,6 +46,20 @@ internal static class BlazorRoomSteps
         }
     }
 
+    /// <summary>Polls a condition the page will reach (an echo from the other browser); fails with the reason after 15 s.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail("Never happened: " + what);
+    }
+
     public static async Task<(double X, double Y, double Width, double Height)> BoxAsync(ILocator locator)
     {
         var box = await locator.BoundingBoxAsync() ?? throw new InvalidOperationException("The element is not visible.");

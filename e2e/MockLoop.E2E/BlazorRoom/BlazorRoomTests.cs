@@ -76,6 +76,50 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
     }
 
     [Fact]
+    public async Task A_node_dragged_renamed_linked_and_deleted_by_one_person_changes_the_same_way_for_the_other()
+    {
+        var ivy = await fixture.NewPersonAsync();
+        var invite = await CreateInterviewAsync(ivy, "Ivy Edits");
+        var cal = await fixture.NewPersonAsync();
+        await JoinAsCandidateAsync(cal, "Cal Edits", invite);
+        await cal.GetByRole(AriaRole.Button, new() { Name = "Add Feature store", Exact = true }).ClickAsync();
+        await cal.GetByRole(AriaRole.Button, new() { Name = "Add Model server", Exact = true }).ClickAsync();
+        await Node(ivy, "Model server").WaitForAsync();
+
+        // Drag: the peer sees the node where it was dropped.
+        var before = await BoxAsync(Node(ivy, "Feature store"));
+        var grab = await BoxAsync(Node(cal, "Feature store"));
+        await cal.Mouse.MoveAsync((float)(grab.X + grab.Width / 2), (float)(grab.Y + grab.Height / 2));
+        await cal.Mouse.DownAsync();
+        await cal.Mouse.MoveAsync((float)(grab.X + grab.Width / 2), (float)(grab.Y + grab.Height / 2 + 160), new() { Steps = 8 });
+        await cal.Mouse.UpAsync();
+        await SaveStatus(cal, "All changes saved").WaitForAsync();
+        await WaitUntilAsync(async () => (await BoxAsync(Node(ivy, "Feature store"))).Y - before.Y is > 140 and < 180,
+            "the peer sees the node moved down by the drag");
+
+        // Rename the selected node.
+        await cal.GetByLabel("Label", new() { Exact = true }).FillAsync("Online features");
+        await cal.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await Node(ivy, "Online features").WaitForAsync();
+
+        // Link two selected nodes: the first picked is the source.
+        await Node(cal, "Model server").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
+        await cal.GetByRole(AriaRole.Button, new() { Name = "Link Online features → Model server" }).ClickAsync();
+        await ivy.Locator(".diagram-link").First.WaitForAsync();
+
+        // Delete one node: its link goes with it, for both. (A click on the background ends the multi-selection.)
+        await cal.Locator(".diagram-canvas").ClickAsync(new() { Position = new() { X = 20, Y = 20 } });
+        await Node(cal, "Model server").ClickAsync();
+        await cal.GetByRole(AriaRole.Group, new() { Name = "Selection" }).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Assertions.Expect(Node(ivy, "Model server")).ToHaveCountAsync(0);
+        await Assertions.Expect(ivy.Locator(".diagram-link")).ToHaveCountAsync(0);
+        await Node(ivy, "Online features").WaitForAsync();
+
+        await ivy.Context.CloseAsync();
+        await cal.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_interviewer_runs_the_timer_and_scores_the_current_step_beside_the_canvas_while_the_candidate_sees_no_scores()
     {
         var ivy = await fixture.NewPersonAsync();
