@@ -10,6 +10,7 @@ public static class SessionEventKinds
     public const string Score = "score";
     public const string Self = "self";
     public const string Scorecard = "scorecard";
+    public const string RedFlag = "redflag";
 
     /// <summary>An interviewer-only entry as the candidate sees it: nothing but its sequence number.</summary>
     public const string Private = "private";

@@ -10,6 +10,7 @@ public static class SessionLogKinds
     public const string Score = SessionEventKinds.Score;
     public const string Self = SessionEventKinds.Self;
     public const string Scorecard = SessionEventKinds.Scorecard;
+    public const string RedFlag = SessionEventKinds.RedFlag;
     public const string Private = SessionEventKinds.Private;
 }
 
