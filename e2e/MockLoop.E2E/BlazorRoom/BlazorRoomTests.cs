@@ -129,9 +129,11 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
 
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
         await cal.GetByText("Step 1 of 7 · Running").WaitForAsync();
-        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Business objective and success measure: level 3", Exact = false }).ClickAsync();
-        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Scope and scale: level 4", Exact = false }).ClickAsync();
-        await ivy.GetByLabel("Step score").Filter(new() { HasTextString = "3.50" }).WaitForAsync();
+        // Levels 1 to 3 and notes; rubric v2's strong-signal marks (needed for a 4) are not in the Blazor room yet.
+        var objective = ivy.GetByRole(AriaRole.Radio, new() { Name = "Objective, success measure and scope: level 3", Exact = false });
+        await objective.ClickAsync();
+        await Assertions.Expect(objective).ToHaveAttributeAsync("aria-checked", "true");
+        await Assertions.Expect(ivy.GetByLabel("Step score")).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^—"));
         Assert.Equal(0, await cal.GetByRole(AriaRole.Region, new() { Name = "Scoring" }).CountAsync());
         Assert.Equal(0, await cal.GetByRole(AriaRole.Tab, new() { Name = "Scoring" }).CountAsync());
 
@@ -147,8 +149,8 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
         Assert.Equal(0, await cal.GetByRole(AriaRole.Button, new() { Name = "Add Feature store" }).CountAsync());
 
         await cal.GetByRole(AriaRole.Region, new() { Name = "Self-assessment" }).GetByText("Evaluation", new() { Exact = true }).ClickAsync();
-        await cal.GetByRole(AriaRole.Radio, new() { Name = "Offline metrics: level 3", Exact = false }).ClickAsync();
-        await cal.GetByText("1 of 22 rated · optional").WaitForAsync();
+        await cal.GetByRole(AriaRole.Radio, new() { Name = "Offline metrics and protocol: level 3", Exact = false }).ClickAsync();
+        await cal.GetByText("1 of 16 rated · optional").WaitForAsync();
 
         await ivy.GetByLabel("Target level").SelectOptionAsync("Mid");
         await ivy.GetByLabel("Strengths").FillAsync("Clear requirements");
