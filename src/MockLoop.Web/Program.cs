@@ -8,6 +8,7 @@ using MockLoop.Web.Lobby;
 using MockLoop.Web.Observability;
 using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
+using MockLoop.Web.Rooms.ClientSwitch;
 using MockLoop.Web.Rubrics;
 using MockLoop.Web.Security;
 
@@ -22,6 +23,7 @@ builder.AddCluster();
 builder.AddAccounts();
 builder.AddRubrics();
 builder.AddRooms();
+builder.AddRoomClient();
 builder.AddLobby();
 builder.AddProgress();
 builder.AddDemoData();
@@ -54,7 +56,8 @@ app.MapRooms();
 app.MapLobby();
 app.MapProgress();
 app.MapRubrics();
-app.MapRazorComponents<App>();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddRoomClient();
 
 app.Run();
 
