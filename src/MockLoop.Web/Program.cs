@@ -1,4 +1,5 @@
 using MockLoop.Web.Accounts;
+using MockLoop.Web.Cases;
 using MockLoop.Web.Components;
 using MockLoop.Web.Data;
 using MockLoop.Web.Demo;
@@ -18,6 +19,7 @@ builder.AddSecurity();
 builder.AddData();
 builder.AddAccounts();
 builder.AddRubrics();
+builder.AddCaseMaterial();
 builder.AddRooms();
 builder.AddLobby();
 builder.AddProgress();
@@ -49,6 +51,7 @@ app.MapRooms();
 app.MapLobby();
 app.MapProgress();
 app.MapRubrics();
+app.MapCaseMaterial();
 app.MapRazorComponents<App>();
 
 app.Run();

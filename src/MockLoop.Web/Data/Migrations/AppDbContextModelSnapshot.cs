@@ -152,6 +152,23 @@ namespace MockLoop.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MockLoop.Web.Cases.CaseMaterialOpening", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "CaseId");
+
+                    b.ToTable("case_material_openings", (string)null);
+                });
+
             modelBuilder.Entity("MockLoop.Web.Data.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -314,7 +331,7 @@ namespace MockLoop.Web.Data.Migrations
 
                     b.HasKey("SessionId", "Seq");
 
-                    b.HasIndex("SessionId", "ClientId")
+                    b.HasIndex(new[] { "SessionId", "AuthorId", "ClientId" }, "IX_session_events_SessionId_AuthorId_ClientId")
                         .IsUnique()
                         .HasFilter("\"ClientId\" IS NOT NULL");
 
@@ -582,6 +599,15 @@ namespace MockLoop.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
+                {
+                    b.HasOne("MockLoop.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MockLoop.Web.Cases.CaseMaterialOpening", b =>
                 {
                     b.HasOne("MockLoop.Web.Data.AppUser", null)
                         .WithMany()
