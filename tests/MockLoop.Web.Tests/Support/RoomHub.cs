@@ -25,7 +25,7 @@ public sealed class RoomHub : IAsyncDisposable
     /// <param name="origin">The Origin header of the WebSocket handshake, as a browser sends it; none when null.</param>
     public static async Task<RoomHub> ConnectAsync(
         MockLoopApp app, HttpClient signedIn, string query, string hubPath = "/hubs/interview", string? origin = null,
-        bool skipNegotiation = false)
+        bool skipNegotiation = false, Action<HubConnection>? beforeStart = null)
     {
         var cookie = app.CookieHeaderFor(signedIn);
         var connection = new HubConnectionBuilder()
@@ -63,6 +63,7 @@ public sealed class RoomHub : IAsyncDisposable
         var hub = new RoomHub(connection);
         connection.On<JsonElement>("Event", e => hub._events.Enqueue(e));
         connection.On<JsonElement>("RoomState", s => hub._roomState.TrySetResult(s));
+        beforeStart?.Invoke(connection);
         await connection.StartAsync();
         return hub;
     }
