@@ -29,6 +29,7 @@ public sealed class HubContractTests
         [InterviewHubMethods.CallPresence] = [typeof(CallPresenceRequest)],
         [InterviewHubMethods.CallDescription] = [typeof(CallDescriptionRequest)],
         [InterviewHubMethods.CallCandidate] = [typeof(CallCandidateRequest)],
+        [InterviewHubMethods.ChatBefore] = [typeof(long)],
     };
 
     [Fact]
