@@ -22,7 +22,7 @@ export interface RoomProps {
 
 export function RoomApp({ sessionId, hubUrl, inviteUrl, components }: RoomProps) {
   const { room, status, connection, epoch } = useRoomConnection(hubUrl, sessionId);
-  const { live, catchingUp, unsaved, lastError, clearError, command, submitOp } = useLiveSession(connection, epoch);
+  const { live, catchingUp, unsaved, loadOlderChat, lastError, clearError, command, submitOp } = useLiveSession(connection, epoch);
 
   if (status.phase === "refused") {
     return (
@@ -125,6 +125,7 @@ export function RoomApp({ sessionId, hubUrl, inviteUrl, components }: RoomProps)
                 myUserId={room.myUserId}
                 readOnly={ended || offline}
                 onSend={(text, clientId) => command("SendChat", text, clientId)}
+                onLoadEarlier={live.olderChat ? loadOlderChat : undefined}
               />
             </aside>
           </div>
