@@ -1,10 +1,12 @@
 using MockLoop.Web.Accounts;
 using MockLoop.Web.Cases;
+using MockLoop.Web.Cluster;
 using MockLoop.Web.Components;
 using MockLoop.Web.Data;
 using MockLoop.Web.Demo;
 using MockLoop.Web.Health;
 using MockLoop.Web.Lobby;
+using MockLoop.Web.Observability;
 using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
@@ -17,6 +19,7 @@ builder.Services.AddRazorComponents();
 builder.Services.AddSingleton<StaticAssetVersions>();
 builder.AddSecurity();
 builder.AddData();
+builder.AddCluster();
 builder.AddAccounts();
 builder.AddRubrics();
 builder.AddCaseMaterial();
@@ -24,6 +27,7 @@ builder.AddRooms();
 builder.AddLobby();
 builder.AddProgress();
 builder.AddDemoData();
+builder.AddObservability();
 
 var app = builder.Build();
 
@@ -46,6 +50,7 @@ app.UseFormRateLimits();
 app.UseAntiforgery();
 
 app.MapHealth();
+app.MapObservability();
 app.MapAccounts();
 app.MapRooms();
 app.MapLobby();
