@@ -56,7 +56,7 @@ public sealed class RubricPagesTests(BrowserFixture browser)
     {
         var page = await browser.NewPersonAsync();
         await page.GotoAsync("/cases/fraud-detection");
-        var hint = page.GetByText("Labels are delayed by up to 90 days", new() { Exact = false });
+        var hint = page.GetByText("Labels from chargebacks and analyst confirmations with a maturity window", new() { Exact = false });
         // Anonymous: the prompt only; the material is not on the page at all.
         await page.GetByText("Design a system that detects fraudulent card payments").WaitForAsync();
         Assert.Equal(0, await hint.CountAsync());
@@ -69,7 +69,8 @@ public sealed class RubricPagesTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the interviewer material" }).ClickAsync();
         await hint.WaitForAsync();
-        Assert.True(await page.GetByText("Rules engine", new() { Exact = true }).IsVisibleAsync());
+        Assert.True(await page.GetByText("Rules engine", new() { Exact = true }).First.IsVisibleAsync());
+        await page.GetByRole(AriaRole.Img, new() { Name = "Reference design for Real-time payment fraud detection" }).WaitForAsync();
 
         // Entitled from now on, and the material stays folded away until asked for.
         await page.GotoAsync("/cases/fraud-detection");

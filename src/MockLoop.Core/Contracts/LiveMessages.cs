@@ -18,7 +18,8 @@ public sealed record CaseView(
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Hints);
 
 /// <summary>The rubric in full (steps, criteria, level descriptors): the scoring panel and the self-assessment need it.</summary>
-public sealed record RubricView(string Id, int Version, string Title, IReadOnlyList<RubricStep> Steps);
+/// <param name="Expectations">What Mid, Senior and Staff look like in the room, when the rubric says.</param>
+public sealed record RubricView(string Id, int Version, string Title, IReadOnlyList<RubricStep> Steps, LevelExpectations? Expectations = null);
 
 /// <summary>Everything a client needs to show the room from scratch.</summary>
 public sealed record RoomSnapshot(
@@ -33,6 +34,7 @@ public sealed record RoomSnapshot(
     IReadOnlyList<CriterionScoreView>? SelfScores,
     ScorePreview? Preview,
     ScorecardView? Scorecard,
+    IReadOnlyList<RedFlagView>? RedFlags = null,
     bool OlderChat = false);
 
 /// <summary>
@@ -60,7 +62,8 @@ public sealed record SessionEventMessage(
     ScorePreview? Preview = null,
     ScorecardView? Scorecard = null,
     IReadOnlyList<CriterionScoreView>? Scores = null,
-    IReadOnlyList<CriterionScoreView>? SelfScores = null);
+    IReadOnlyList<CriterionScoreView>? SelfScores = null,
+    IReadOnlyList<RedFlagView>? RedFlags = null);
 
 /// <summary>
 /// The answer to Sync(lastSeq): the entries after lastSeq, or a snapshot when there are too many (or the client has
