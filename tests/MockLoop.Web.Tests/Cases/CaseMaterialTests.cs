@@ -35,7 +35,7 @@ public sealed class CaseMaterialTests(MockLoopApp app) : IClassFixture<MockLoopA
 
         Assert.Contains(Shipped.Cases.Single(c => c.Id == CaseId).Prompt, html);
         Assert.DoesNotContain(SecretFact, html);
-        Assert.DoesNotContain("Expected components", html);
+        Assert.DoesNotContain("Core components", html);
         Assert.DoesNotContain("Open the interviewer material", html);
         Assert.Contains("Sign in</a> to interview with this case", html);
     }
@@ -54,7 +54,7 @@ public sealed class CaseMaterialTests(MockLoopApp app) : IClassFixture<MockLoopA
 
         var after = await PageAsync(reader);
         Assert.Contains(SecretFact, after);
-        Assert.Contains("Expected components", after);
+        Assert.Contains("Core components", after);
         Assert.True(await HasOpenedAsync(reader));
     }
 
@@ -115,8 +115,8 @@ public sealed class CaseMaterialTests(MockLoopApp app) : IClassFixture<MockLoopA
         calLobby.Connection.On<System.Text.Json.JsonElement>("Matched", m => matched.TrySetResult(m.GetProperty("sessionUrl").GetString()!));
 
         // The interviewer even names a case the candidate opened; the candidate asked for any.
-        await calLobby.Connection.InvokeAsync<System.Text.Json.JsonElement>("Join", "candidate", "ml-system-design@1", "");
-        await ivyLobby.Connection.InvokeAsync<System.Text.Json.JsonElement>("Join", "interviewer", "ml-system-design@1", RubricCases[1]);
+        await calLobby.Connection.InvokeAsync<System.Text.Json.JsonElement>("Join", "candidate", "ml-system-design@2", "");
+        await ivyLobby.Connection.InvokeAsync<System.Text.Json.JsonElement>("Join", "interviewer", "ml-system-design@2", RubricCases[1]);
 
         var url = await matched.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(keep, await CaseOfAsync(Guid.Parse(url["/s/".Length..])));
