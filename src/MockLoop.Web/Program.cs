@@ -1,4 +1,5 @@
 using MockLoop.Web.Accounts;
+using MockLoop.Web.Cases;
 using MockLoop.Web.Cluster;
 using MockLoop.Web.Components;
 using MockLoop.Web.Data;
@@ -21,6 +22,7 @@ builder.AddData();
 builder.AddCluster();
 builder.AddAccounts();
 builder.AddRubrics();
+builder.AddCaseMaterial();
 builder.AddRooms();
 builder.AddLobby();
 builder.AddProgress();
@@ -54,6 +56,7 @@ app.MapRooms();
 app.MapLobby();
 app.MapProgress();
 app.MapRubrics();
+app.MapCaseMaterial();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -152,6 +152,23 @@ namespace MockLoop.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MockLoop.Web.Cases.CaseMaterialOpening", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "CaseId");
+
+                    b.ToTable("case_material_openings", (string)null);
+                });
+
             modelBuilder.Entity("MockLoop.Web.Cluster.Membership.ClusterMemberRow", b =>
                 {
                     b.Property<string>("ClusterId")
@@ -398,7 +415,7 @@ namespace MockLoop.Web.Data.Migrations
 
                     b.HasKey("SessionId", "Seq");
 
-                    b.HasIndex("SessionId", "ClientId")
+                    b.HasIndex(new[] { "SessionId", "AuthorId", "ClientId" }, "IX_session_events_SessionId_AuthorId_ClientId")
                         .IsUnique()
                         .HasFilter("\"ClientId\" IS NOT NULL");
 
@@ -666,6 +683,15 @@ namespace MockLoop.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
+                {
+                    b.HasOne("MockLoop.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MockLoop.Web.Cases.CaseMaterialOpening", b =>
                 {
                     b.HasOne("MockLoop.Web.Data.AppUser", null)
                         .WithMany()
