@@ -7,6 +7,8 @@ using MockLoop.Web.Lobby;
 using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
+using MockLoop.Web.Schedule;
+using MockLoop.Web.Testing;
 
 if (args.Contains(CreateScript.Flag))
 {
@@ -26,6 +28,8 @@ builder.AddRubrics();
 builder.AddRooms();
 builder.AddLobby();
 builder.AddProgress();
+builder.AddSchedule();
+builder.AddTestingClock();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -50,6 +54,8 @@ app.MapAccounts();
 app.MapRooms();
 app.MapLobby();
 app.MapProgress();
+app.MapSchedule();
+app.MapTestingClock();
 app.MapRubrics();
 app.MapRazorComponents<App>();
 

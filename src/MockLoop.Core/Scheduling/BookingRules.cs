@@ -40,6 +40,6 @@ public static class BookingRules
         return null;
     }
 
-    internal static string Hours(TimeSpan span) =>
+    public static string Hours(TimeSpan span) =>
         span.TotalHours == 1 ? "1 hour" : span.TotalMinutes % 60 == 0 ? $"{span.TotalHours:0} hours" : $"{span.TotalMinutes:0} minutes";
 }

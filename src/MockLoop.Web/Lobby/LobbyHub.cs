@@ -8,7 +8,7 @@ namespace MockLoop.Web.Lobby;
 
 /// <summary>The lobby's channel: queue, leave, and hear about counts and matches. Rules live in LobbyService.</summary>
 [Authorize]
-public sealed class LobbyHub(LobbyService lobby, IRubricCatalog catalog) : Hub<ILobbyClient>
+public sealed class LobbyHub(LobbyService lobby, IRubricCatalog catalog, Schedule.LobbyPriority priority) : Hub<ILobbyClient>
 {
     public override async Task OnConnectedAsync()
     {
@@ -48,7 +48,8 @@ public sealed class LobbyHub(LobbyService lobby, IRubricCatalog catalog) : Hub<I
         {
             return new LobbyJoinResult(false, Error: "That case is not written for the chosen rubric.");
         }
-        return await lobby.JoinAsync(Context.User.UserId(), parsed.Value, rubric, caseId);
+        var atHead = priority.Take(Context.User.UserId());
+        return await lobby.JoinAsync(Context.User.UserId(), parsed.Value, rubric, caseId, atHead);
     }
 
     public Task Leave() => lobby.LeaveAsync(Context.User.UserId());
