@@ -10,12 +10,6 @@ using MockLoop.Web.Rubrics;
 using MockLoop.Web.Schedule;
 using MockLoop.Web.Testing;
 
-if (args.Contains(CreateScript.Flag))
-{
-    CreateScript.Print();
-    return;
-}
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);

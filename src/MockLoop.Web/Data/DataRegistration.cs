@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MockLoop.Web.Data;
 
@@ -16,11 +15,7 @@ public static class DataRegistration
                 $"No database configured: set ConnectionStrings__{ConnectionStringName} (./mockloop run does this for you).");
         }
 
-        builder.Services.AddDbContext<AppDbContext>(options => options
-            .UseNpgsql(connectionString)
-            // Migrations are hand-written without a model snapshot (no EF design tools here), so EF cannot diff
-            // the model itself; MigrationsMatchTheModel (integration test) does that check instead.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        builder.Services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString));
         builder.Services.AddHostedService<MigrateOnStartup>();
         return builder;
     }

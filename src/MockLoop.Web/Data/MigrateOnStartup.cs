@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MockLoop.Web.Data;
 
 /// <summary>
-/// Applies the hand-written migrations before the app takes requests: hosted services start before the server
+/// Applies the migrations before the app takes requests: hosted services start before the server
 /// listens, so a request never meets a half-made schema.
 /// </summary>
 internal sealed class MigrateOnStartup(IServiceScopeFactory scopes, ILogger<MigrateOnStartup> logger) : IHostedService

@@ -142,10 +142,7 @@ public sealed class ShippedRubricVersioningTests : IAsyncLifetime
     }
 
     private AppDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<AppDbContext>()
-            .UseNpgsql(_database.ConnectionString)
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
-            .Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(_database.ConnectionString).Options);
 
     private async Task<List<StoredRubric>> StoredAsync()
     {

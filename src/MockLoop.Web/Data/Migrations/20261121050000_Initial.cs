@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MockLoop.Web.Data.Migrations;
 
 /// <summary>
-/// Accounts (ASP.NET Core Identity) and interview sessions. Hand-written (EF's design tools are not installable
-/// here): the DDL is what <c>./mockloop schema</c> printed for this model, and a test proves the two agree.
+/// Accounts (ASP.NET Core Identity) and interview sessions. Hand-written, when EF's design tools were not installable
+/// here (docs/decisions/001, superseded by 080): the DDL is what EF generated for this model, and MigrationTests
+/// proves the two agree.
 /// </summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121050000_Initial")]

@@ -5,7 +5,7 @@ namespace MockLoop.Web.Data.Migrations;
 
 /// <summary>
 /// Stored rubrics: every version of every shipped rubric, and users' own uploads. Hand-written like the others
-/// (docs/decisions/001): the DDL is what <c>./mockloop schema</c> prints for <c>StoredRubricConfiguration</c>.
+/// (docs/decisions/001, superseded by 080): the DDL is what EF generated for <c>StoredRubricConfiguration</c>.
 /// </summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121060000_Rubrics")]

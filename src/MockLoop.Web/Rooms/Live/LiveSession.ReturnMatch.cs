@@ -4,9 +4,6 @@ using MockLoop.Web.Rubrics;
 
 namespace MockLoop.Web.Rooms.Live;
 
-/// <summary>Volatile news that the return match exists, sent to both participants of the finished session.</summary>
-public sealed record ReturnMatchMessage(string SessionUrl, string StartedBy);
-
 public sealed partial class LiveSession
 {
     /// <summary>

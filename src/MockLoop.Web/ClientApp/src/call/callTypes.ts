@@ -1,4 +1,4 @@
-// Mirrors of the server's call records in src/MockLoop.Web/Rooms/Call/CallMessages.cs.
+// Mirrors of the server's call records in src/MockLoop.Core/Contracts/CallMessages.cs.
 
 export type PresenceState = "hello" | "welcome" | "media" | "bye" | "probe";
 

@@ -1,4 +1,4 @@
-// Mirrors of the server's records in src/MockLoop.Web/Rooms/Live/LiveMessages.cs and Core's TimerView.
+// Mirrors of the server's records in src/MockLoop.Core/Contracts/LiveMessages.cs and Core's TimerView.
 
 import type { DiagramOp, DiagramSnapshot } from "../canvas/diagramTypes";
 

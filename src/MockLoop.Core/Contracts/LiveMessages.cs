@@ -1,13 +1,9 @@
 using MockLoop.Core.Cases;
 using MockLoop.Core.Diagrams;
 using MockLoop.Core.Rubrics;
-using MockLoop.Web.Scoring;
 using MockLoop.Core.Sessions;
 
-namespace MockLoop.Web.Rooms.Live;
-
-// What the room's clients receive. Records, camelCase JSON; the TypeScript types in ClientApp/src/room/liveTypes.ts
-// mirror them.
+namespace MockLoop.Core.Contracts;
 
 public sealed record ChatMessageView(long Seq, Guid AuthorId, string AuthorName, string Text, DateTimeOffset At);
 
@@ -77,9 +73,3 @@ public sealed record CommandResult(bool Ok, long? Seq = null, string? Code = nul
     public static CommandResult Accepted(long seq) => new(true, seq);
     public static CommandResult Refused(string code, string message) => new(false, null, code, message);
 }
-
-/// <summary>Volatile: where the peer's pointer is on the canvas (flow coordinates). Never stored.</summary>
-public sealed record PeerCursorMessage(Guid UserId, string Name, double X, double Y);
-
-/// <summary>Volatile: a node the peer is dragging, where it is now. The final position arrives as a durable op.</summary>
-public sealed record PeerDragMessage(Guid UserId, string NodeId, double X, double Y);

@@ -1,9 +1,8 @@
-namespace MockLoop.Web.Rooms.Call;
+namespace MockLoop.Core.Contracts;
 
 // The video call's signalling. Relayed from one participant to the other and never stored. A sender names its own
 // call instance (CallId, new on every join or page load) and, once it knows it, the instance it talks to (ToCallId),
-// so a message meant for a page that has since reloaded is recognised and dropped. The TypeScript types in
-// ClientApp/src/call/callTypes.ts mirror these.
+// so a message meant for a page that has since reloaded is recognised and dropped.
 
 /// <summary>
 /// hello: I am in the call. welcome: the answer to a hello. media: my microphone/camera/screen changed. bye: I left.
