@@ -21,6 +21,9 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>More settings for the process (environment variables), set before <see cref="StartAsync"/>.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
     public string DatabaseName { get; }
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
     public string Log { get { lock (_log) { return _log.ToString(); } } }
@@ -75,6 +78,17 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__MockLoop"] =
             new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = DatabaseName }.ConnectionString;
         start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryRoot, "rubrics");
+        // Mail goes to the real smtp4dev that ./mockloop test starts.
+        var smtp = Environment.GetEnvironmentVariable("MOCKLOOP_TEST_SMTP") ?? "127.0.0.1:9";
+        start.Environment["Mail__Host"] = smtp[..smtp.LastIndexOf(':')];
+        start.Environment["Mail__Port"] = smtp[(smtp.LastIndexOf(':') + 1)..];
+        start.Environment["Mail__Security"] = "None";
+        start.Environment["Mail__FromAddress"] = "mockloop@example.test";
+        start.Environment["Mail__PublicBaseUrl"] = BaseUrl.ToString().TrimEnd('/');
+        foreach (var (key, value) in Settings)
+        {
+            start.Environment[key] = value;
+        }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) { _log.AppendLine(e.Data); } };

@@ -46,13 +46,14 @@ public sealed class MatchContextReader(AppDbContext db)
     }
 
     /// <summary>
-    /// Cases the candidate must not be given: those of sessions they sat as candidate. (The record of opened
-    /// interviewer material belongs to the hardening issue; see the report and docs/decisions/073.)
+    /// Cases the candidate must not be given: those of sessions they sat in either seat (an interviewer has read the
+    /// case's interviewer material). Opening that material on the case pages is not recorded yet (the hardening
+    /// issue's record); see docs/decisions/073.
     /// </summary>
     public async Task<IReadOnlySet<string>> CasesSeenByAsync(Guid candidate, CancellationToken ct = default)
     {
         var done = await db.Sessions.AsNoTracking()
-            .Where(s => s.CandidateId == candidate && s.CaseId != null && s.Status != SessionStatus.Waiting)
+            .Where(s => (s.CandidateId == candidate || s.InterviewerId == candidate) && s.CaseId != null && s.Status != SessionStatus.Waiting)
             .Select(s => s.CaseId!)
             .Distinct()
             .ToListAsync(ct);
