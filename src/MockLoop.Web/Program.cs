@@ -9,13 +9,14 @@ using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
 using MockLoop.Web.Schedule;
 using MockLoop.Web.Testing;
+using MockLoop.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRazorComponents();
 builder.Services.AddSingleton<StaticAssetVersions>();
-builder.Services.AddAntiforgery();
+builder.AddSecurity();
 builder.AddData();
 builder.AddAccounts();
 builder.AddRubrics();
@@ -27,6 +28,8 @@ builder.AddTestingClock();
 builder.AddDemoData();
 
 var app = builder.Build();
+
+app.UseProxyAndTransportSecurity();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -41,6 +44,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseFormRateLimits();
 app.UseAntiforgery();
 
 app.MapHealth();

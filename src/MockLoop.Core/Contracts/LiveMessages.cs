@@ -72,4 +72,10 @@ public sealed record CommandResult(bool Ok, long? Seq = null, string? Code = nul
 {
     public static CommandResult Accepted(long seq) => new(true, seq);
     public static CommandResult Refused(string code, string message) => new(false, null, code, message);
+
+    public const string UnavailableCode = "unavailable";
+
+    /// <summary>The database could not store the command; nothing was applied, and the same command may be sent again.</summary>
+    public static CommandResult Unavailable() =>
+        Refused(UnavailableCode, "Not saved: the database is unavailable. Your change will be retried.");
 }

@@ -22,6 +22,12 @@ public static class DiagramErrors
     public const string SelfLinkCode = "diagram.self_link";
     public const string EmptyUpdateCode = "diagram.empty_update";
 
+    /// <summary>Shared with every other command that takes text: see <see cref="Text.StorableText"/>.</summary>
+    public const string UnstorableTextCode = Text.StorableText.ErrorCode;
+
+    public static DiagramError UnstorableText(string what, Text.TextProblem problem) =>
+        new(UnstorableTextCode, $"The {what} {problem.Describe()}, which cannot be stored. Remove it and try again.");
+
     public static DiagramError MalformedOp(string what) =>
         new(MalformedOpCode, $"The op is incomplete: {what}.");
 

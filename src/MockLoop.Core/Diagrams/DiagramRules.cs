@@ -257,13 +257,19 @@ public sealed class DiagramRules
             return required ? DiagramErrors.MalformedOp($"the {what} is missing") : null;
         }
 
+        if (Text.StorableText.Check(text) is { } problem)
+        {
+            return DiagramErrors.UnstorableText(isNote ? "note" : what, problem);
+        }
+
         var max = isNote ? Limits.MaxNoteLength : Limits.MaxLabelLength;
         return text.Length > max ? DiagramErrors.LabelTooLong(isNote ? "note" : what, text.Length, max) : null;
     }
 
     // Before the target is known, a label can only be checked against the larger of the two limits.
     private DiagramError? CheckLabelFitsAnyNode(string? label) =>
-        label is not null && label.Length > Math.Max(Limits.MaxLabelLength, Limits.MaxNoteLength)
+        Text.StorableText.Check(label) is { } problem ? DiagramErrors.UnstorableText("label", problem)
+        : label is not null && label.Length > Math.Max(Limits.MaxLabelLength, Limits.MaxNoteLength)
             ? DiagramErrors.LabelTooLong("label", label.Length, Math.Max(Limits.MaxLabelLength, Limits.MaxNoteLength))
             : null;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using MockLoop.Web.Data;
+using MockLoop.Web.Security;
 
 namespace MockLoop.Web.Accounts;
 
@@ -18,6 +19,10 @@ public static class AccountsRegistration
             cookie.Cookie.Name = "mockloop.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            // Behind a TLS proxy the app itself may see http; Security:SecureCookies says the browser only ever uses https.
+            cookie.Cookie.SecurePolicy = builder.Configuration.GetValue<bool>($"{SecurityOptions.Section}:{nameof(SecurityOptions.SecureCookies)}")
+                ? CookieSecurePolicy.Always
+                : CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
             // Script clients (the hub, JSON endpoints) get a status code, not a redirect to an HTML page.
@@ -67,7 +72,7 @@ public static class AccountsRegistration
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
-        });
+        }).RequireAntiforgery();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using MockLoop.Core.Pairing;
+using MockLoop.Core.Text;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
 
@@ -27,6 +28,13 @@ public sealed class LobbyHub(LobbyService lobby, IRubricCatalog catalog, Schedul
     /// <param name="caseId">a case of that rubric, or empty for any</param>
     public async Task<LobbyJoinResult> Join(string role, string rubric, string? caseId)
     {
+        foreach (var (what, text) in new[] { ("role", role), ("rubric", rubric), ("case", caseId) })
+        {
+            if (StorableText.Check(text) is { } problem)
+            {
+                return new LobbyJoinResult(false, Error: $"The {what} {problem.Describe()}; choose it from the lists.", Code: StorableText.ErrorCode);
+            }
+        }
         PairingRole? parsed = role switch
         {
             "candidate" => PairingRole.Candidate,

@@ -8,12 +8,14 @@ public enum RateKind
     Durable,
     /// <summary>Cursors and drag previews: relayed, never stored.</summary>
     Volatile,
+    /// <summary>Sync (catch-up or snapshot): a snapshot can be large, so a client may ask a few times a second at most.</summary>
+    Sync,
 }
 
 /// <summary>
 /// A token bucket per connection and kind, so one client cannot flood a session's writer or its peer.
 /// Durable: 20 per second sustained, bursts of 120 (one gesture can move many selected nodes at once).
-/// Volatile: 20 per second (DESIGN.md), bursts of 20.
+/// Volatile: 20 per second (DESIGN.md), bursts of 20. Sync: 2 per second sustained, bursts of 10.
 /// </summary>
 public sealed class ConnectionRateLimits(TimeProvider clock)
 {
@@ -41,11 +43,16 @@ public sealed class ConnectionRateLimits(TimeProvider clock)
 
     public bool TryTake(HubCallerContext context, RateKind kind)
     {
-        var key = kind == RateKind.Durable ? "mockloop:rate:durable" : "mockloop:rate:volatile";
+        var key = "mockloop:rate:" + kind;
         var now = clock.GetUtcNow();
         if (!context.Items.TryGetValue(key, out var value) || value is not Bucket bucket)
         {
-            bucket = kind == RateKind.Durable ? new Bucket(120, 20, now) : new Bucket(20, 20, now);
+            bucket = kind switch
+            {
+                RateKind.Durable => new Bucket(120, 20, now),
+                RateKind.Sync => new Bucket(10, 2, now),
+                _ => new Bucket(20, 20, now),
+            };
             context.Items[key] = bucket;
         }
         return bucket.TryTake(now);

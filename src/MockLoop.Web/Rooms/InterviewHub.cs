@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using MockLoop.Core.Diagrams;
 using MockLoop.Core.Sessions;
 using MockLoop.Web.Accounts;
+using MockLoop.Web.Data;
 using MockLoop.Web.Rooms.Live;
 
 namespace MockLoop.Web.Rooms;
@@ -74,8 +75,20 @@ public sealed partial class InterviewHub(
     /// <summary>Everything after <paramref name="lastSeq"/> (or a snapshot); -1 on a first load.</summary>
     public async Task<SyncResult> Sync(long lastSeq)
     {
-        var live = await LiveAsync();
-        return await live.SyncAsync(Context.User.UserId(), lastSeq, Context.ConnectionAborted);
+        if (!limits.TryTake(Context, RateKind.Sync))
+        {
+            throw new HubException("rate_limited: too many reloads at once; wait a moment and try again.");
+        }
+        try
+        {
+            var live = await LiveAsync();
+            return await live.SyncAsync(Context.User.UserId(), lastSeq, Context.ConnectionAborted);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            // Loading the session needs the database; the client tries again with backoff.
+            throw new HubException("unavailable: the database is unavailable; the room will load as soon as it is back.");
+        }
     }
 
     /// <summary>start | nextStep | previousStep | goToStep | pause | resume | end. Interviewer only.</summary>
@@ -115,7 +128,7 @@ public sealed partial class InterviewHub(
         DiagramOp? parsed;
         try
         {
-            parsed = op.Deserialize<DiagramOp>(DiagramJson.Options);
+            parsed = op.Deserialize<DiagramOp>(IncomingOpJson);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
@@ -156,8 +169,16 @@ public sealed partial class InterviewHub(
         {
             return CommandResult.Refused("rate_limited", "Too many changes at once; slow down and try again.");
         }
-        var live = await LiveAsync();
-        return await live.SubmitAsync(Context.User.UserId(), command, clientId);
+        try
+        {
+            var live = await LiveAsync();
+            return await live.SubmitAsync(Context.User.UserId(), command, clientId);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            // The session could not even be loaded (it is reloaded after an earlier failure): nothing was applied.
+            return CommandResult.Unavailable();
+        }
     }
 
     private async Task<LiveSession> LiveAsync() =>
@@ -170,4 +191,10 @@ public sealed partial class InterviewHub(
     private static string Truncate(string? value) => value is null ? "" : value.Length <= 40 ? value : value[..40] + "…";
 
     private const string AttachedKey = "mockloop:attached";
+
+    /// <summary>Diagram JSON that keeps lone surrogates in labels, so the rules refuse them by name.</summary>
+    private static readonly JsonSerializerOptions IncomingOpJson = new(DiagramJson.Options)
+    {
+        Converters = { new Core.Text.JsonText.LenientStringConverter() },
+    };
 }

@@ -1,4 +1,5 @@
 using MockLoop.Web.Rooms.Call;
+using MockLoop.Web.Security;
 
 namespace MockLoop.Web.Rooms;
 
@@ -26,6 +27,8 @@ public static class RoomsRegistration
         }).AddJsonProtocol(json =>
         {
             json.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Lone surrogates reach the rules (and get a precise refusal) instead of failing argument binding.
+            json.PayloadSerializerOptions.Converters.Add(new Core.Text.JsonText.LenientStringConverter());
         });
         return builder;
     }
@@ -34,8 +37,10 @@ public static class RoomsRegistration
     {
         app.UseWhen(http => http.Request.Path.StartsWithSegments(HubPath), gate => gate.Use(RoomMembershipGate.InvokeAsync));
         app.MapHub<InterviewHub>(HubPath);
-        app.MapPost("/sessions", SessionEndpoints.CreateAsync).RequireAuthorization();
-        app.MapPost("/s/{id:guid}/join", SessionEndpoints.JoinAsync).RequireAuthorization();
+        app.MapPost("/sessions", SessionEndpoints.CreateAsync).RequireAuthorization()
+            .RequireAntiforgery().RequireRateLimiting(RateLimitPolicies.CreateSession);
+        app.MapPost("/s/{id:guid}/join", SessionEndpoints.JoinAsync).RequireAuthorization()
+            .RequireAntiforgery().RequireRateLimiting(RateLimitPolicies.JoinSession);
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using MockLoop.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Core.Rubrics;
 using MockLoop.Web.Data;
@@ -28,8 +30,27 @@ public sealed class CustomRubricUploads(AppDbContext db, ShippedRubricLibrary sh
     public static string MaxSizeText => $"{MaxBytes / 1024} KB";
 
     /// <param name="source">Names the input in problems: the uploaded file's name, or "pasted JSON".</param>
+    /// <summary>The rubric is stored as jsonb, which refuses a NUL escape or a lone surrogate anywhere in it.</summary>
+    private static (string Path, TextProblem Problem)? UnstorableText(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return StorableText.FindInJson(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return null; // Not JSON: the parser explains where.
+        }
+    }
+
     public async Task<UploadOutcome> StoreAsync(Guid ownerId, string source, string json, CancellationToken ct = default)
     {
+        if (UnstorableText(json) is { } bad)
+        {
+            return UploadOutcome.Refused(source, bad.Path,
+                $"The text {bad.Problem.Describe()}, which cannot be stored: remove it (only tab and line breaks are allowed among control characters).");
+        }
         var parsed = RubricParser.Parse(source, json);
         if (!parsed.IsValid)
         {

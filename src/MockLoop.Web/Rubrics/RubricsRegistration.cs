@@ -21,6 +21,7 @@ public static class RubricsRegistration
         // Same path as the upload page, ordered first, so the form posts here and the page keeps its address.
         app.MapPost(RubricUploadEndpoint.Path, RubricUploadEndpoint.PostAsync)
             .RequireAuthorization()
+            .RequireRateLimiting(Security.RateLimitPolicies.RubricUpload)
             .WithOrder(-1);
         app.MapGet("/rubrics/{id}/v/{version:int}/json", async (string id, int version, HttpContext http, DbRubricCatalog catalog) =>
             await catalog.JsonAsync(id, version, RubricViewer.IdOf(http.User), http.RequestAborted) is { } json

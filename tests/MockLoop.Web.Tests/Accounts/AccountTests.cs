@@ -80,7 +80,7 @@ public sealed class AccountTests(MockLoopApp app) : IClassFixture<MockLoopApp>, 
 
         var wrong = await FormPosts.SignInAsync(app.CreateBrowserLikeClient(), "grace@example.test", "nope12345");
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        Assert.Contains("do not match an account", await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("did not sign you in", await wrong.Content.ReadAsStringAsync());
 
         var client = app.CreateBrowserLikeClient();
         var right = await FormPosts.SignInAsync(client, "grace@example.test");
@@ -89,7 +89,7 @@ public sealed class AccountTests(MockLoopApp app) : IClassFixture<MockLoopApp>, 
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account()
+    public async Task Five_wrong_passwords_lock_the_account_without_telling_it_apart_from_an_unknown_email()
     {
         await FormPosts.RegisterAsync(app.CreateBrowserLikeClient(), "locked@example.test", "Locked");
         for (var i = 0; i < 5; i++)
@@ -97,8 +97,11 @@ public sealed class AccountTests(MockLoopApp app) : IClassFixture<MockLoopApp>, 
             await FormPosts.SignInAsync(app.CreateBrowserLikeClient(), "locked@example.test", "wrong-password1");
         }
 
-        var response = await FormPosts.SignInAsync(app.CreateBrowserLikeClient(), "locked@example.test");
-        Assert.Contains("locked", await response.Content.ReadAsStringAsync());
+        var locked = await FormPosts.SignInAsync(app.CreateBrowserLikeClient(), "locked@example.test");
+        var unknown = await FormPosts.SignInAsync(app.CreateBrowserLikeClient(), "nobody@example.test");
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Equal(ErrorAlert(await unknown.Content.ReadAsStringAsync()), ErrorAlert(await locked.Content.ReadAsStringAsync()));
+        Assert.Contains("After 5 failed attempts", ErrorAlert(await locked.Content.ReadAsStringAsync()));
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         Assert.True(await users.IsLockedOutAsync((await users.FindByEmailAsync("locked@example.test"))!));
@@ -147,5 +150,12 @@ public sealed class AccountTests(MockLoopApp app) : IClassFixture<MockLoopApp>, 
         var after = await client.GetAsync("/sessions/new");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("http://localhost/account/login", after.Headers.Location!.ToString());
+    }
+
+    private static string ErrorAlert(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"alert error\" role=\"alert\">([^<]*)</div>");
+        Assert.True(match.Success, "No error message on the page.");
+        return match.Groups[1].Value;
     }
 }

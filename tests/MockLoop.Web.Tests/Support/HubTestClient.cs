@@ -81,6 +81,24 @@ public sealed class HubTestClient : IAsyncDisposable
         return message["result"];
     }
 
+    /// <summary>
+    /// Invokes a hub method with its arguments written as raw JSON (e.g. a lone surrogate escape, which no
+    /// serializer writes) and returns the completion's result.
+    /// </summary>
+    public async Task<JsonNode?> CallRawAsync(string target, string argumentsJson)
+    {
+        var id = Interlocked.Increment(ref _invocationId).ToString();
+        var completion = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _calls[id] = completion;
+        await SendRawAsync($"{{\"type\":1,\"invocationId\":\"{id}\",\"target\":\"{target}\",\"arguments\":{argumentsJson}}}");
+        var message = await completion.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        if (message["error"] is { } error)
+        {
+            throw new HubCallException(error.GetValue<string>());
+        }
+        return message["result"];
+    }
+
     /// <summary>Sends raw JSON text as one hub protocol frame (to test malformed input).</summary>
     public Task SendFrameAsync(string json) => SendRawAsync(json);
 

@@ -47,6 +47,12 @@ public class MockLoopApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mail:FromAddress", "mockloop@example.test");
         builder.UseSetting("Mail:PublicBaseUrl", "http://mockloop.test");
         builder.UseSetting("Schedule:Worker:Enabled", "false");
+        // Every test client shares one (missing) address, so the per-address form limits would trip across tests;
+        // the rate-limit tests set their own small limits.
+        foreach (var limit in new[] { "SignIn", "Register", "CreateSession", "JoinSession", "RubricUpload" })
+        {
+            builder.UseSetting($"RateLimits:{limit}", "100000");
+        }
         builder.ConfigureTestServices(services => services.AddSingleton(Clock));
         _configure?.Invoke(builder);
     }

@@ -10,10 +10,13 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     public const string ServerVariable = "MOCKLOOP_TEST_POSTGRES";
 
-    private TestDatabase(string name, string connectionString)
+    private readonly string _server;
+
+    private TestDatabase(string name, string connectionString, string server)
     {
         Name = name;
         ConnectionString = connectionString;
+        _server = server;
     }
 
     public string Name { get; }
@@ -25,17 +28,19 @@ public sealed class TestDatabase : IAsyncDisposable
             : throw new InvalidOperationException(
                 $"{ServerVariable} is not set: run the tests with ./mockloop test, which starts a PostgreSQL for them.");
 
-    public static async Task<TestDatabase> CreateAsync(string prefix = "t")
+    /// <param name="server">A maintenance database's connection string; the shared test cluster's when null.</param>
+    public static async Task<TestDatabase> CreateAsync(string prefix = "t", string? server = null)
     {
+        server ??= ServerConnectionString;
         var name = $"mockloop_{prefix}_{Guid.NewGuid():N}"[..40];
-        await using (var admin = new NpgsqlConnection(ServerConnectionString))
+        await using (var admin = new NpgsqlConnection(server))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
             await create.ExecuteNonQueryAsync();
         }
-        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name };
-        return new TestDatabase(name, builder.ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        return new TestDatabase(name, builder.ConnectionString, server);
     }
 
     /// <summary>Empties every table the app owns (the migration history stays), so each test starts clean.</summary>
@@ -58,7 +63,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(ServerConnectionString);
+        await using var admin = new NpgsqlConnection(_server);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();

@@ -35,6 +35,10 @@ public sealed partial class LiveSession
                 {
                     return invalid;
                 }
+                if (Unstorable("criterion note", score.Note) is { } badNote)
+                {
+                    return badNote;
+                }
                 if ((score.Note ?? "").Length > ScoringLimits.NoteMaxLength)
                 {
                     return Refuse("too_long", $"A criterion note has at most {ScoringLimits.NoteMaxLength} characters.");
@@ -76,6 +80,11 @@ public sealed partial class LiveSession
                 if (_scores.Values.All(s => s.Level is null))
                 {
                     return Refuse("nothing_scored", "Score at least one criterion before submitting.");
+                }
+                if ((Unstorable("strengths", submit.Strengths) ?? Unstorable("improvements", submit.Improvements)
+                    ?? Unstorable("next step", submit.NextStep)) is { } badFeedback)
+                {
+                    return badFeedback;
                 }
                 var feedback = new[] { submit.Strengths, submit.Improvements, submit.NextStep };
                 if (feedback.Any(f => (f ?? "").Length > ScoringLimits.FeedbackMaxLength))

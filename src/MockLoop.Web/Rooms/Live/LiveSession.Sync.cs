@@ -46,7 +46,8 @@ public sealed partial class LiveSession
 
     /// <summary>
     /// What a (re)connecting client missed since <paramref name="lastSeq"/> (-1: everything), for its role. Taken under
-    /// the writer's lock: anything committed afterwards reaches the client as a broadcast, so nothing falls between.
+    /// the writer's lock, from memory only (the recent entries, or a snapshot), so a reconnecting client never makes
+    /// the writer wait on a database read; anything committed afterwards reaches the client as a broadcast.
     /// </summary>
     public async Task<SyncResult> SyncAsync(Guid userId, long lastSeq, CancellationToken ct)
     {
@@ -56,22 +57,29 @@ public sealed partial class LiveSession
             var role = RoleOf(userId) ?? throw new HubException("You are not a participant in this interview.");
             var now = _clock.GetUtcNow();
             var timer = _timer.View();
-            if (lastSeq < 0 || lastSeq > Seq || Seq - lastSeq > LiveLimits.MaxCatchUpEvents)
+            var oldestKept = _recent.Count == 0 ? Seq + 1 : _recent.Peek().Seq;
+            if (lastSeq < 0 || lastSeq > Seq || lastSeq + 1 < oldestKept)
             {
                 return new SyncResult(Seq, SnapshotFor(role), null, timer, now);
             }
-
-            await using var scope = _scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var missed = await db.Set<SessionEventRow>().AsNoTracking()
-                .Where(e => e.SessionId == Id && e.Seq > lastSeq)
-                .OrderBy(e => e.Seq)
-                .ToListAsync(ct);
-            return new SyncResult(Seq, null, missed.Select(e => MessageFor(e, role, timer: null)).ToList(), timer, now);
+            var missed = _recent.Where(e => e.Seq > lastSeq).Select(e => MessageFor(e, role, timer: null)).ToList();
+            return new SyncResult(Seq, null, missed, timer, now);
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>The last entries, for catching up a reconnecting client without reading the log.</summary>
+    private readonly Queue<SessionEventRow> _recent = new();
+
+    private void KeepRecent(SessionEventRow entry)
+    {
+        _recent.Enqueue(entry);
+        while (_recent.Count > LiveLimits.MaxCatchUpEvents)
+        {
+            _recent.Dequeue();
         }
     }
 

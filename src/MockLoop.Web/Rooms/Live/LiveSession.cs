@@ -5,6 +5,7 @@ using MockLoop.Core.Cases;
 using MockLoop.Core.Diagrams;
 using MockLoop.Core.Rubrics;
 using MockLoop.Core.Sessions;
+using MockLoop.Core.Text;
 using MockLoop.Web.Data;
 using Npgsql;
 
@@ -32,7 +33,7 @@ public sealed partial class LiveSession
     private DiagramDocument _diagram = DiagramDocument.Empty;
     private readonly List<ChatMessageView> _chat = [];
     private readonly Dictionary<string, NoteView> _notes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _seqByClientId = new(StringComparer.Ordinal);
+    private readonly ResendWindow _resends = new(LiveLimits.ResendWindow);
     private readonly Dictionary<Guid, string> _names = [];
     private Guid? _interviewerId;
     private Guid? _candidateId;
@@ -88,9 +89,10 @@ public sealed partial class LiveSession
 
     public async Task<CommandResult> SubmitAsync(Guid userId, LiveCommand command, string? clientId)
     {
-        if (clientId is { Length: > LiveLimits.ClientIdMaxLength })
+        if (clientId is not null && !ElementId.IsValid(clientId))
         {
-            return CommandResult.Refused("bad_client_id", $"A change id has at most {LiveLimits.ClientIdMaxLength} characters.");
+            return CommandResult.Refused("bad_client_id",
+                $"A change id has 1 to {LiveLimits.ClientIdMaxLength} letters, digits, '_' or '-'.");
         }
 
         await _gate.WaitAsync();
@@ -101,7 +103,7 @@ public sealed partial class LiveSession
                 return CommandResult.Refused("not_a_participant", "You are not a participant in this interview.");
             }
             // A change resent after a reconnect: it is already in the log, so acknowledge it again, apply nothing.
-            if (clientId is not null && _seqByClientId.TryGetValue(clientId, out var earlier))
+            if (_resends.Find(userId, clientId) is { } earlier)
             {
                 return CommandResult.Accepted(earlier);
             }
@@ -119,12 +121,28 @@ public sealed partial class LiveSession
             {
                 await PersistAsync(entry, decision.TimerEvent);
             }
+            catch (DbUpdateException ex) when (IsResendOfForgottenChange(ex))
+            {
+                // Older than the resend window: the database's unique key still knows it. Answer with its sequence,
+                // but only the sender's own: another participant's change with the same id is none of theirs.
+                return await StoredSeqAsync(userId, clientId!) is { } stored
+                    ? CommandResult.Accepted(stored)
+                    : CommandResult.Refused("client_id_taken", "Another participant used this change id; send the change again with a new id.");
+            }
             catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
                 // Another writer got this sequence number (a session evicted and reloaded while this write was in
                 // flight, or served by two nodes). Nothing was applied here; the engine reloads it on next use.
                 IsStale = true;
                 return CommandResult.Refused("conflict", "The session changed elsewhere. Reload the room and try again.");
+            }
+            catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+            {
+                // Not applied here. Whether the write reached the disk before the connection broke is unknown, so
+                // this copy stops serving: the next use reloads the session from its log, and the resent change is
+                // then either found there (and acknowledged) or stored once.
+                IsStale = true;
+                return CommandResult.Unavailable();
             }
 
             Apply(entry, decision.TimerEvent);
@@ -135,6 +153,19 @@ public sealed partial class LiveSession
         {
             _gate.Release();
         }
+    }
+
+    private static bool IsResendOfForgottenChange(DbUpdateException ex) =>
+        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
+        && unique.ConstraintName == SessionEventRowConfiguration.ClientIdIndex;
+
+    private async Task<long?> StoredSeqAsync(Guid author, string clientId)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Set<SessionEventRow>().AsNoTracking()
+            .Where(e => e.SessionId == Id && e.AuthorId == author && e.ClientId == clientId)
+            .Select(e => (long?)e.Seq).SingleOrDefaultAsync();
     }
 
     private readonly record struct Decision(SessionEventRow? Entry, TimerEvent? TimerEvent, CommandResult? Error);
@@ -160,6 +191,10 @@ public sealed partial class LiveSession
 
             case PostChat chat:
                 var text = chat.Text?.Trim() ?? "";
+                if (Unstorable("chat message", text) is { } badChat)
+                {
+                    return badChat;
+                }
                 if (text.Length == 0)
                 {
                     return Refuse("empty", "A chat message cannot be empty.");
@@ -180,6 +215,10 @@ public sealed partial class LiveSession
                 if (role != SeatRole.Interviewer)
                 {
                     return Refuse("interviewer_only", "Only the interviewer keeps notes.");
+                }
+                if (Unstorable("note", note.Text) is { } badNote)
+                {
+                    return badNote;
                 }
                 if (_rubric.FindStep(note.StepId ?? "") is null)
                 {
@@ -216,6 +255,13 @@ public sealed partial class LiveSession
 
         static Decision Refuse(string code, string message) => new(null, null, CommandResult.Refused(code, message));
     }
+
+    /// <summary>Text PostgreSQL cannot store is refused before it reaches the log (and the group commit).</summary>
+    private static Decision? Unstorable(string what, string? text) =>
+        StorableText.Check(text) is { } problem
+            ? new Decision(null, null, CommandResult.Refused(StorableText.ErrorCode,
+                $"The {what} {problem.Describe()}, which cannot be stored. Remove it and try again."))
+            : null;
 
     private SessionEventRow NewEntry(Guid author, string kind, string payload, Audience audience, DateTimeOffset at) =>
         new() { SessionId = Id, Kind = kind, Payload = payload, AuthorId = author, Audience = audience, At = at };
@@ -315,10 +361,8 @@ public sealed partial class LiveSession
     private void Apply(SessionEventRow entry, TimerEvent? timerEvent = null)
     {
         Seq = entry.Seq;
-        if (entry.ClientId is not null)
-        {
-            _seqByClientId[entry.ClientId] = entry.Seq;
-        }
+        _resends.Remember(entry.AuthorId, entry.ClientId, entry.Seq);
+        KeepRecent(entry);
         switch (entry.Kind)
         {
             case SessionLogKinds.Timer:

@@ -24,4 +24,6 @@ public static class LiveLimits
     public const int ClientIdMaxLength = 64;
     /// <summary>Past this many missed entries a reconnecting client gets a snapshot instead.</summary>
     public const int MaxCatchUpEvents = 500;
+    /// <summary>How many recent change ids a session remembers per author key before relying on the database's key.</summary>
+    public const int ResendWindow = 2000;
 }

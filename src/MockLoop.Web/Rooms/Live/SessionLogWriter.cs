@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Threading.Channels;
+using MockLoop.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Web.Data;
 
@@ -28,10 +30,24 @@ public sealed class SessionLogWriter : IAsyncDisposable
         _loop = Task.Run(WriteLoopAsync);
     }
 
+    private long _entriesRetriedAlone;
+
+    /// <summary>
+    /// How many entries were written again on their own after their batch failed on a refused entry. Commands refuse
+    /// bad text before it gets here, so this stays zero unless something unforeseen is refused by the database.
+    /// </summary>
+    public long EntriesRetriedAlone => Interlocked.Read(ref _entriesRetriedAlone);
+
     /// <summary>Completes once the entry is committed; throws what the database threw for this entry alone.</summary>
     public Task AppendAsync(SessionEventRow entry)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (UnstorableText(entry) is { } problem)
+        {
+            // Never let it join a batch: PostgreSQL would refuse the whole transaction and send its neighbours into retries.
+            done.SetException(new ArgumentException($"The entry's {problem}, which PostgreSQL cannot store.", nameof(entry)));
+            return done.Task;
+        }
         if (!_queue.Writer.TryWrite(new PendingWrite(entry, done)))
         {
             done.SetException(new InvalidOperationException("The session log is shutting down."));
@@ -53,8 +69,15 @@ public sealed class SessionLogWriter : IAsyncDisposable
                 await WriteAsync(batch.Select(b => b.Entry));
                 batch.ForEach(b => b.Done.TrySetResult());
             }
+            catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+            {
+                // The database is down or the connection broke: every entry shares that fate, and retrying each
+                // alone would only knock on a closed door N more times. Each session answers "unavailable".
+                batch.ForEach(b => b.Done.TrySetException(ex));
+            }
             catch (Exception) when (batch.Count > 1)
             {
+                Interlocked.Add(ref _entriesRetriedAlone, batch.Count);
                 // One bad entry must not fail its neighbours: write them one by one, each gets its own outcome.
                 foreach (var item in batch)
                 {
@@ -94,6 +117,23 @@ public sealed class SessionLogWriter : IAsyncDisposable
         {
             _logger.LogDebug(ex, "A session log batch failed; retrying its entries one by one");
             throw;
+        }
+    }
+
+    private static string? UnstorableText(SessionEventRow entry)
+    {
+        if (StorableText.Check(entry.ClientId) is { } idProblem)
+        {
+            return "change id " + idProblem.Describe();
+        }
+        try
+        {
+            using var payload = JsonDocument.Parse(entry.Payload);
+            return StorableText.FindInJson(payload.RootElement) is { } found ? $"payload at {found.Path} {found.Problem.Describe()}" : null;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return "payload is not valid JSON text: " + ex.Message;
         }
     }
 

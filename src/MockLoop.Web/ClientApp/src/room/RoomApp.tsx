@@ -6,6 +6,7 @@ import { RoomCanvas } from "./RoomCanvas";
 import { CasePanel } from "./CasePanel";
 import { ChatPanel } from "./ChatPanel";
 import { connectionLabel, type ConnectionStatus } from "./connectionStatus";
+import { unsavedLabel } from "./storeRetry";
 import { NotesPanel } from "./NotesPanel";
 import { type ParticipantView, partnerOf } from "./roomState";
 import { TimerBar } from "./TimerBar";
@@ -21,7 +22,7 @@ export interface RoomProps {
 
 export function RoomApp({ sessionId, hubUrl, inviteUrl, components }: RoomProps) {
   const { room, status, connection, epoch } = useRoomConnection(hubUrl, sessionId);
-  const { live, catchingUp, lastError, clearError, command, submitOp } = useLiveSession(connection, epoch);
+  const { live, catchingUp, unsaved, lastError, clearError, command, submitOp } = useLiveSession(connection, epoch);
 
   if (status.phase === "refused") {
     return (
@@ -49,7 +50,7 @@ export function RoomApp({ sessionId, hubUrl, inviteUrl, components }: RoomProps)
           </h1>
           {room.myRole && live.caseView && <p className="muted room-subtitle">You are the {room.myRole.toLowerCase()}.</p>}
         </div>
-        <ConnectionBadge status={status} catchingUp={catchingUp} />
+        <ConnectionBadge status={status} catchingUp={catchingUp} unsaved={unsaved + (status.phase === "connected" ? 0 : live.pending.length)} />
       </header>
 
       <section className="room-people" aria-label="Participants">
@@ -146,13 +147,15 @@ function useReturnMatch(connection: ReturnType<typeof useRoomConnection>["connec
   return match;
 }
 
-function ConnectionBadge({ status, catchingUp }: { status: ConnectionStatus; catchingUp: boolean }) {
+function ConnectionBadge({ status, catchingUp, unsaved }: { status: ConnectionStatus; catchingUp: boolean; unsaved: number }) {
   const label = status.phase === "connected" && catchingUp ? "Catching up…" : connectionLabel[status.phase];
+  const notStored = unsavedLabel(unsaved);
   return (
     <div className={`connection connection-${status.phase}`} role="status" aria-label={`Connection: ${label}`}>
       <span className="dot" aria-hidden="true" />
       <span>{label}</span>
       {status.detail && status.phase !== "connected" && <span className="connection-detail">{status.detail}</span>}
+      {notStored && <span className="connection-unsaved" role="status" aria-label="Unsaved changes">{notStored}</span>}
     </div>
   );
 }

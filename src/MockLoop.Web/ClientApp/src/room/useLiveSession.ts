@@ -3,6 +3,7 @@ import type { HubConnection } from "@microsoft/signalr";
 import { addPending, applyEvent, applySync, dropPending, initialLive, type LiveState } from "./liveState";
 import type { CommandResult, SessionEventMessage, SyncResult } from "./liveTypes";
 import type { DiagramOp } from "../canvas/diagramTypes";
+import { sendUntilStored, storeRetryDelayMs, UNAVAILABLE } from "./storeRetry";
 
 type Action =
   | { kind: "sync"; result: SyncResult; at: number }
@@ -41,36 +42,66 @@ export function useLiveSession(connection: MutableRefObject<HubConnection | null
   seqRef.current = live.seq;
   const pendingRef = useRef(live.pending);
   pendingRef.current = live.pending;
+  const [unsaved, setUnsaved] = useState(0);
+  const activeRef = useRef(true);
+  useEffect(() => {
+    activeRef.current = true;
+    return () => { activeRef.current = false; };
+  }, []);
+
+  /** Resends while the server answers "unavailable", counting the change as unsaved meanwhile. */
+  const untilStored = useCallback(
+    (send: () => Promise<CommandResult>) =>
+      sendUntilStored(send, {
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        onUnsaved: (isUnsaved) => setUnsaved((n) => Math.max(0, n + (isUnsaved ? 1 : -1))),
+        isActive: () => activeRef.current && connection.current?.state === "Connected",
+      }),
+    [connection],
+  );
 
   const sendOp = useCallback(async (op: DiagramOp) => {
     const hub = connection.current;
     if (!hub || hub.state !== "Connected") return; // stays pending; resent after the next sync
     try {
-      const result = await hub.invoke<CommandResult>("SubmitOp", op);
-      if (!result.ok) {
+      const result = await untilStored(() => hub.invoke<CommandResult>("SubmitOp", op));
+      // Still unavailable only when the room went away mid-retry: the op stays pending for the next sync.
+      if (!result.ok && result.code !== UNAVAILABLE) {
         dispatch({ kind: "refused-op", opId: op.opId });
         setLastError(result.error ?? "The server refused that change.");
       }
     } catch {
       // The connection dropped mid-call: the op stays pending and is resent after reconnecting.
     }
-  }, [connection]);
+  }, [connection, untilStored]);
 
+  const syncAttempt = useRef(0);
   const sync = useCallback(async () => {
     const hub = connection.current;
     if (!hub || hub.state !== "Connected") return;
     setCatchingUp(true);
     try {
       const result = await hub.invoke<SyncResult>("Sync", seqRef.current);
+      syncAttempt.current = 0;
       dispatch({ kind: "sync", result, at: Date.now() });
       // Ops sent while offline (or whose acknowledgement was lost) go again; the server applies each op id once.
       for (const op of pendingRef.current) void sendOp(op);
     } catch (error) {
-      setLastError(`Could not load the interview: ${(error as Error).message}`);
+      const message = (error as Error).message;
+      if (message.includes(UNAVAILABLE) || message.includes("rate_limited")) {
+        // The server's database is down (or we asked too often): try again with backoff, the room stays as it is.
+        const delay = storeRetryDelayMs(syncAttempt.current++);
+        setTimeout(() => { if (activeRef.current) void syncRef.current(); }, delay);
+      } else {
+        setLastError(`Could not load the interview: ${message}`);
+      }
     } finally {
       setCatchingUp(false);
     }
   }, [connection, sendOp]);
+
+  const syncRef = useRef(sync);
+  syncRef.current = sync;
 
   useEffect(() => {
     const hub = connection.current;
@@ -97,7 +128,8 @@ export function useLiveSession(connection: MutableRefObject<HubConnection | null
         return result;
       }
       try {
-        const result = await hub.invoke<CommandResult>(method, ...args);
+        // Resent with the same arguments (and so the same change id) while the server answers "unavailable".
+        const result = await untilStored(() => hub.invoke<CommandResult>(method, ...args));
         setLastError(result.ok ? null : (result.error ?? "The server refused that."));
         return result;
       } catch (error) {
@@ -106,7 +138,7 @@ export function useLiveSession(connection: MutableRefObject<HubConnection | null
         return { ok: false, code: "error", error: message };
       }
     },
-    [connection],
+    [connection, untilStored],
   );
 
   const submitOp = useCallback((op: DiagramOp) => {
@@ -114,5 +146,5 @@ export function useLiveSession(connection: MutableRefObject<HubConnection | null
     void sendOp(op);
   }, [sendOp]);
 
-  return { live, catchingUp, lastError, clearError: () => setLastError(null), command, submitOp };
+  return { live, catchingUp, unsaved, lastError, clearError: () => setLastError(null), command, submitOp };
 }

@@ -1,0 +1,108 @@
+using MockLoop.Core.Contracts;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MockLoop.Web.Data;
+using MockLoop.Web.Rooms.Live;
+using MockLoop.Web.Tests.Support;
+
+namespace MockLoop.Web.Tests.Rooms;
+
+/// <summary>
+/// Item 1 of the hardening issue, on a cluster of this class's own: PostgreSQL is really stopped and started again
+/// while the room is open. A command that cannot be stored gets "unavailable", nothing is applied, and the same
+/// command goes through once the database is back.
+/// </summary>
+public sealed class DatabaseRestartTests : IAsyncLifetime
+{
+    private DedicatedCluster _cluster = null!;
+    private TestDatabase _database = null!;
+    private MockLoopApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await DedicatedCluster.StartAsync();
+        _database = await TestDatabase.CreateAsync("restart", _cluster.ServerConnectionString);
+        _app = await MockLoopApp.StartOnAsync(_database);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+        await _cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_change_made_while_PostgreSQL_restarts_is_answered_unavailable_and_stored_once_when_it_is_back()
+    {
+        await using var room = await LiveRoom.OpenAsync(_app);
+        var first = await room.CandidateHub.CommandAsync("SendChat", "before the restart", "chat-1");
+        Assert.True(first.Ok);
+
+        await _cluster.StopServerAsync();
+
+        var chat = await room.CandidateHub.CommandAsync("SendChat", "during the restart", "chat-2");
+        Assert.False(chat.Ok);
+        Assert.Equal("unavailable", chat.Code);
+        Assert.Equal("Not saved: the database is unavailable. Your change will be retried.", chat.Error);
+        var op = await room.InterviewerHub.CommandAsync("SubmitOp", AddNode("op-during", "n-during"));
+        Assert.Equal("unavailable", op.Code);
+        // A reload while the database is down is refused the same way, so the client knows to try again.
+        var sync = await Assert.ThrowsAsync<HubException>(() => room.InterviewerHub.SyncAsync(-1));
+        Assert.Contains("unavailable", sync.Message);
+
+        await _cluster.StartServerAsync();
+
+        // The client resends the same commands: each is stored exactly once, in order, and both see them.
+        var retriedChat = await RetryWhileUnavailableAsync(() => room.CandidateHub.CommandAsync("SendChat", "during the restart", "chat-2"));
+        var retriedOp = await RetryWhileUnavailableAsync(() => room.InterviewerHub.CommandAsync("SubmitOp", AddNode("op-during", "n-during")));
+        Assert.Equal(2, retriedChat.Seq);
+        Assert.Equal(3, retriedOp.Seq);
+        var again = await room.CandidateHub.CommandAsync("SendChat", "during the restart", "chat-2");
+        Assert.Equal(2, again.Seq);
+
+        var log = await LogAsync(room.Id);
+        Assert.Equal([1L, 2L, 3L], log.Select(e => e.Seq));
+        Assert.Equal(["chat-1", "chat-2", "op-during"], log.Select(e => e.ClientId));
+        await room.InterviewerHub.EventAsync(2);
+        await room.InterviewerHub.EventAsync(3);
+
+        // The session's state equals its log: a fresh snapshot has both messages and the node, nothing else.
+        var snapshot = (await room.InterviewerHub.SyncAsync(-1)).GetProperty("snapshot");
+        Assert.Equal(["before the restart", "during the restart"],
+            snapshot.GetProperty("chat").EnumerateArray().Select(c => c.GetProperty("text").GetString()));
+        Assert.Single(snapshot.GetProperty("diagram").GetProperty("nodes").EnumerateArray());
+    }
+
+    private static async Task<CommandResult> RetryWhileUnavailableAsync(Func<Task<CommandResult>> send)
+    {
+        // What the room client does: pooled connections broken by the restart are discarded one failure at a time.
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var result = await send();
+            if (result.Code != CommandResult.UnavailableCode)
+            {
+                Assert.True(result.Ok, result.Error);
+                return result;
+            }
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException("Still unavailable after the database came back.");
+    }
+
+    internal static JsonElement AddNode(string opId, string nodeId, string label = "Feature store") => JsonSerializer.SerializeToElement(new
+    {
+        type = "addNode",
+        opId,
+        node = new { id = nodeId, componentType = "feature-store", label, x = 10.0, y = 20.0, width = 160.0, height = 64.0 },
+    });
+
+    private async Task<List<SessionEventRow>> LogAsync(Guid sessionId)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SessionEventRow>()
+            .Where(e => e.SessionId == sessionId).OrderBy(e => e.Seq).ToListAsync();
+    }
+}

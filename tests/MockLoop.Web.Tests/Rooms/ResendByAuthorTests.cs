@@ -1,0 +1,58 @@
+using MockLoop.Core.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MockLoop.Web.Data;
+using MockLoop.Web.Rooms.Live;
+using MockLoop.Web.Tests.Support;
+
+namespace MockLoop.Web.Tests.Rooms;
+
+/// <summary>Item 3: a resend is recognised by (author, client id), never by the client id alone.</summary>
+public sealed class ResendByAuthorTests(MockLoopApp app) : IClassFixture<MockLoopApp>, IAsyncLifetime
+{
+    public Task InitializeAsync() => app.Database.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Reusing_the_partners_change_id_never_returns_the_partners_sequence()
+    {
+        await using var room = await LiveRoom.OpenAsync(app);
+        var ivys = await room.InterviewerHub.CommandAsync("SendChat", "from Ivy", "shared-id");
+        Assert.True(ivys.Ok);
+
+        var cals = await room.CandidateHub.CommandAsync("SendChat", "from Cal", "shared-id");
+
+        Assert.NotEqual(ivys.Seq, cals.Seq);
+        if (cals.Ok)
+        {
+            Assert.Equal(ivys.Seq + 1, cals.Seq);
+            Assert.Equal(["from Ivy", "from Cal"], await ChatAsync(room.Id));
+        }
+        else
+        {
+            Assert.Equal("client_id_taken", cals.Code);
+            Assert.Equal(["from Ivy"], await ChatAsync(room.Id));
+        }
+        // Ivy's own resend is still recognised as hers.
+        Assert.Equal(ivys.Seq, (await room.InterviewerHub.CommandAsync("SendChat", "from Ivy", "shared-id")).Seq);
+    }
+
+    [Fact]
+    public async Task A_resend_by_the_same_author_is_acknowledged_with_its_first_sequence_and_stored_once()
+    {
+        await using var room = await LiveRoom.OpenAsync(app);
+        var first = await room.CandidateHub.CommandAsync("SendChat", "hello", "c-1");
+        var again = await room.CandidateHub.CommandAsync("SendChat", "hello", "c-1");
+
+        Assert.Equal(first.Seq, again.Seq);
+        Assert.Equal(["hello"], await ChatAsync(room.Id));
+    }
+
+    private async Task<List<string>> ChatAsync(Guid sessionId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SessionEventRow>()
+            .Where(e => e.SessionId == sessionId && e.Kind == "chat").OrderBy(e => e.Seq).ToListAsync();
+        return rows.Select(r => System.Text.Json.JsonDocument.Parse(r.Payload).RootElement.GetProperty("text").GetString()!).ToList();
+    }
+}
