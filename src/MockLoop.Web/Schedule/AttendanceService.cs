@@ -6,7 +6,12 @@ using MockLoop.Web.Rooms;
 namespace MockLoop.Web.Schedule;
 
 /// <summary>What a scheduled room shows around the live room: closed until it opens, who came, ending the wait.</summary>
-public sealed record ScheduledRoomState(DateTimeOffset Start, DateTimeOffset OpensAt, bool Open, bool PartnerArrived, bool CanEndWait, DateTimeOffset WaitEndsAt);
+public sealed record ScheduledRoomState(
+    DateTimeOffset Start, DateTimeOffset OpensAt, bool Open, bool PartnerArrived, bool CanEndWait, DateTimeOffset WaitEndsAt, NodaTime.DateTimeZone Zone)
+{
+    public string Local(DateTimeOffset instant) =>
+        TimeZones.ToLocal(instant, Zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>Arrivals and no-shows of scheduled sessions. Unscheduled sessions are untouched (null state).</summary>
 public sealed class AttendanceService(AppDbContext db, TimeProvider clock, SchedulePolicy policy, LobbyPriority priority)
@@ -34,9 +39,10 @@ public sealed class AttendanceService(AppDbContext db, TimeProvider clock, Sched
         }
         var partner = await db.Set<Booking>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == mine.PartnerBookingId, ct);
         var partnerArrived = partner?.ArrivedAt is not null;
+        var zone = await db.Set<ScheduleProfile>().AsNoTracking().Where(p => p.UserId == userId).Select(p => p.TimeZone).FirstOrDefaultAsync(ct);
         return new ScheduledRoomState(mine.SlotStart, AttendanceRules.OpensAt(mine.SlotStart, policy), open, partnerArrived,
             AttendanceRules.CanEndWait(mine.ArrivedAt is not null, partnerArrived, mine.SlotStart, now, policy),
-            AttendanceRules.WaitEndsAt(mine.SlotStart, policy));
+            AttendanceRules.WaitEndsAt(mine.SlotStart, policy), TimeZones.FindOrUtc(zone));
     }
 
     /// <summary>True when the session is scheduled and its room has not opened yet (the hub refuses it too).</summary>
