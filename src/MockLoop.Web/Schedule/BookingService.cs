@@ -187,10 +187,6 @@ public sealed class BookingService(
             partner.Status = BookingStatus.Open;
             partner.SessionId = null;
             partner.PartnerBookingId = null;
-            if (partner.InviteCode is null && booking.InviteCode is not null)
-            {
-                partner.InviteCode = null;
-            }
         }
         await db.SaveChangesAsync(ct);
         if (matched && booking.SessionId is { } sessionId)
