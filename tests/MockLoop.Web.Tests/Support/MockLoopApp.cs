@@ -39,14 +39,7 @@ public class MockLoopApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:MockLoop", Database.ConnectionString);
-        // Mail goes to the real smtp4dev that ./mockloop test starts; tests run due jobs themselves (JobRunner).
-        var smtp = TestMailServer.SmtpEndpoint;
-        builder.UseSetting("Mail:Host", smtp.Host);
-        builder.UseSetting("Mail:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Mail:Security", "None");
-        builder.UseSetting("Mail:FromAddress", "mockloop@example.test");
-        builder.UseSetting("Mail:PublicBaseUrl", "http://mockloop.test");
-        builder.UseSetting("Schedule:Worker:Enabled", "false");
+        TestMailServer.Configure(builder);
         // Every test client shares one (missing) address, so the per-address form limits would trip across tests;
         // the rate-limit tests set their own small limits.
         foreach (var limit in new[] { "SignIn", "Register", "CreateSession", "JoinSession", "RubricUpload" })

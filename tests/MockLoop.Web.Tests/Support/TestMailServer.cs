@@ -9,7 +9,7 @@ namespace MockLoop.Web.Tests.Support;
 /// over SMTP and tests read what arrived through its HTTP API. Tests tell their mail apart by recipient (every test
 /// user has a unique address).
 /// </summary>
-public static class TestMailServer
+public static partial class TestMailServer
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
