@@ -68,6 +68,16 @@ public sealed class ScheduleQueries(
         return views;
     }
 
+    /// <summary>Bookings nobody fitted by the cut-off whose slot has not ended: the page offers the lobby or another slot.</summary>
+    public async Task<IReadOnlyList<Booking>> UnmatchedAsync(Guid userId, CancellationToken ct = default)
+    {
+        var from = Now - policy.SlotLength;
+        return await db.Set<Booking>().AsNoTracking()
+            .Where(b => b.UserId == userId && b.Status == BookingStatus.Unmatched && b.SlotStart > from)
+            .OrderBy(b => b.SlotStart)
+            .ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<RatingDue>> RatingsDueAsync(Guid userId, CancellationToken ct = default)
     {
         var now = Now;

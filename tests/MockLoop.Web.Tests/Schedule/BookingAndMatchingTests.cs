@@ -83,6 +83,7 @@ public sealed class BookingAndMatchingTests(ScheduleApp app) : IClassFixture<Sch
 
         Assert.Equal(BookingStatus.Unmatched, (await app.BookingsOfAsync(cat.Id)).Single().Status);
         Assert.Equal(BookingStatus.Unmatched, (await app.BookingsOfAsync(dan.Id)).Single().Status);
+        Assert.Contains("No partner was found for", await cat.Client.GetStringAsync("/schedule"));
         var mail = await TestMailServer.WaitForAsync(cat.Email, "No partner for");
         Assert.Contains("/lobby", mail.TextBody);
         Assert.Contains("/schedule", mail.TextBody);
