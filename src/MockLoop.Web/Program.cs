@@ -1,9 +1,11 @@
 using MockLoop.Web.Accounts;
+using MockLoop.Web.Cluster;
 using MockLoop.Web.Components;
 using MockLoop.Web.Data;
 using MockLoop.Web.Demo;
 using MockLoop.Web.Health;
 using MockLoop.Web.Lobby;
+using MockLoop.Web.Observability;
 using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
@@ -18,6 +20,7 @@ builder.Services.AddRazorComponents();
 builder.Services.AddSingleton<StaticAssetVersions>();
 builder.AddSecurity();
 builder.AddData();
+builder.AddCluster();
 builder.AddAccounts();
 builder.AddRubrics();
 builder.AddRooms();
@@ -26,6 +29,7 @@ builder.AddProgress();
 builder.AddSchedule();
 builder.AddTestingClock();
 builder.AddDemoData();
+builder.AddObservability();
 
 var app = builder.Build();
 
@@ -48,6 +52,7 @@ app.UseFormRateLimits();
 app.UseAntiforgery();
 
 app.MapHealth();
+app.MapObservability();
 app.MapAccounts();
 app.MapRooms();
 app.MapLobby();

@@ -1,16 +1,23 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MockLoop.Web.Cluster;
 using MockLoop.Web.Data;
 
 namespace MockLoop.Web.Health;
 
 public static class HealthRegistration
 {
-    public sealed record HealthReport(string Status, string App, string Database, DateTimeOffset CheckedAt);
+    /// <param name="Node">This node's name (Cluster:NodeName, or host name and silo port).</param>
+    /// <param name="Cluster">"off" for a single node, "on" when this node hosts an Orleans silo.</param>
+    /// <param name="ActiveSilos">The active silos this node sees in the cluster (itself included); null when off.</param>
+    public sealed record HealthReport(
+        string Status, string App, string Database, string Node, string Cluster, int? ActiveSilos, DateTimeOffset CheckedAt);
 
     /// <summary><c>GET /healthz</c>: 200 when the app and PostgreSQL answer, 503 otherwise.</summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
-        app.MapGet("/healthz", async (AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/healthz", async (AppDbContext db, TimeProvider clock, IOptions<ClusterNodeOptions> cluster,
+            IServiceProvider services, CancellationToken ct) =>
         {
             string database;
             try
@@ -21,7 +28,10 @@ public static class HealthRegistration
             {
                 database = "error: " + ex.GetType().Name;
             }
-            var report = new HealthReport(database == "ok" ? "healthy" : "unhealthy", "ok", database, clock.GetUtcNow());
+            var membership = services.GetService<IClusterMembershipService>();
+            var activeSilos = membership?.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
+            var report = new HealthReport(database == "ok" ? "healthy" : "unhealthy", "ok", database,
+                cluster.Value.ResolveNodeName(), membership is null ? "off" : "on", activeSilos, clock.GetUtcNow());
             return Results.Json(report, statusCode: database == "ok" ? 200 : 503);
         });
         return app;

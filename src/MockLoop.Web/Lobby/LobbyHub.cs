@@ -7,14 +7,14 @@ using MockLoop.Web.Rubrics;
 
 namespace MockLoop.Web.Lobby;
 
-/// <summary>The lobby's channel: queue, leave, and hear about counts and matches. Rules live in LobbyService.</summary>
+/// <summary>The lobby's channel: queue, leave, and hear about counts and matches. Rules live in Core's PairingQueue, the queue in ILobby.</summary>
 [Authorize]
-public sealed class LobbyHub(LobbyService lobby, IRubricCatalog catalog, Schedule.LobbyPriority priority) : Hub<ILobbyClient>
+public sealed class LobbyHub(ILobby lobby, IRubricCatalog catalog, Schedule.LobbyPriority priority) : Hub<ILobbyClient>
 {
     public override async Task OnConnectedAsync()
     {
-        lobby.Connected(Context.User.UserId(), Context.ConnectionId);
-        await Clients.Caller.Counts(lobby.Counts());
+        await lobby.ConnectedAsync(Context.User.UserId(), Context.ConnectionId);
+        await Clients.Caller.Counts(await lobby.CountsAsync());
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -56,7 +56,7 @@ public sealed class LobbyHub(LobbyService lobby, IRubricCatalog catalog, Schedul
         {
             return new LobbyJoinResult(false, Error: "That case is not written for the chosen rubric.");
         }
-        var atHead = priority.Take(Context.User.UserId());
+        var atHead = await priority.HasAsync(Context.User.UserId());
         return await lobby.JoinAsync(Context.User.UserId(), parsed.Value, rubric, caseId, atHead);
     }
 

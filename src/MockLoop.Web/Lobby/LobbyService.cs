@@ -8,14 +8,13 @@ namespace MockLoop.Web.Lobby;
 /// The pairing queue of this node, first come first served (rules in Core's PairingQueue). A user is queued while
 /// at least one of their lobby pages is open; closing the last one leaves the queue.
 /// </summary>
-public sealed class LobbyService(
-    TimeProvider clock, IServiceScopeFactory scopes, IHubContext<LobbyHub, ILobbyClient> hub, ILogger<LobbyService> logger)
+public sealed class LobbyService(TimeProvider clock, PairedSessionStarter starter, IHubContext<LobbyHub, ILobbyClient> hub) : ILobby
 {
     private readonly Lock _lock = new();
     private readonly PairingQueue _queue = new(clock);
     private readonly Dictionary<Guid, HashSet<string>> _connections = [];
 
-    public void Connected(Guid userId, string connectionId)
+    public Task ConnectedAsync(Guid userId, string connectionId)
     {
         lock (_lock)
         {
@@ -25,6 +24,7 @@ public sealed class LobbyService(
             }
             set.Add(connectionId);
         }
+        return Task.CompletedTask;
     }
 
     public async Task DisconnectedAsync(Guid userId, string connectionId)
@@ -45,7 +45,9 @@ public sealed class LobbyService(
         }
     }
 
-    public LobbyCounts Counts()
+    public Task<LobbyCounts> CountsAsync() => Task.FromResult(Counts());
+
+    private LobbyCounts Counts()
     {
         lock (_lock)
         {
@@ -89,26 +91,16 @@ public sealed class LobbyService(
     {
         var interviewer = Guid.Parse(match.Interviewer.UserId);
         var candidate = Guid.Parse(match.Candidate.UserId);
-        try
+        var session = await starter.StartAsync(match);
+        if (session.Url is { } url)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var setups = scope.ServiceProvider.GetRequiredService<SessionSetupResolver>();
-            var resolved = await setups.ResolveAsync(interviewer, match.RubricId, match.CaseId);
-            if (resolved.Setup is null)
-            {
-                throw new InvalidOperationException(resolved.Error);
-            }
-            var session = await scope.ServiceProvider.GetRequiredService<SessionService>()
-                .CreatePairedAsync(interviewer, candidate, resolved.Setup);
-            var url = $"/s/{session.Id}";
             await hub.Clients.Clients(ConnectionsOf(interviewer)).Matched(new LobbyMatch(url, nameof(SeatRole.Interviewer)));
             await hub.Clients.Clients(ConnectionsOf(candidate)).Matched(new LobbyMatch(url, nameof(SeatRole.Candidate)));
         }
-        catch (Exception ex)
+        else
         {
-            logger.LogError(ex, "Starting a paired session failed");
             var both = ConnectionsOf(interviewer).Concat(ConnectionsOf(candidate)).ToList();
-            await hub.Clients.Clients(both).MatchFailed("You were matched, but the interview could not be created. Join the queue again.");
+            await hub.Clients.Clients(both).MatchFailed(session.Error!);
         }
     }
 

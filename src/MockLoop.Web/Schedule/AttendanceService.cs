@@ -14,7 +14,7 @@ public sealed record ScheduledRoomState(
 }
 
 /// <summary>Arrivals and no-shows of scheduled sessions. Unscheduled sessions are untouched (null state).</summary>
-public sealed class AttendanceService(AppDbContext db, TimeProvider clock, SchedulePolicy policy, LobbyPriority priority)
+public sealed class AttendanceService(AppDbContext db, TimeProvider clock, SchedulePolicy policy)
 {
     /// <summary>The state for the member opening the room; records their arrival once the room is open.</summary>
     public async Task<ScheduledRoomState?> EnterAsync(Guid userId, Guid sessionId, CancellationToken ct = default)
@@ -76,24 +76,22 @@ public sealed class AttendanceService(AppDbContext db, TimeProvider clock, Sched
         await db.SaveChangesAsync(ct);
         await db.Sessions.Where(s => s.Id == sessionId && s.Status != SessionStatus.Ended)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SessionStatus.Ended).SetProperty(s => s.EndedAt, now), ct);
-        priority.Grant(userId, now);
         return null;
     }
 }
 
 /// <summary>
-/// People whose partner did not come: their next lobby join goes to the head of the queue, within a short window.
-/// In memory, like the lobby queue itself.
+/// People whose scheduled partner did not come: their lobby joins go to the head of the queue for a while. Read from
+/// the bookings, so it holds on whichever node the lobby page connects to.
 /// </summary>
-public sealed class LobbyPriority(TimeProvider clock)
+public sealed class LobbyPriority(AppDbContext db, TimeProvider clock)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTimeOffset> _until = new();
 
-    public void Grant(Guid userId, DateTimeOffset now) => _until[userId] = now + Window;
-
-    public bool Has(Guid userId) => _until.TryGetValue(userId, out var until) && clock.GetUtcNow() < until;
-
-    /// <summary>Uses the pass: true once, within the window.</summary>
-    public bool Take(Guid userId) => _until.TryRemove(userId, out var until) && clock.GetUtcNow() < until;
+    public Task<bool> HasAsync(Guid userId, CancellationToken ct = default)
+    {
+        var since = clock.GetUtcNow() - Window;
+        return db.Set<Booking>().AnyAsync(b => b.UserId == userId && b.ArrivedAt != null
+            && db.Set<Booking>().Any(p => p.Id == b.PartnerBookingId && p.Outcome == BookingOutcome.NoShow && p.OutcomeAt > since), ct);
+    }
 }

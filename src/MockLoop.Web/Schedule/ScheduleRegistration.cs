@@ -26,7 +26,7 @@ public static class ScheduleRegistration
         builder.Services.AddScoped<JobQueue>();
         builder.Services.AddScoped<ScheduleJobHandlers>();
         builder.Services.AddSingleton<JobRunner>();
-        builder.Services.AddSingleton<LobbyPriority>();
+        builder.Services.AddScoped<LobbyPriority>();
         builder.Services.AddHostedService<ScheduleWorker>();
         return builder;
     }

@@ -15,4 +15,13 @@ public sealed class HealthTests(MockLoopApp app) : IClassFixture<MockLoopApp>
         Assert.Equal("healthy", body["status"]!.GetValue<string>());
         Assert.Equal("ok", body["database"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Healthz_names_the_node_and_says_a_single_node_runs_no_cluster()
+    {
+        var body = JsonNode.Parse(await app.CreateClient().GetStringAsync("/healthz"))!;
+        Assert.False(string.IsNullOrWhiteSpace(body["node"]!.GetValue<string>()));
+        Assert.Equal("off", body["cluster"]!.GetValue<string>());
+        Assert.Null(body["activeSilos"]);
+    }
 }

@@ -111,7 +111,8 @@ public sealed class CancellationAndAttendanceTests(ScheduleApp app) : IClassFixt
         Assert.Equal("/lobby?priority=1", FormPosts.RedirectPath(ended));
         Assert.Equal(BookingOutcome.NoShow, (await app.BookingsOfAsync(interviewer.Id)).Single().Outcome);
         Assert.Equal(BookingOutcome.Attended, (await app.BookingsOfAsync(candidate.Id)).Single().Outcome);
-        Assert.True(app.Services.GetRequiredService<LobbyPriority>().Has(candidate.Id));
+        Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<LobbyPriority>().HasAsync(candidate.Id)));
+        Assert.False(await app.InScopeAsync(sp => sp.GetRequiredService<LobbyPriority>().HasAsync(interviewer.Id)));
 
         // The reliability shown to future partners counts it.
         var reliability = await app.InScopeAsync(sp => sp.GetRequiredService<MatchContextReader>().ReliabilityOfAsync(interviewer.Id));

@@ -64,6 +64,7 @@ public sealed class SessionLogWriter : IAsyncDisposable
             {
                 batch.Add(next);
             }
+            Observability.NodeMetrics.GroupCommitBatch.Record(batch.Count);
             try
             {
                 await WriteAsync(batch.Select(b => b.Entry));

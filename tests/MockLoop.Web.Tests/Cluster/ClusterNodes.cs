@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.SignalR.Client;
+using MockLoop.Web.Tests.Support;
+
+namespace MockLoop.Web.Tests.Cluster;
+
+/// <summary>
+/// Several app nodes in this process, each hosting an Orleans silo, clustered through our membership table on one
+/// shared database: what `./mockloop run --nodes N` runs as processes.
+/// </summary>
+public sealed class ClusterNodes : IAsyncDisposable
+{
+    private ClusterNodes(TestDatabase database, List<MockLoopApp> nodes)
+    {
+        Database = database;
+        Nodes = nodes;
+    }
+
+    public TestDatabase Database { get; }
+    public List<MockLoopApp> Nodes { get; }
+
+    public static async Task<ClusterNodes> StartAsync(int count)
+    {
+        var database = await TestDatabase.CreateAsync("cluster");
+        var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
+        var nodes = new List<MockLoopApp>();
+        for (var i = 0; i < count; i++)
+        {
+            var (siloPort, gatewayPort) = (FreePort(), FreePort());
+            var name = $"node{i + 1}";
+            nodes.Add(await MockLoopApp.StartOnAsync(database, web => web
+                .UseSetting("Cluster:Enabled", "true")
+                .UseSetting("Cluster:ClusterId", clusterId)
+                .UseSetting("Cluster:NodeName", name)
+                .UseSetting("Cluster:AdvertisedAddress", "127.0.0.1")
+                .UseSetting("Cluster:SiloPort", siloPort.ToString())
+                .UseSetting("Cluster:GatewayPort", gatewayPort.ToString())));
+        }
+        var cluster = new ClusterNodes(database, nodes);
+        foreach (var node in nodes)
+        {
+            await Until.TrueAsync(async () => await ActiveSilosAsync(node) == count);
+        }
+        return cluster;
+    }
+
+    public static async Task<int> ActiveSilosAsync(MockLoopApp node)
+    {
+        var health = JsonNode.Parse(await node.CreateClient().GetStringAsync("/healthz"))!;
+        return health["activeSilos"]?.GetValue<int>() ?? 0;
+    }
+
+    /// <summary>A real SignalR client on <paramref name="node"/>, signed in as <paramref name="user"/>, over WebSockets.</summary>
+    public static async Task<HubConnection> ConnectAsync(MockLoopApp node, HttpClient user, string path)
+    {
+        var cookie = node.CookieHeaderFor(user);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(node.Server.BaseAddress, path), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => node.Server.CreateHandler();
+                options.Headers["Cookie"] = cookie ?? "";
+                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                options.WebSocketFactory = async (context, ct) =>
+                {
+                    var ws = node.Server.CreateWebSocketClient();
+                    ws.ConfigureRequest = request => request.Headers["Cookie"] = cookie ?? "";
+                    return await ws.ConnectAsync(context.Uri, ct);
+                };
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in Nodes)
+        {
+            await ((IAsyncLifetime)node).DisposeAsync();
+        }
+        await Database.DisposeAsync();
+    }
+}
+
+/// <summary>Polls a condition the cluster reaches on its own; fails after a generous limit (never a speed check).</summary>
+public static class Until
+{
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
+
+    /// <summary>Real processes starting on a loaded 2-core machine: allow them minutes, not seconds.</summary>
+    public static readonly TimeSpan ProcessesGiveUpAfter = TimeSpan.FromMinutes(3);
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan? giveUpAfter = null)
+    {
+        var limit = giveUpAfter ?? GiveUpAfter;
+        var deadline = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Gave up after {limit}.");
+            }
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
+using MockLoop.Web.Tests.Support;
+
+namespace MockLoop.Web.Tests.Cluster;
+
+/// <summary>
+/// One app node as a real process (the built MockLoop.Web.dll), clustered with the others through the database:
+/// what `./mockloop run --nodes N` starts. <see cref="Kill"/> is SIGKILL: no shutdown code runs.
+/// </summary>
+public sealed class NodeProcess : IAsyncDisposable
+{
+    private readonly StringBuilder _log = new();
+    private readonly Process _process;
+
+    private NodeProcess(string name, int port, Process process)
+    {
+        Name = name;
+        BaseUrl = new Uri($"http://127.0.0.1:{port}");
+        _process = process;
+    }
+
+    public string Name { get; }
+    public Uri BaseUrl { get; }
+    public string Log { get { lock (_log) { return _log.ToString(); } } }
+
+    public static NodeProcess Start(string name, TestDatabase database, string clusterId, string keysDirectory)
+    {
+        var web = Path.Combine(RepositoryRoot, "src", "MockLoop.Web");
+        var dll = Path.Combine(web, "bin", "Release", "net10.0", "MockLoop.Web.dll");
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", web },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ConnectionStrings__MockLoop"] = database.ConnectionString;
+        start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryRoot, "rubrics");
+        start.Environment["DataProtection__KeysDirectory"] = keysDirectory;
+        start.Environment["Cluster__Enabled"] = "true";
+        start.Environment["Cluster__ClusterId"] = clusterId;
+        start.Environment["Cluster__NodeName"] = name;
+        start.Environment["Cluster__AdvertisedAddress"] = "127.0.0.1";
+        start.Environment["Cluster__SiloPort"] = FreePort().ToString();
+        start.Environment["Cluster__GatewayPort"] = FreePort().ToString();
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__MockLoop"] = "Information";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var node = new NodeProcess(name, port, process);
+        process.OutputDataReceived += (_, e) => node.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => node.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return node;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log) { _log.AppendLine(line); }
+        }
+    }
+
+    /// <summary>Waits until this node answers /healthz and sees <paramref name="silos"/> active silos.</summary>
+    public async Task UntilSeesAsync(int silos)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        await Until.TrueAsync(async () =>
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited:\n{Log}");
+            }
+            try
+            {
+                var health = JsonNode.Parse(await http.GetStringAsync(new Uri(BaseUrl, "/healthz")))!;
+                return health["activeSilos"]?.GetValue<int>() == silos;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                return false; // not listening yet
+            }
+        }, Until.ProcessesGiveUpAfter);
+    }
+
+    /// <summary>A new user registered through this node's form, with a cookie jar like a browser's.</summary>
+    public async Task<(HttpClient Client, CookieContainer Cookies)> NewUserAsync(string displayName)
+    {
+        var cookies = new CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = BaseUrl };
+        var email = $"{displayName.ToLowerInvariant()}.{Guid.NewGuid().ToString("N")[..12]}@example.test";
+        var response = await FormPosts.RegisterAsync(client, email, displayName);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return (client, cookies);
+    }
+
+    /// <summary>A real SignalR client over WebSockets to this node.</summary>
+    public async Task<HubConnection> ConnectAsync(CookieContainer cookies, string path)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseUrl, path), options =>
+            {
+                options.Cookies = cookies;
+                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    /// <summary>kill -9.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MockLoop.sln")))
+            {
+                dir = dir.Parent;
+            }
+            return dir?.FullName ?? throw new InvalidOperationException("MockLoop.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
