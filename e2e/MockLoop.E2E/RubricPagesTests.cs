@@ -59,12 +59,13 @@ public sealed class RubricPagesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Real-time payment fraud detection" }).ClickAsync();
 
         await page.GetByText("Design a system that detects fraudulent card payments").WaitForAsync();
-        var hint = page.GetByText("Labels are delayed by up to 90 days", new() { Exact = false });
+        var hint = page.GetByText("Labels from chargebacks and analyst confirmations with a maturity window", new() { Exact = false });
         Assert.False(await hint.IsVisibleAsync());
 
         await page.GetByText("For interviewers").ClickAsync();
         await hint.WaitForAsync();
-        Assert.True(await page.GetByText("Rules engine", new() { Exact = true }).IsVisibleAsync());
+        Assert.True(await page.GetByText("Rules engine", new() { Exact = true }).First.IsVisibleAsync());
+        await page.GetByRole(AriaRole.Img, new() { Name = "Reference design for Real-time payment fraud detection" }).WaitForAsync();
 
         await page.Context.CloseAsync();
     }

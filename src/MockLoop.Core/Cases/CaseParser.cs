@@ -8,9 +8,24 @@ namespace MockLoop.Core.Cases;
 public static class CaseParser
 {
     internal static readonly string[] CaseProperties =
-        ["$schema", "id", "rubric", "title", "prompt", "difficulty", "facts", "hints", "expectedComponents"];
+    [
+        "$schema", "id", "rubric", "title", "prompt", "difficulty", "mlTask", "budgets", "facts", "hints",
+        "coreComponents", "optionalComponents", "referenceDiagram",
+    ];
 
     internal static readonly string[] FactProperties = ["topic", "detail"];
+    internal static readonly string[] HintProperties = ["probe", "seniorAnswer", "staffExtension", "redFlags"];
+    internal static readonly string[] BudgetProperties =
+        ["averageRequestsPerSecond", "peakRequestsPerSecond", "dailyRequests", "latencyBudgetMs", "costBudget"];
+
+    /// <summary>The kinds of ML task a case can be mainly about.</summary>
+    public static readonly IReadOnlyList<string> MlTasks = ["ranking", "retrieval", "classification", "regression", "detection", "generation"];
+
+    public const int MinCoreComponents = 6;
+    public const int MaxCoreComponents = 10;
+
+    /// <summary>How far the average request rate may stray from daily requests / 86,400 (traffic is not flat).</summary>
+    public const double DailyRateTolerance = 0.25;
 
     private static readonly (CaseDifficulty Difficulty, string Name)[] Difficulties =
         [(CaseDifficulty.Easy, "easy"), (CaseDifficulty.Medium, "medium"), (CaseDifficulty.Hard, "hard")];
@@ -51,13 +66,31 @@ public static class CaseParser
         var title = obj.Text("title", RubricLimits.MaxTitle);
         var prompt = obj.Text("prompt", RubricLimits.MaxPrompt);
         var difficulty = ReadDifficulty(obj, log, out var difficultyValid);
+        var mlTask = ReadMlTask(obj, log, out var mlTaskValid);
+        var budgets = obj.Optional("budgets") is { } budgetsValue ? ReadBudgets(budgetsValue, log) : null;
+        var budgetsValid = obj.Optional("budgets") is null || budgets is not null;
         var facts = ReadFacts(obj, log);
         var hints = ReadHints(obj, rubric, log);
-        var components = ReadExpectedComponents(obj, references.Vocabulary, log);
+        var vocabulary = references.Vocabulary;
+        var core = ReadComponents(obj, "coreComponents", MinCoreComponents, MaxCoreComponents, vocabulary, log, requireMlSpecific: true);
+        var optional = obj.Optional("optionalComponents") is null
+            ? []
+            : ReadComponents(obj, "optionalComponents", 0, RubricLimits.MaxExpectedComponents, vocabulary, log, requireMlSpecific: false);
+        var diagram = obj.Optional("referenceDiagram") is { } diagramValue ? ReferenceDiagramReader.Read(diagramValue, vocabulary, log) : null;
+        var diagramValid = obj.Optional("referenceDiagram") is null || diagram is not null;
 
-        return id is null || rubricId is null || title is null || prompt is null || !difficultyValid || facts is null || hints is null || components is null
+        if (core is not null && optional is not null)
+        {
+            CheckComponentSets(obj, core, optional, diagram, log);
+        }
+
+        return id is null || rubricId is null || title is null || prompt is null || !difficultyValid || !mlTaskValid || !budgetsValid
+            || facts is null || hints is null || core is null || optional is null || !diagramValid || log.Count > 0
             ? null
-            : new InterviewCase(id, rubricId, title, prompt, facts, hints, components, difficulty);
+            : new InterviewCase(id, rubricId, title, prompt, facts, hints, core, optional, difficulty)
+            {
+                MlTask = mlTask, Budgets = budgets, ReferenceDiagram = diagram,
+            };
     }
 
     /// <returns>The rubric when it is known and valid, so hint keys can be checked against its steps.</returns>
@@ -112,6 +145,65 @@ public static class CaseParser
         return null;
     }
 
+    private static string? ReadMlTask(ObjectReader obj, ProblemLog log, out bool valid)
+    {
+        valid = true;
+        if (obj.Optional("mlTask") is not { } value)
+        {
+            return null;
+        }
+
+        var name = JsonValues.Text(value, RubricLimits.MaxLabel, log);
+        if (name is not null && MlTasks.Contains(name))
+        {
+            return name;
+        }
+
+        if (name is not null)
+        {
+            log.Add(value.Path, $"'{name}' is not an ML task; use one of: {string.Join(", ", MlTasks)}.");
+        }
+        valid = false;
+        return null;
+    }
+
+    /// <summary>The case's numbers, and the relations between them a reader would otherwise catch only by arithmetic.</summary>
+    private static CaseBudgets? ReadBudgets(Located value, ProblemLog log)
+    {
+        var obj = ObjectReader.Open(value, log, BudgetProperties);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var average = obj.PositiveNumber("averageRequestsPerSecond", 1e9);
+        var peak = obj.PositiveNumber("peakRequestsPerSecond", 1e9);
+        var daily = obj.Optional("dailyRequests") is { } dailyValue ? JsonValues.PositiveNumber(dailyValue, 1e15, log) : null;
+        var latency = obj.WholeNumber("latencyBudgetMs", 1, 86_400_000);
+        var cost = obj.Text("costBudget", RubricLimits.MaxFactDetail);
+        var before = log.Count;
+
+        if (average is { } a && peak is { } p && p < a)
+        {
+            log.Add(JsonPath.Property(obj.Path, "peakRequestsPerSecond"), Invariant($"is {p}, below the average of {a}; a peak is never below the average."));
+        }
+
+        if (average is { } avg && daily is { } d)
+        {
+            var implied = d / 86_400;
+            if (Math.Abs(avg - implied) > implied * DailyRateTolerance)
+            {
+                log.Add(JsonPath.Property(obj.Path, "averageRequestsPerSecond"),
+                    Invariant($"is {avg}, but {d:N0} requests a day average {implied:N0} per second; make the two agree (within 25 %)."));
+            }
+        }
+
+        return average is null || peak is null || latency is null || cost is null || log.Count != before
+            || (obj.Optional("dailyRequests") is not null && daily is null)
+            ? null
+            : new CaseBudgets(average.Value, peak.Value, daily, latency.Value, cost);
+    }
+
     private static List<CaseFact>? ReadFacts(ObjectReader obj, ProblemLog log)
     {
         var items = obj.Array("facts", 1, RubricLimits.MaxFacts, "fact");
@@ -136,7 +228,22 @@ public static class CaseParser
     }
 
     /// <summary>Hints keyed by step id, re-ordered into the rubric's step order.</summary>
-    private static Dictionary<string, IReadOnlyList<string>>? ReadHints(ObjectReader obj, Rubric? rubric, ProblemLog log)
+    private static StepHints? ReadStepHints(Located value, ProblemLog log)
+    {
+        var obj = ObjectReader.Open(value, log, HintProperties);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var probe = obj.Text("probe", RubricLimits.MaxHint);
+        var senior = obj.Text("seniorAnswer", RubricLimits.MaxHint);
+        var staff = obj.Text("staffExtension", RubricLimits.MaxHint);
+        var redFlags = obj.TextList("redFlags", 1, RubricLimits.MaxHintsPerStep, RubricLimits.MaxHint, "red flag");
+        return probe is null || senior is null || staff is null || redFlags is null ? null : new StepHints(probe, senior, staff, redFlags);
+    }
+
+    private static Dictionary<string, StepHints>? ReadHints(ObjectReader obj, Rubric? rubric, ProblemLog log)
     {
         if (obj.Required("hints") is not { } value)
         {
@@ -150,7 +257,7 @@ public static class CaseParser
         }
 
         var before = log.Count;
-        var byStep = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var byStep = new Dictionary<string, StepHints>(StringComparer.Ordinal);
         foreach (var property in value.Element.EnumerateObject())
         {
             var path = JsonPath.Property(value.Path, property.Name);
@@ -165,7 +272,7 @@ public static class CaseParser
                 continue;
             }
 
-            var hints = JsonValues.TextList(new Located(property.Value, path), 1, RubricLimits.MaxHintsPerStep, RubricLimits.MaxHint, "hint", log);
+            var hints = ReadStepHints(new Located(property.Value, path), log);
             if (hints is not null)
             {
                 byStep.Add(property.Name, hints);
@@ -177,7 +284,7 @@ public static class CaseParser
             return log.Count == before ? byStep : null;
         }
 
-        var ordered = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var ordered = new Dictionary<string, StepHints>(StringComparer.Ordinal);
         foreach (var step in rubric.Steps)
         {
             if (byStep.TryGetValue(step.Id, out var hints))
@@ -189,9 +296,10 @@ public static class CaseParser
         return ordered;
     }
 
-    private static List<string>? ReadExpectedComponents(ObjectReader obj, ComponentVocabulary? vocabulary, ProblemLog log)
+    private static List<string>? ReadComponents(
+        ObjectReader obj, string property, int min, int max, ComponentVocabulary? vocabulary, ProblemLog log, bool requireMlSpecific)
     {
-        var items = obj.Array("expectedComponents", 1, RubricLimits.MaxExpectedComponents, "component");
+        var items = obj.Array(property, min, max, "component");
         if (items is null)
         {
             return null;
@@ -206,9 +314,14 @@ public static class CaseParser
                 continue;
             }
 
-            if (vocabulary is not null && !vocabulary.Contains(id))
+            var component = vocabulary?.Find(id);
+            if (vocabulary is not null && component is null)
             {
                 log.Add(item.Path, $"'{id}' is not in the component vocabulary (components.json).");
+            }
+            else if (requireMlSpecific && component is { IsGeneric: true })
+            {
+                log.Add(item.Path, $"'{id}' is generic infrastructure and can never be a core component; list it under optionalComponents.");
             }
             else if (seen.Claim(id, item.Path))
             {
@@ -217,5 +330,32 @@ public static class CaseParser
         }
 
         return ids.Count == items.Count ? ids : null;
+    }
+
+    /// <summary>Core and optional components do not overlap, and the reference diagram draws exactly from them, every core one included.</summary>
+    private static void CheckComponentSets(ObjectReader obj, List<string> core, List<string> optional, Diagrams.DiagramSnapshot? diagram, ProblemLog log)
+    {
+        foreach (var id in optional.Where(core.Contains))
+        {
+            log.Add(JsonPath.Property(obj.Path, "optionalComponents"), $"'{id}' is already a core component.");
+        }
+
+        if (diagram is null)
+        {
+            return;
+        }
+
+        var drawn = diagram.Nodes.Where(n => !n.IsNote).Select(n => n.ComponentType).ToHashSet(StringComparer.Ordinal);
+        var missing = core.Where(id => !drawn.Contains(id)).ToList();
+        if (missing.Count > 0)
+        {
+            log.Add(JsonPath.Property(obj.Path, "referenceDiagram"), $"does not draw the core component(s) {string.Join(", ", missing)}.");
+        }
+
+        var unlisted = drawn.Where(id => !core.Contains(id) && !optional.Contains(id)).Order(StringComparer.Ordinal).ToList();
+        if (unlisted.Count > 0)
+        {
+            log.Add(JsonPath.Property(obj.Path, "referenceDiagram"), $"draws {string.Join(", ", unlisted)}, which the case lists neither as core nor as optional.");
+        }
     }
 }

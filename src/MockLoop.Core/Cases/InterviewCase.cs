@@ -1,27 +1,68 @@
+using MockLoop.Core.Diagrams;
+
 namespace MockLoop.Core.Cases;
 
 /// <summary>
-/// An interview prompt written for one rubric: what the candidate reads, the facts the interviewer reveals when
-/// asked, hints for the interviewer per step, and the components a strong design contains.
+/// An interview prompt written for one rubric: what the candidate reads, the facts and budgets the interviewer
+/// reveals when asked, structured hints per step, the components a strong design contains and a reference design.
 /// </summary>
 /// <param name="RubricId">The rubric the case is written for; hints are keyed by its step ids.</param>
 /// <param name="Prompt">What the candidate reads at the start.</param>
-/// <param name="Facts">Scale, catalogue size, latency budget, data and labels: revealed only when the candidate asks.</param>
-/// <param name="Hints">Interviewer-only notes by step id, in the rubric's step order. Never send them to a candidate.</param>
-/// <param name="ExpectedComponents">Ids from the component vocabulary that a strong answer puts on the canvas.</param>
+/// <param name="Facts">Scale, catalogue size, data and labels: revealed only when the candidate asks.</param>
+/// <param name="Hints">Interviewer-only hints by step id, in the rubric's step order. Never send them to a candidate.</param>
+/// <param name="CoreComponents">6–10 ML-specific component ids a strong design must draw; report coverage counts these.</param>
+/// <param name="OptionalComponents">Component ids a strong design may draw (generic infrastructure, alternatives).</param>
 public sealed record InterviewCase(
     string Id,
     string RubricId,
     string Title,
     string Prompt,
     IReadOnlyList<CaseFact> Facts,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Hints,
-    IReadOnlyList<string> ExpectedComponents,
+    IReadOnlyDictionary<string, StepHints> Hints,
+    IReadOnlyList<string> CoreComponents,
+    IReadOnlyList<string> OptionalComponents,
     CaseDifficulty? Difficulty)
 {
-    /// <summary>The hints for one step, empty when the case has none for it.</summary>
-    public IReadOnlyList<string> HintsFor(string stepId) => Hints.GetValueOrDefault(stepId) ?? [];
+    /// <summary>The kind of ML task the case is mainly about (ranking, classification, regression, …).</summary>
+    public string? MlTask { get; init; }
+
+    /// <summary>Traffic, latency and cost: every shipped case states them.</summary>
+    public CaseBudgets? Budgets { get; init; }
+
+    /// <summary>A strong design in the diagram format, valid by Core's diagram rules; null when the case has none.</summary>
+    public DiagramSnapshot? ReferenceDiagram { get; init; }
+
+    /// <summary>Core components first, then optional ones.</summary>
+    public IReadOnlyList<string> ExpectedComponents => [.. CoreComponents, .. OptionalComponents];
+
+    /// <summary>The structured hints for one step, or null when the case has none for it.</summary>
+    public StepHints? HintSetFor(string stepId) => Hints.GetValueOrDefault(stepId);
+
+    /// <summary>
+    /// The hints for one step as labelled lines (probe, expected Senior answer, Staff extension, red flags), for
+    /// views that list text; empty when the case has none for the step.
+    /// </summary>
+    public IReadOnlyList<string> HintsFor(string stepId) => HintSetFor(stepId)?.Lines() ?? [];
 }
+
+/// <summary>What the interviewer needs for one step of a case.</summary>
+/// <param name="Probe">A question that draws the candidate out on this step.</param>
+/// <param name="SeniorAnswer">What a solid Senior answer contains.</param>
+/// <param name="StaffExtension">What takes the answer to Staff: depth, trade-offs, cost.</param>
+/// <param name="RedFlags">Answers that should worry the interviewer in this case.</param>
+public sealed record StepHints(string Probe, string SeniorAnswer, string StaffExtension, IReadOnlyList<string> RedFlags)
+{
+    public IReadOnlyList<string> Lines() =>
+        [$"Probe: {Probe}", $"Expected Senior answer: {SeniorAnswer}", $"Staff extension: {StaffExtension}", .. RedFlags.Select(f => $"Red flag: {f}")];
+}
+
+/// <summary>
+/// The numbers a case commits to. Peak is never below average, and when daily requests are given the average
+/// request rate must agree with them (within a quarter), so a case cannot contradict itself.
+/// </summary>
+/// <param name="LatencyBudgetMs">End-to-end budget for one online request at p99; for batch cases, the per-item budget.</param>
+/// <param name="CostBudget">The compute or money the system may use, in words.</param>
+public sealed record CaseBudgets(double AverageRequestsPerSecond, double PeakRequestsPerSecond, double? DailyRequests, int LatencyBudgetMs, string CostBudget);
 
 /// <summary>Something the interviewer tells the candidate when asked, such as <c>{ "topic": "Scale", "detail": "500M DAU" }</c>.</summary>
 public sealed record CaseFact(string Topic, string Detail);

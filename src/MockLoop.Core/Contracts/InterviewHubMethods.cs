@@ -31,6 +31,15 @@ public static class InterviewHubMethods
     /// <summary>(string stepId, string criterionId, int? level, string? note, string? clientId) → <see cref="CommandResult"/>.</summary>
     public const string ScoreCriterion = "ScoreCriterion";
 
+    /// <summary>
+    /// (string stepId, string criterionId, int? level, string? note, bool neededHint, int[] signals, string? clientId)
+    /// → <see cref="CommandResult"/>: a score with its marks. Level 4 needs two strong signals; a hint caps it at 3.
+    /// </summary>
+    public const string ScoreCriterionMarks = "ScoreCriterionMarks";
+
+    /// <summary>(string stepId, string flagId, bool raised, string? clientId) → <see cref="CommandResult"/>.</summary>
+    public const string RecordRedFlag = "RecordRedFlag";
+
     /// <summary>(string stepId, string criterionId, int? level, string? clientId) → <see cref="CommandResult"/>.</summary>
     public const string SelfAssess = "SelfAssess";
 
@@ -55,7 +64,8 @@ public static class InterviewHubMethods
     /// <summary>Every name above, for the test that holds the hub to them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Sync, Timer, SendChat, SaveNote, SubmitOp, Cursor, DragPreview, ScoreCriterion, SelfAssess, SubmitScorecard,
+        Sync, Timer, SendChat, SaveNote, SubmitOp, Cursor, DragPreview, ScoreCriterion, ScoreCriterionMarks, RecordRedFlag,
+        SelfAssess, SubmitScorecard,
         StartReturnMatch, CallIceServers, CallPresence, CallDescription, CallCandidate,
     ];
 }

@@ -18,7 +18,8 @@ public sealed record CaseView(
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Hints);
 
 /// <summary>The rubric in full (steps, criteria, level descriptors): the scoring panel and the self-assessment need it.</summary>
-public sealed record RubricView(string Id, int Version, string Title, IReadOnlyList<RubricStep> Steps);
+/// <param name="Expectations">What Mid, Senior and Staff look like in the room, when the rubric says.</param>
+public sealed record RubricView(string Id, int Version, string Title, IReadOnlyList<RubricStep> Steps, LevelExpectations? Expectations = null);
 
 /// <summary>Everything a client needs to show the room from scratch.</summary>
 public sealed record RoomSnapshot(
@@ -32,7 +33,8 @@ public sealed record RoomSnapshot(
     IReadOnlyList<CriterionScoreView>? Scores,
     IReadOnlyList<CriterionScoreView>? SelfScores,
     ScorePreview? Preview,
-    ScorecardView? Scorecard);
+    ScorecardView? Scorecard,
+    IReadOnlyList<RedFlagView>? RedFlags = null);
 
 /// <summary>
 /// One entry of the session log as a participant may see it. An interviewer-only entry reaches the candidate with
@@ -53,7 +55,8 @@ public sealed record SessionEventMessage(
     ScorePreview? Preview = null,
     ScorecardView? Scorecard = null,
     IReadOnlyList<CriterionScoreView>? Scores = null,
-    IReadOnlyList<CriterionScoreView>? SelfScores = null);
+    IReadOnlyList<CriterionScoreView>? SelfScores = null,
+    IReadOnlyList<RedFlagView>? RedFlags = null);
 
 /// <summary>
 /// The answer to Sync(lastSeq): the entries after lastSeq, or a snapshot when there are too many (or the client has

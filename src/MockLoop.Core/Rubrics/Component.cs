@@ -4,7 +4,17 @@ namespace MockLoop.Core.Rubrics;
 /// One entry of the shared component vocabulary: a box a candidate can put on the architecture canvas, and the id
 /// cases use to say what a strong design contains.
 /// </summary>
-public sealed record Component(string Id, string Label, ComponentCategory Category, string Description);
+public sealed record Component(string Id, string Label, ComponentCategory Category, string Description)
+{
+    /// <summary>
+    /// Generic infrastructure (client, gateway, plain service, general-purpose storage): fine to draw, but never one
+    /// of a case's core components, because drawing it shows nothing about the ML design.
+    /// </summary>
+    public bool IsGeneric { get; init; }
+}
+
+/// <summary>How a category looks on the canvas: a strong colour for icons and accents, a soft one behind them.</summary>
+public sealed record CategoryStyle(ComponentCategory Category, string Label, string Color, string Soft);
 
 /// <summary>Groups the palette on the canvas; written in JSON in kebab-case (<c>ml-serving</c>).</summary>
 public enum ComponentCategory
@@ -16,6 +26,7 @@ public enum ComponentCategory
     Streaming,
     MlTraining,
     MlServing,
+    Llm,
     Experimentation,
     Observability,
     Labelling,
@@ -32,6 +43,7 @@ public static class ComponentCategories
         (ComponentCategory.Streaming, "streaming"),
         (ComponentCategory.MlTraining, "ml-training"),
         (ComponentCategory.MlServing, "ml-serving"),
+        (ComponentCategory.Llm, "llm"),
         (ComponentCategory.Experimentation, "experimentation"),
         (ComponentCategory.Observability, "observability"),
         (ComponentCategory.Labelling, "labelling"),

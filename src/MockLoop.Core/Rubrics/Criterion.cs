@@ -8,6 +8,14 @@ public sealed record Criterion(string Id, string Title, IReadOnlyList<CriterionL
     public CriterionLevel Level(int level) =>
         Levels.FirstOrDefault(l => l.Level == level)
         ?? throw new ArgumentOutOfRangeException(nameof(level), level, "Levels run from 1 to 4.");
+
+    /// <summary>
+    /// The short list behind level 4: level 4 is level 3 plus any <see cref="StrongSignalsNeeded"/> of these.
+    /// Empty for rubrics that describe level 4 in its descriptor alone.
+    /// </summary>
+    public IReadOnlyList<string> StrongSignals { get; init; } = [];
+
+    public const int StrongSignalsNeeded = 2;
 }
 
 /// <summary>One level of a criterion: what the candidate said or drew to earn it.</summary>

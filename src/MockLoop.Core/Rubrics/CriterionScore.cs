@@ -12,16 +12,30 @@ public readonly record struct CriterionRef(string StepId, string CriterionId)
 /// </summary>
 public readonly record struct CriterionScore
 {
-    private CriterionScore(int value) => Value = value;
+    private CriterionScore(int value, bool neededHint)
+    {
+        Value = value;
+        NeededHint = neededHint;
+    }
 
-    /// <summary>The level, or null when the criterion was not assessed.</summary>
+    /// <summary>The level the interviewer chose, or null when the criterion was not assessed.</summary>
     public int? Value { get; }
+
+    /// <summary>The candidate got there only after a hint; the criterion then counts at most <see cref="HintCap"/>.</summary>
+    public bool NeededHint { get; }
+
+    /// <summary>The highest level a criterion counts for once the candidate needed a hint on it.</summary>
+    public const int HintCap = 3;
+
+    /// <summary>The level that counts in the step score: the chosen level, capped at 3 when a hint was needed.</summary>
+    public int? Counted => Value is { } v && NeededHint ? Math.Min(v, HintCap) : Value;
 
     public bool IsAssessed => Value.HasValue;
 
     public static CriterionScore NotAssessed => default;
 
-    public static CriterionScore Of(int level) => new(level);
+    public static CriterionScore Of(int level, bool neededHint = false) => new(level, neededHint);
 
-    public override string ToString() => Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not assessed";
+    public override string ToString() =>
+        (Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not assessed") + (NeededHint && Value.HasValue ? " (needed a hint)" : "");
 }

@@ -18,7 +18,29 @@ public sealed record LevelVerdict(
     double? Overall,
     bool OverallBelowBar,
     IReadOnlyList<StepShortfall> StepsBelowBar,
-    IReadOnlyList<string> UnassessedSteps);
+    IReadOnlyList<string> UnassessedSteps)
+{
+    /// <summary>Red flags the interviewer recorded; any one settles the verdict as below.</summary>
+    public IReadOnlyList<RaisedRedFlag> RedFlags { get; init; } = [];
+
+    /// <summary>The session ran out of time, so unassessed steps did not stop a verdict (they are named instead).</summary>
+    public bool RanOutOfTime { get; init; }
+
+    /// <summary>The bar asked for depth and too few steps reached it; null when the bar asks none or it was met.</summary>
+    public DepthShortfall? Depth { get; init; }
+
+    /// <summary>Bar steps below the per-step minimum that the bar forgives (its one allowed miss).</summary>
+    public int ForgivenMisses { get; init; }
+}
+
+/// <summary>A red flag the interviewer recorded in a step.</summary>
+public readonly record struct RedFlagRef(string StepId, string FlagId);
+
+/// <summary>A recorded red flag with its rubric text.</summary>
+public sealed record RaisedRedFlag(string StepId, RedFlag Flag);
+
+/// <summary>How many steps reached the depth score against how many the bar asks for.</summary>
+public sealed record DepthShortfall(int Required, int Reached, double MinScore);
 
 /// <summary>A step that scored below the per-step minimum of a bar.</summary>
 public sealed record StepShortfall(string StepId, double Score, double Required);

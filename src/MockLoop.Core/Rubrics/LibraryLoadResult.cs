@@ -19,6 +19,15 @@ public sealed record LibraryLoadResult(
     IReadOnlyList<InterviewCase> Cases,
     IReadOnlyList<RubricProblem> Problems)
 {
+    /// <summary>
+    /// Earlier versions of the shipped rubrics (<c>versions/&lt;id&gt;.v&lt;N&gt;.json</c>). They are stored so that
+    /// scorecards made with them keep rendering on any install, but new sessions and cases use <see cref="Rubrics"/>.
+    /// </summary>
+    public IReadOnlyList<LoadedRubric> EarlierVersions { get; init; } = [];
+
+    /// <summary>Current rubrics first, then earlier versions: everything that must be stored.</summary>
+    public IEnumerable<LoadedRubric> AllVersions => Rubrics.Concat(EarlierVersions);
+
     public bool IsValid => Problems.Count == 0;
 
     public LoadedRubric? FindRubric(string id) => Rubrics.FirstOrDefault(r => r.Rubric.Id == id);

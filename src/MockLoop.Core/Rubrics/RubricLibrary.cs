@@ -10,6 +10,7 @@ public static class RubricLibrary
 {
     public const string ComponentsFile = "components.json";
     public const string CasesDirectory = "cases";
+    public const string VersionsDirectory = "versions";
     private const string SchemaSuffix = ".schema.json";
 
     /// <summary>
@@ -34,8 +35,9 @@ public static class RubricLibrary
             BrokenRubricIds = brokenRubricIds,
         };
         var cases = LoadCases(rubricsDir, references, problems);
+        var earlier = LoadEarlierVersions(rubricsDir, rubrics, problems);
 
-        return new LibraryLoadResult(rubrics, components, cases, problems);
+        return new LibraryLoadResult(rubrics, components, cases, problems) { EarlierVersions = earlier };
     }
 
     private static List<LoadedRubric> LoadRubrics(string dir, List<RubricProblem> problems, out HashSet<string> brokenIds)
@@ -82,6 +84,59 @@ public static class RubricLibrary
         }
 
         return rubrics;
+    }
+
+    /// <summary>
+    /// Each file under <c>versions/</c> is named <c>&lt;id&gt;.v&lt;version&gt;.json</c> and holds an older version of a
+    /// current rubric, so both the name and the version are checked against that rubric.
+    /// </summary>
+    private static List<LoadedRubric> LoadEarlierVersions(string dir, List<LoadedRubric> current, List<RubricProblem> problems)
+    {
+        var versionsDir = Path.Combine(dir, VersionsDirectory);
+        var earlier = new List<LoadedRubric>();
+        if (!Directory.Exists(versionsDir))
+        {
+            return earlier;
+        }
+
+        foreach (var path in JsonFiles(versionsDir))
+        {
+            var name = Relative(dir, path);
+            if (ReadText(path, name, problems) is not { } json)
+            {
+                continue;
+            }
+
+            var result = RubricParser.Parse(name, json);
+            if (!result.IsValid)
+            {
+                problems.AddRange(result.Problems);
+                continue;
+            }
+
+            var rubric = result.Value;
+            var expectedName = FormattableString.Invariant($"{rubric.Id}.v{rubric.Version}.json");
+            var newest = current.FirstOrDefault(r => r.Rubric.Id == rubric.Id)?.Rubric;
+            if (Path.GetFileName(path) != expectedName)
+            {
+                problems.Add(new RubricProblem(name, "$.id", $"an earlier version must be named after its id and version: '{VersionsDirectory}/{expectedName}'."));
+            }
+            else if (newest is null)
+            {
+                problems.Add(new RubricProblem(name, "$.id", $"is an earlier version of '{rubric.Id}', but there is no current '{rubric.Id}.json'."));
+            }
+            else if (rubric.Version >= newest.Version)
+            {
+                problems.Add(new RubricProblem(name, "$.version", FormattableString.Invariant(
+                    $"is version {rubric.Version}, not earlier than the current {rubric.Id}.json (version {newest.Version}).")));
+            }
+            else
+            {
+                earlier.Add(new LoadedRubric(name, rubric, json, ContentHash.OfJson(json)));
+            }
+        }
+
+        return earlier;
     }
 
     private static ComponentVocabulary? LoadComponents(string dir, List<RubricProblem> problems)

@@ -21,6 +21,13 @@ public static class RubricLimits
     public const int MaxBudgetMinutes = 240;
     public const double MaxWeight = 1_000;
     public const int MaxVersion = 1_000_000;
+    public const int MaxSlotMinutes = 480;
+    public const int MaxRedFlagsPerStep = 8;
+    public const int MaxRedFlag = 300;
+    public const int MinStrongSignals = 3;
+    public const int MaxStrongSignals = 6;
+    public const int MaxStrongSignal = 300;
+    public const int MaxStepMissesAllowed = 3;
 
     public const int MaxComponents = 300;
 

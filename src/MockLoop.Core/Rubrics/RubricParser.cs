@@ -10,11 +10,15 @@ namespace MockLoop.Core.Rubrics;
 /// </summary>
 public static class RubricParser
 {
-    internal static readonly string[] RubricProperties = ["$schema", "id", "version", "title", "description", "steps", "levelBars"];
-    internal static readonly string[] StepProperties = ["id", "title", "purpose", "budgetMinutes", "weight", "questions", "criteria"];
-    internal static readonly string[] CriterionProperties = ["id", "title", "levels"];
+    internal static readonly string[] RubricProperties =
+        ["$schema", "id", "version", "title", "description", "slotMinutes", "levelExpectations", "steps", "levelBars"];
+    internal static readonly string[] StepProperties =
+        ["id", "title", "purpose", "core", "budgetMinutes", "weight", "questions", "criteria", "redFlags"];
+    internal static readonly string[] CriterionProperties = ["id", "title", "levels", "strongSignals"];
     internal static readonly string[] LevelProperties = ["level", "label", "descriptor"];
-    internal static readonly string[] BarProperties = ["minOverall", "minStep"];
+    internal static readonly string[] BarProperties = ["minOverall", "minStep", "stepMissesAllowed", "deepSteps"];
+    internal static readonly string[] DepthProperties = ["count", "minScore"];
+    internal static readonly string[] RedFlagProperties = ["id", "description"];
 
     /// <summary>The JSON names of the level bars, in rising order.</summary>
     internal static readonly (TargetLevel Level, string Name)[] BarNames =
@@ -53,12 +57,43 @@ public static class RubricParser
         var version = obj.WholeNumber("version", 1, RubricLimits.MaxVersion);
         var title = obj.Text("title", RubricLimits.MaxTitle);
         var description = obj.Text("description", RubricLimits.MaxDescription);
+        var slot = obj.Optional("slotMinutes") is { } slotValue
+            ? JsonValues.WholeNumber(slotValue, 1, RubricLimits.MaxSlotMinutes, log) ?? -1
+            : (int?)null;
+        var expectations = ReadExpectations(obj, out var expectationsValid);
         var steps = ReadSteps(obj, log);
         var bars = ReadLevelBars(obj, log);
 
+        if (slot > 0 && steps is not null && steps.Sum(s => s.BudgetMinutes) > slot)
+        {
+            log.Add(JsonPath.Property(obj.Path, "slotMinutes"),
+                Invariant($"is {slot} but the step budgets add up to {steps.Sum(s => s.BudgetMinutes)}; the budgets must fit the slot."));
+            slot = -1;
+        }
+
         return id is null || version is null || title is null || description is null || steps is null || bars is null
+            || slot < 0 || !expectationsValid
             ? null
-            : new Rubric(id, version.Value, title, description, steps, bars);
+            : new Rubric(id, version.Value, title, description, steps, bars) { SlotMinutes = slot, Expectations = expectations };
+    }
+
+    private static LevelExpectations? ReadExpectations(ObjectReader rubric, out bool valid)
+    {
+        valid = true;
+        if (rubric.Optional("levelExpectations") is null)
+        {
+            return null;
+        }
+
+        var obj = rubric.Object("levelExpectations", BarNames.Select(b => b.Name).ToArray());
+        var texts = BarNames.Select(b => obj?.Text(b.Name, RubricLimits.MaxPurpose)).ToList();
+        if (obj is null || texts.Any(t => t is null))
+        {
+            valid = false;
+            return null;
+        }
+
+        return new LevelExpectations(texts[0]!, texts[1]!, texts[2]!);
     }
 
     private static List<RubricStep>? ReadSteps(ObjectReader rubric, ProblemLog log)
@@ -87,10 +122,29 @@ public static class RubricParser
         var weight = obj.PositiveNumber("weight", RubricLimits.MaxWeight);
         var questions = obj.TextList("questions", 1, RubricLimits.MaxQuestionsPerStep, RubricLimits.MaxQuestion, "question");
         var criteria = ReadCriteria(obj, log);
+        var core = obj.Optional("core") is { } coreValue ? JsonValues.Boolean(coreValue, log) : false;
+        var redFlags = obj.Optional("redFlags") is { } flagsValue ? ReadRedFlags(flagsValue, log) : [];
 
         return id is null || title is null || purpose is null || budget is null || weight is null || questions is null || criteria is null
+            || core is null || redFlags is null
             ? null
-            : new RubricStep(id, title, purpose, budget.Value, weight.Value, questions, criteria);
+            : new RubricStep(id, title, purpose, budget.Value, weight.Value, questions, criteria) { IsCore = core.Value, RedFlags = redFlags };
+    }
+
+    private static List<RedFlag>? ReadRedFlags(Located value, ProblemLog log)
+    {
+        var items = JsonValues.Array(value, 1, RubricLimits.MaxRedFlagsPerStep, "red flag", log);
+        return items is null ? null : ReadEach(items, new IdRegistry("red flag", log), log, (item, ids, l) =>
+        {
+            var obj = ObjectReader.Open(item, l, RedFlagProperties);
+            if (obj is null)
+            {
+                return null;
+            }
+            var flagId = ClaimId(obj, ids);
+            var description = obj.Text("description", RubricLimits.MaxRedFlag);
+            return flagId is null || description is null ? null : new RedFlag(flagId, description);
+        });
     }
 
     private static List<Criterion>? ReadCriteria(ObjectReader step, ProblemLog log)
@@ -134,8 +188,13 @@ public static class RubricParser
         var id = ClaimId(obj, criterionIds);
         var title = obj.Text("title", RubricLimits.MaxTitle);
         var levels = obj.Required("levels") is { } levelsValue ? ReadLevels(levelsValue, log) : null;
+        var signals = obj.Optional("strongSignals") is { } signalsValue
+            ? JsonValues.TextList(signalsValue, RubricLimits.MinStrongSignals, RubricLimits.MaxStrongSignals, RubricLimits.MaxStrongSignal, "strong signal", log)
+            : [];
 
-        return id is null || title is null || levels is null ? null : new Criterion(id, title, levels);
+        return id is null || title is null || levels is null || signals is null
+            ? null
+            : new Criterion(id, title, levels) { StrongSignals = signals };
     }
 
     /// <summary>Reads an id and claims it in its scope, so a duplicate is reported even when the rest of its object is broken.</summary>
@@ -238,14 +297,33 @@ public static class RubricParser
 
             var minOverall = barObject.NumberBetween("minOverall", CriterionLevel.Lowest, CriterionLevel.Highest);
             var minStep = barObject.NumberBetween("minStep", CriterionLevel.Lowest, CriterionLevel.Highest);
-            if (minOverall is not null && minStep is not null)
+            var misses = barObject.Optional("stepMissesAllowed") is { } missesValue
+                ? JsonValues.WholeNumber(missesValue, 0, RubricLimits.MaxStepMissesAllowed, log)
+                : 0;
+            var depth = ReadDepth(barObject, out var depthValid);
+            if (minOverall is not null && minStep is not null && misses is not null && depthValid)
             {
-                bars.Add((new LevelBar(level, minOverall.Value, minStep.Value), barObject.Path));
+                bars.Add((new LevelBar(level, minOverall.Value, minStep.Value) { StepMissesAllowed = misses.Value, Depth = depth }, barObject.Path));
             }
         }
 
         var rising = CheckRising(bars, b => b.MinOverall, "minOverall", log) & CheckRising(bars, b => b.MinStep, "minStep", log);
         return bars.Count == BarNames.Length && rising ? bars.Select(b => b.Bar).ToList() : null;
+    }
+
+    private static DepthBar? ReadDepth(ObjectReader bar, out bool valid)
+    {
+        valid = true;
+        if (bar.Optional("deepSteps") is null)
+        {
+            return null;
+        }
+
+        var obj = bar.Object("deepSteps", DepthProperties);
+        var count = obj?.WholeNumber("count", 1, RubricLimits.MaxSteps);
+        var minScore = obj?.NumberBetween("minScore", CriterionLevel.Lowest, CriterionLevel.Highest);
+        valid = count is not null && minScore is not null;
+        return valid ? new DepthBar(count!.Value, minScore!.Value) : null;
     }
 
     /// <summary>A higher level never asks for less than a lower one.</summary>

@@ -58,12 +58,12 @@ public static class RubricScoring
 
         var steps = rubric.Steps.Select(step =>
         {
-            var levels = step.Criteria
-                .Select(c => scorecard[step.Id, c.Id].Value)
-                .OfType<int>()
-                .ToList();
-            double? mean = levels.Count == 0 ? null : levels.Average();
-            return new StepScore(step.Id, mean, levels.Count, step.Criteria.Count, step.Weight);
+            var scores = step.Criteria.Select(c => scorecard[step.Id, c.Id]).Where(s => s.IsAssessed).ToList();
+            double? mean = scores.Count == 0 ? null : scores.Average(s => s.Counted!.Value);
+            return new StepScore(step.Id, mean, scores.Count, step.Criteria.Count, step.Weight)
+            {
+                HintCapped = scores.Count(s => s.Counted != s.Value),
+            };
         }).ToList();
 
         var assessed = steps.Where(s => s.Score.HasValue).ToList();
@@ -75,15 +75,23 @@ public static class RubricScoring
     }
 
     /// <summary>
-    /// Judges a score against the bar for a level. A step below the per-step minimum settles it as
-    /// <see cref="VerdictOutcome.Below"/> whatever else is missing; otherwise every step must have been assessed
-    /// (else <see cref="VerdictOutcome.InsufficientData"/>) and the overall score must reach the bar.
+    /// Judges a score against the bar for a level, in this order (rubrics/README.md, "Verdict"):
+    /// <list type="number">
+    /// <item>any recorded red flag → below, whatever the average;</item>
+    /// <item>more bar steps (the core steps, or all when none is core) below the per-step minimum than the bar
+    /// forgives → below, whatever else is missing;</item>
+    /// <item>a bar step with nothing assessed → insufficient data, unless the session ran out of time on a rubric
+    /// with core steps: then the verdict is given on what was assessed and the unassessed steps are named;</item>
+    /// <item>overall below the bar → below; too few steps at the bar's depth score → below; else meets.</item>
+    /// </list>
+    /// Steps outside the bar steps that were not assessed never block a verdict; they are named.
     /// </summary>
-    /// <exception cref="ArgumentException">The result was computed for another rubric or version.</exception>
-    public static LevelVerdict Verdict(Rubric rubric, ScoreResult result, TargetLevel level)
+    /// <exception cref="ArgumentException">The result was computed for another rubric or version, or a red flag is not in the rubric.</exception>
+    public static LevelVerdict Verdict(Rubric rubric, ScoreResult result, TargetLevel level, VerdictInputs? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(result);
+        inputs ??= VerdictInputs.None;
         if (result.RubricId != rubric.Id || result.RubricVersion != rubric.Version
             || !result.Steps.Select(s => s.StepId).SequenceEqual(rubric.Steps.Select(s => s.Id)))
         {
@@ -92,19 +100,55 @@ public static class RubricScoring
                 nameof(result));
         }
 
+        var flags = inputs.RedFlags.Distinct().Select(f => rubric.FindRedFlag(f.StepId, f.FlagId) is { } flag
+                ? new RaisedRedFlag(f.StepId, flag)
+                : throw new ArgumentException($"Rubric '{rubric.Id}' has no red flag '{f.FlagId}' in step '{f.StepId}'.", nameof(inputs)))
+            .OrderBy(f => rubric.Steps.ToList().FindIndex(s => s.Id == f.StepId))
+            .ToList();
+
         var bar = rubric.BarFor(level);
+        var barStepIds = rubric.BarSteps.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var shortfalls = result.Steps
-            .Where(s => s.Score is { } score && score < bar.MinStep - BarTolerance)
+            .Where(s => barStepIds.Contains(s.StepId) && s.Score is { } score && score < bar.MinStep - BarTolerance)
             .Select(s => new StepShortfall(s.StepId, s.Score!.Value, bar.MinStep))
             .ToList();
         var unassessed = result.Steps.Where(s => !s.IsAssessed).Select(s => s.StepId).ToList();
-        var overallBelow = unassessed.Count == 0 && result.Overall < bar.MinOverall - BarTolerance;
+        var timedOut = inputs.RanOutOfTime && rubric.UsesCoreSteps;
+        var blocking = timedOut ? [] : unassessed.Where(barStepIds.Contains).ToList();
+        var overallBelow = blocking.Count == 0 && result.Overall < bar.MinOverall - BarTolerance;
+        var deep = bar.Depth is { } depth ? result.Steps.Count(s => s.Score >= depth.MinScore - BarTolerance) : 0;
+        var depthShortfall = bar.Depth is { } d && deep < d.Steps ? new DepthShortfall(d.Steps, deep, d.MinScore) : null;
 
-        var outcome = shortfalls.Count > 0 ? VerdictOutcome.Below
-            : unassessed.Count > 0 ? VerdictOutcome.InsufficientData
-            : overallBelow ? VerdictOutcome.Below
+        var outcome = flags.Count > 0 ? VerdictOutcome.Below
+            : shortfalls.Count > bar.StepMissesAllowed ? VerdictOutcome.Below
+            : blocking.Count > 0 || result.Overall is null ? VerdictOutcome.InsufficientData
+            : overallBelow || depthShortfall is not null ? VerdictOutcome.Below
             : VerdictOutcome.Meets;
 
-        return new LevelVerdict(level, outcome, bar, result.Overall, overallBelow, shortfalls, unassessed);
+        return new LevelVerdict(level, outcome, bar, result.Overall, overallBelow, shortfalls, unassessed)
+        {
+            RedFlags = flags,
+            RanOutOfTime = timedOut,
+            Depth = blocking.Count == 0 ? depthShortfall : null,
+            ForgivenMisses = Math.Min(shortfalls.Count, bar.StepMissesAllowed),
+        };
     }
+
+    /// <summary>
+    /// True when the interview ended before the timer reached the last step: some step was started and a step
+    /// after the last started one never was. A session whose timer was never used did not run out of time.
+    /// </summary>
+    public static bool RanOutOfTime(Rubric rubric, IReadOnlySet<string> startedStepIds)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(startedStepIds);
+        var lastStarted = rubric.Steps.ToList().FindLastIndex(s => startedStepIds.Contains(s.Id));
+        return lastStarted >= 0 && lastStarted < rubric.Steps.Count - 1;
+    }
+}
+
+/// <summary>What the verdict needs beyond the scores: recorded red flags, and whether the session ran out of time.</summary>
+public sealed record VerdictInputs(IReadOnlyCollection<RedFlagRef> RedFlags, bool RanOutOfTime)
+{
+    public static VerdictInputs None { get; } = new([], false);
 }

@@ -11,5 +11,8 @@ public sealed record ScoreResult(string RubricId, int RubricVersion, IReadOnlyLi
 /// <param name="Score">Mean of the assessed criteria; null when none was assessed.</param>
 public sealed record StepScore(string StepId, double? Score, int AssessedCriteria, int TotalCriteria, double Weight)
 {
+    /// <summary>Criteria whose score was capped because the candidate needed a hint.</summary>
+    public int HintCapped { get; init; }
+
     public bool IsAssessed => Score.HasValue;
 }

@@ -8,8 +8,14 @@ using MockLoop.Web.Scoring;
 
 namespace MockLoop.Web.Progress;
 
+/// <param name="RubricIds">The rubric versions the user was scored with, as <c>id@version</c> keys, oldest first.</param>
+/// <param name="RubricId">The chosen key; progress compares sessions of one rubric version only.</param>
 public sealed record ProgressData(
-    IReadOnlyList<string> RubricIds, string? RubricId, Rubric? Rubric, IReadOnlyList<ScoredSession> Sessions, TargetLevel Level);
+    IReadOnlyList<string> RubricIds, string? RubricId, Rubric? Rubric, IReadOnlyList<ScoredSession> Sessions, TargetLevel Level)
+{
+    /// <summary>How a key reads in the picker: "ml-system-design v2".</summary>
+    public static string Describe(string key) => key.Replace("@", " v", StringComparison.Ordinal);
+}
 
 public sealed record GivenScorecard(Guid SessionId, DateTimeOffset At, string CandidateName, string? CaseTitle, double? Overall, string Verdict, string TargetLevel);
 
@@ -21,17 +27,22 @@ public sealed class ProgressService(AppDbContext db, IRubricCatalog catalog)
     public async Task<ProgressData> ForCandidateAsync(Guid userId, string? rubricId, string? level, CancellationToken ct = default)
     {
         var cards = await db.Set<ScorecardRow>().AsNoTracking().Where(c => c.CandidateId == userId).OrderBy(c => c.SubmittedAt).ToListAsync(ct);
-        var rubricIds = cards.Select(c => c.RubricId).Distinct().ToList();
-        var chosen = rubricId is not null && rubricIds.Contains(rubricId) ? rubricId : cards.LastOrDefault()?.RubricId;
+        // Like with like: a rubric version is its own series (v1 and v2 differ in criteria and bars; docs/decisions/061).
+        static string Key(ScorecardRow c) => $"{c.RubricId}@{c.RubricVersion}";
+        var rubricIds = cards.Select(Key).Distinct().ToList();
+        var chosen = rubricId is not null && rubricIds.Contains(rubricId) ? rubricId
+            // A bare id (older links) picks that rubric's newest version the user has.
+            : cards.Where(c => c.RubricId == rubricId).MaxBy(c => c.RubricVersion) is { } byId ? Key(byId)
+            : cards.LastOrDefault() is { } latest ? Key(latest) : null;
         var target = Enum.TryParse<TargetLevel>(level, true, out var parsed) && Enum.IsDefined(parsed)
             ? parsed
-            : cards.LastOrDefault(c => c.RubricId == chosen) is { } last ? Enum.Parse<TargetLevel>(last.TargetLevel) : TargetLevel.Senior;
+            : cards.LastOrDefault(c => Key(c) == chosen) is { } last ? Enum.Parse<TargetLevel>(last.TargetLevel) : TargetLevel.Senior;
         if (chosen is null)
         {
             return new ProgressData(rubricIds, null, null, [], target);
         }
 
-        var mine = cards.Where(c => c.RubricId == chosen).ToList();
+        var mine = cards.Where(c => Key(c) == chosen).ToList();
         var ids = mine.Select(c => c.SessionId).ToList();
         var steps = await db.Set<ScorecardStepRow>().AsNoTracking().Where(s => ids.Contains(s.SessionId)).ToListAsync(ct);
         var criteria = await db.Set<CriterionScoreRow>().AsNoTracking()
@@ -39,7 +50,7 @@ public sealed class ProgressService(AppDbContext db, IRubricCatalog catalog)
         var timings = await db.Set<StepTimingRow>().AsNoTracking().Where(t => ids.Contains(t.SessionId)).ToListAsync(ct);
         var newest = mine.MaxBy(c => c.RubricVersion)!;
         var sessionOwner = await db.Sessions.AsNoTracking().Where(s => s.Id == newest.SessionId).Select(s => s.CreatedById).SingleAsync(ct);
-        var rubric = await catalog.FindAsync(chosen, newest.RubricVersion, sessionOwner, ct);
+        var rubric = await catalog.FindAsync(newest.RubricId, newest.RubricVersion, sessionOwner, ct);
 
         var sessions = mine.Select(c => new ScoredSession(
             c.SessionId, c.SubmittedAt, c.RubricId, c.RubricVersion, c.CaseId is null ? null : catalog.FindCase(c.CaseId)?.Title,
@@ -100,7 +111,7 @@ public sealed class ProgressService(AppDbContext db, IRubricCatalog catalog)
         var averages = await (
             from st in db.Set<ScorecardStepRow>().AsNoTracking()
             join c in db.Set<ScorecardRow>().AsNoTracking() on st.SessionId equals c.SessionId
-            where c.RubricId == latest.RubricId && st.Score != null
+            where c.RubricId == latest.RubricId && c.RubricVersion == latest.RubricVersion && st.Score != null
             group st by new { st.StepId, Mine = c.InterviewerId == interviewerId } into g
             select new { g.Key.StepId, g.Key.Mine, Average = g.Average(x => x.Score!.Value), Count = g.Count() })
             .ToListAsync(ct);

@@ -117,7 +117,7 @@ public sealed class DbRubricCatalog(IServiceScopeFactory scopes, ShippedRubricLi
         }
         var stored = await rows.Select(Header).ToListAsync(ct);
 
-        var library = Library.Rubrics
+        var library = Library.AllVersions
             .Where(r => (id is null || r.Rubric.Id == id) && (version is null || r.Rubric.Version == version))
             .Select(r => new RubricHeader(r.Rubric.Id, r.Rubric.Version, null, r.Rubric.Title, r.ContentHash, null, r))
             .ToList();

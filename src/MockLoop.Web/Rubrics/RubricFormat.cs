@@ -46,4 +46,16 @@ internal static class RubricFormat
     public static string ShortHash(string hash) => hash.Length > 12 ? hash[..12] : hash;
 
     public static string CategoryClass(ComponentCategory category) => "cat-" + category.ToJsonName();
+
+    /// <summary>The category's colour from the vocabulary, as a CSS custom property (empty when the file gives none).</summary>
+    public static string CategoryStyle(ComponentVocabulary vocabulary, ComponentCategory category) =>
+        vocabulary.Categories.FirstOrDefault(c => c.Category == category) is { } style ? $"--cat: {style.Color}" : "";
+
+    public static string Rate(double perSecond) => perSecond.ToString(perSecond < 10 ? "0.#" : "N0", CultureInfo.InvariantCulture) + "/s";
+
+    public static string Latency(int ms) => ms >= 1000 && ms % 100 == 0
+        ? (ms / 1000.0).ToString("0.#", CultureInfo.InvariantCulture) + " s"
+        : ms.ToString(CultureInfo.InvariantCulture) + " ms";
+
+    public static string MlTask(string? task) => task is null ? "" : char.ToUpperInvariant(task[0]) + task[1..];
 }

@@ -47,7 +47,7 @@ internal sealed class ShippedRubricSync(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var inserted = 0;
         var conflicts = new List<string>();
-        foreach (var loaded in library.Library.Rubrics)
+        foreach (var loaded in library.Library.AllVersions)
         {
             var rubric = loaded.Rubric;
             inserted += await db.Database.ExecuteSqlAsync($"""

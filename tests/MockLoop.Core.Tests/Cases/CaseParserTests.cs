@@ -22,12 +22,50 @@ public class CaseParserTests
         ["facts"] = new JsonArray(
             new JsonObject { ["topic"] = "Scale", ["detail"] = "200M daily active users." },
             new JsonObject { ["topic"] = "Latency", ["detail"] = "200 ms at p99 for the whole page." }),
+        ["mlTask"] = "ranking",
+        ["budgets"] = new JsonObject
+        {
+            ["averageRequestsPerSecond"] = 11600,
+            ["peakRequestsPerSecond"] = 35000,
+            ["dailyRequests"] = 1_000_000_000,
+            ["latencyBudgetMs"] = 200,
+            ["costBudget"] = "500 GPUs for serving.",
+        },
         ["hints"] = new JsonObject
         {
-            ["design"] = new JsonArray("Push for two stages: candidate generation, then ranking."),
-            ["clarify"] = new JsonArray("Ask what the business optimises: watch time or clicks?"),
+            ["design"] = Hint("How many stages?", "Candidate generation, then ranking.", "Sizes each stage.", "One model over a billion videos."),
+            ["clarify"] = Hint("What does the business optimise?", "Watch time and retention.", "Long-term satisfaction.", "Clicks only."),
         },
-        ["expectedComponents"] = new JsonArray("client", "feature-store", "ann-index"),
+        ["coreComponents"] = new JsonArray("feature-store", "ann-index", "model-server", "embedding-service", "ranking-model", "training-pipeline"),
+        ["optionalComponents"] = new JsonArray("client"),
+        ["referenceDiagram"] = new JsonObject
+        {
+            ["nodes"] = new JsonArray(
+                Node("app", "client"), Node("fs", "feature-store"), Node("ann", "ann-index"), Node("srv", "model-server"),
+                Node("emb", "embedding-service"), Node("rank", "ranking-model"), Node("train", "training-pipeline")),
+            ["links"] = new JsonArray(new JsonObject { ["id"] = "l1", ["sourceId"] = "app", ["targetId"] = "srv", ["label"] = "request" }),
+        },
+    };
+
+    internal static JsonObject Hint(string probe, string senior, string staff, params string[] redFlags) => new()
+    {
+        ["probe"] = probe,
+        ["seniorAnswer"] = senior,
+        ["staffExtension"] = staff,
+        ["redFlags"] = new JsonArray(redFlags.Select(f => (JsonNode?)f).ToArray()),
+    };
+
+    private static int nodeCount;
+
+    internal static JsonObject Node(string id, string type) => new()
+    {
+        ["id"] = id,
+        ["componentType"] = type,
+        ["label"] = type,
+        ["x"] = 40 + (Interlocked.Increment(ref nodeCount) % 7) * 200,
+        ["y"] = 40,
+        ["width"] = 180,
+        ["height"] = 60,
     };
 
     private static ParseResult<InterviewCase> Parse(Action<JsonObject>? mutate = null, CaseReferences? references = null)
@@ -51,8 +89,15 @@ public class CaseParserTests
         Assert.Equal(CaseDifficulty.Medium, interviewCase.Difficulty);
         Assert.Equal(new CaseFact("Scale", "200M daily active users."), interviewCase.Facts[0]);
         Assert.Equal(["clarify", "design"], interviewCase.Hints.Keys);
-        Assert.Single(interviewCase.HintsFor("design"));
-        Assert.Equal(["client", "feature-store", "ann-index"], interviewCase.ExpectedComponents);
+        var design = interviewCase.HintSetFor("design")!;
+        Assert.Equal(("How many stages?", "Candidate generation, then ranking.", "Sizes each stage."), (design.Probe, design.SeniorAnswer, design.StaffExtension));
+        Assert.Equal(["One model over a billion videos."], design.RedFlags);
+        Assert.Equal(["Probe: How many stages?", "Expected Senior answer: Candidate generation, then ranking.", "Staff extension: Sizes each stage.", "Red flag: One model over a billion videos."],
+            interviewCase.HintsFor("design"));
+        Assert.Equal(["feature-store", "ann-index", "model-server", "embedding-service", "ranking-model", "training-pipeline", "client"], interviewCase.ExpectedComponents);
+        Assert.Equal("ranking", interviewCase.MlTask);
+        Assert.Equal(new CaseBudgets(11600, 35000, 1_000_000_000, 200, "500 GPUs for serving."), interviewCase.Budgets);
+        Assert.Equal(7, interviewCase.ReferenceDiagram!.Nodes.Count);
     }
 
     [Fact]
@@ -96,48 +141,131 @@ public class CaseParserTests
     [Fact]
     public void A_hint_keyed_by_an_unknown_step_is_reported()
     {
-        Problems(c => c["hints"]!["deployment"] = new JsonArray("Ask about canaries."))
+        Problems(c => c["hints"]!["deployment"] = Hint("Canary?", "Yes.", "Automated gates.", "None."))
             .HasProblem("$.hints.deployment", "'deployment' is not a step of rubric 'sample' (its steps: clarify, design).");
     }
 
     [Fact]
     public void A_hint_key_with_hyphens_is_reported_with_a_bracketed_path()
     {
-        Problems(c => c["hints"]!["data-and-features"] = new JsonArray("Ask about labels."))
+        Problems(c => c["hints"]!["data-and-features"] = Hint("Labels?", "Bookings.", "Delayed joins.", "None."))
             .HasProblem("$.hints['data-and-features']", "is not a step of rubric 'sample'");
     }
 
     [Fact]
-    public void Hints_that_are_not_lists_of_strings_are_reported()
+    public void Hints_that_are_not_split_into_probe_answers_and_red_flags_are_reported()
     {
         var problems = Problems(c =>
         {
-            c["hints"]!["clarify"] = "one hint";
-            c["hints"]!["design"] = new JsonArray("fine", 3);
+            c["hints"]!["clarify"] = new JsonArray("one hint");
+            c["hints"]!["design"]!.AsObject().Remove("staffExtension");
+            c["hints"]!["design"]!["redFlags"] = new JsonArray("fine", 3);
         });
 
-        problems.HasProblem("$.hints.clarify", "must be an array, not a string");
-        problems.HasProblem("$.hints.design[1]", "must be a string, not a number");
+        problems.HasProblem("$.hints.clarify", "must be an object");
+        problems.HasProblem("$.hints.design.staffExtension", "is required but missing");
+        problems.HasProblem("$.hints.design.redFlags[1]", "must be a string, not a number");
+    }
+
+    [Fact]
+    public void A_peak_below_the_average_request_rate_is_reported()
+    {
+        Problems(c => c["budgets"]!["peakRequestsPerSecond"] = 5000)
+            .HasProblem("$.budgets.peakRequestsPerSecond", "is 5000, below the average of 11600; a peak is never below the average.");
+    }
+
+    [Fact]
+    public void An_average_rate_that_contradicts_the_daily_requests_is_reported()
+    {
+        Problems(c => c["budgets"]!["dailyRequests"] = 100_000_000_000)
+            .HasProblem("$.budgets.averageRequestsPerSecond", "100,000,000,000 requests a day average 1,157,407 per second");
+    }
+
+    [Fact]
+    public void Budgets_need_a_latency_budget_and_a_cost_budget()
+    {
+        var problems = Problems(c =>
+        {
+            c["budgets"]!.AsObject().Remove("latencyBudgetMs");
+            c["budgets"]!.AsObject().Remove("costBudget");
+        });
+
+        problems.HasProblem("$.budgets.latencyBudgetMs", "is required but missing");
+        problems.HasProblem("$.budgets.costBudget", "is required but missing");
+    }
+
+    [Fact]
+    public void An_unknown_ml_task_is_reported()
+    {
+        Problems(c => c["mlTask"] = "magic").HasProblem("$.mlTask", "'magic' is not an ML task; use one of: ranking, retrieval, classification, regression, detection, generation.");
+    }
+
+    [Fact]
+    public void A_generic_component_can_never_be_core()
+    {
+        Problems(c => c["coreComponents"]!.AsArray().Add("client"))
+            .HasProblem("$.coreComponents[6]", "'client' is generic infrastructure and can never be a core component");
+    }
+
+    [Fact]
+    public void Fewer_than_six_core_components_are_reported()
+    {
+        Problems(c => c["coreComponents"] = new JsonArray("feature-store", "ann-index"))
+            .HasProblem("$.coreComponents", "6 to 10 are needed");
+    }
+
+    [Fact]
+    public void A_component_both_core_and_optional_is_reported()
+    {
+        Problems(c => c["optionalComponents"]!.AsArray().Add("ann-index"))
+            .HasProblem("$.optionalComponents", "'ann-index' is already a core component.");
+    }
+
+    [Fact]
+    public void A_reference_diagram_the_canvas_rules_reject_is_reported_at_the_element()
+    {
+        var problems = Problems(c =>
+        {
+            c["referenceDiagram"]!["nodes"]![1]!["componentType"] = "kafka";
+            c["referenceDiagram"]!["links"]!.AsArray().Add(new JsonObject { ["id"] = "l2", ["sourceId"] = "app", ["targetId"] = "nowhere" });
+        });
+
+        problems.HasProblem("$.referenceDiagram.nodes[1]", "is rejected by the diagram rules");
+        problems.HasProblem("$.referenceDiagram.links[1]", "is rejected by the diagram rules");
+    }
+
+    [Fact]
+    public void A_reference_diagram_must_draw_every_core_component_and_nothing_unlisted()
+    {
+        var problems = Problems(c =>
+        {
+            c["referenceDiagram"]!["nodes"]!.AsArray().RemoveAt(6);
+            c["referenceDiagram"]!["nodes"]!.AsArray().Add(Node("extra", "ranking-model"));
+            c["optionalComponents"] = new JsonArray();
+        });
+
+        problems.HasProblem("$.referenceDiagram", "does not draw the core component(s) training-pipeline.");
+        problems.HasProblem("$.referenceDiagram", "draws client, which the case lists neither as core nor as optional.");
     }
 
     [Fact]
     public void An_unknown_component_in_a_case_is_reported()
     {
-        Problems(c => c["expectedComponents"]!.AsArray().Add("kafka"))
-            .HasProblem("$.expectedComponents[3]", "'kafka' is not in the component vocabulary (components.json).");
+        Problems(c => c["optionalComponents"]!.AsArray().Add("kafka"))
+            .HasProblem("$.optionalComponents[1]", "'kafka' is not in the component vocabulary (components.json).");
     }
 
     [Fact]
     public void A_component_listed_twice_is_reported()
     {
-        Problems(c => c["expectedComponents"]!.AsArray().Add("client"))
-            .HasProblem("$.expectedComponents[3]", "duplicate component id 'client'");
+        Problems(c => c["optionalComponents"]!.AsArray().Add("client"))
+            .HasProblem("$.optionalComponents[1]", "duplicate component id 'client'");
     }
 
     [Fact]
     public void Without_a_vocabulary_component_ids_are_only_checked_for_form()
     {
-        var result = Parse(c => c["expectedComponents"]!.AsArray().Add("kafka"), new CaseReferences(Rubrics, null));
+        var result = Parse(c => c["optionalComponents"]!.AsArray().Add("kafka"), new CaseReferences(Rubrics, null));
 
         Assert.True(result.IsValid, Describe(result.Problems));
     }
@@ -169,13 +297,13 @@ public class CaseParserTests
             c.Remove("title");
             c["prompt"] = new string('p', RubricLimits.MaxPrompt + 1);
             c["facts"] = new JsonArray();
-            c["hints"]!["monitoring"] = new JsonArray("Drift?");
-            c["expectedComponents"]!.AsArray().Add("kafka");
+            c["hints"]!["monitoring"] = Hint("Drift?", "Yes.", "Per slice.", "None.");
+            c["optionalComponents"]!.AsArray().Add("kafka");
             c["owner"] = "me";
         });
 
         Assert.Equal(
-            ["$.owner", "$.title", "$.prompt", "$.facts", "$.hints.monitoring", "$.expectedComponents[3]"],
+            ["$.owner", "$.title", "$.prompt", "$.facts", "$.hints.monitoring", "$.optionalComponents[1]"],
             problems.Select(p => p.Path));
     }
 }

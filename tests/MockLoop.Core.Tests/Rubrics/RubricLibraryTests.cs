@@ -40,7 +40,7 @@ public sealed class RubricLibraryTests : IDisposable
         Assert.Equal(SampleRubric.Json(), loaded.Json);
         Assert.Equal(ContentHash.OfJson(SampleRubric.Json()), loaded.ContentHash);
         Assert.Matches("^[0-9a-f]{64}$", loaded.ContentHash);
-        Assert.Equal(4, result.Components!.Components.Count);
+        Assert.Equal(7, result.Components!.Components.Count);
         Assert.Equal("video-recommendations", Assert.Single(result.CasesFor("sample")).Id);
         Assert.Same(loaded, result.FindRubric("sample"));
     }
@@ -51,7 +51,7 @@ public sealed class RubricLibraryTests : IDisposable
         Write("sample.json", SampleRubric.Json(r => r.StepAt(1)["weight"] = 0));
         Write("second.json", "{ \"id\": ");
         Write("components.json", """{ "components": [ { "id": "client", "label": "Client", "category": "phone", "description": "x" } ] }""");
-        Write("cases/video-recommendations.json", CaseJson(c => c["expectedComponents"]!.AsArray().Add("kafka")));
+        Write("cases/video-recommendations.json", CaseJson(c => c["optionalComponents"]!.AsArray().Add("kafka")));
         Write("cases/fraud.json", CaseJson(c =>
         {
             c["id"] = "fraud";
@@ -79,11 +79,11 @@ public sealed class RubricLibraryTests : IDisposable
     [Fact]
     public void An_unknown_component_in_a_library_case_is_reported_with_the_case_file()
     {
-        Write("cases/video-recommendations.json", CaseJson(c => c["expectedComponents"]!.AsArray().Add("kafka")));
+        Write("cases/video-recommendations.json", CaseJson(c => c["optionalComponents"]!.AsArray().Add("kafka")));
 
         var problem = Assert.Single(RubricLibrary.LoadDirectory(_dir).Problems);
 
-        Assert.Equal(new RubricProblem("cases/video-recommendations.json", "$.expectedComponents[3]", "'kafka' is not in the component vocabulary (components.json)."), problem);
+        Assert.Equal(new RubricProblem("cases/video-recommendations.json", "$.optionalComponents[1]", "'kafka' is not in the component vocabulary (components.json)."), problem);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public sealed class HubContractTests
         [InterviewHubMethods.Cursor] = [typeof(double), typeof(double)],
         [InterviewHubMethods.DragPreview] = [typeof(string), typeof(double), typeof(double)],
         [InterviewHubMethods.ScoreCriterion] = [typeof(string), typeof(string), typeof(int?), typeof(string), typeof(string)],
+        [InterviewHubMethods.ScoreCriterionMarks] = [typeof(string), typeof(string), typeof(int?), typeof(string), typeof(bool), typeof(int[]), typeof(string)],
+        [InterviewHubMethods.RecordRedFlag] = [typeof(string), typeof(string), typeof(bool), typeof(string)],
         [InterviewHubMethods.SelfAssess] = [typeof(string), typeof(string), typeof(int?), typeof(string)],
         [InterviewHubMethods.SubmitScorecard] = [typeof(string), typeof(string), typeof(string), typeof(string), typeof(string)],
         [InterviewHubMethods.StartReturnMatch] = [],

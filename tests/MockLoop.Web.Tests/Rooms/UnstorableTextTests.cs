@@ -36,7 +36,7 @@ public sealed class UnstorableTextTests(MockLoopApp app) : IClassFixture<MockLoo
             await room.CandidateHub.CommandAsync("SendChat", bad, "chat-bad"),
             await room.InterviewerHub.CommandAsync("SaveNote", "evaluation", bad, "note-bad"),
             await room.InterviewerHub.CommandAsync("SubmitOp", DatabaseRestartTests.AddNode("op-bad", "n-bad", bad)),
-            await room.InterviewerHub.CommandAsync("ScoreCriterion", "evaluation", "offline-metrics", 2, bad, "score-bad"),
+            await room.InterviewerHub.CommandAsync("ScoreCriterion", "evaluation", "offline-evaluation", 2, bad, "score-bad"),
         };
 
         Assert.All(results, r =>
@@ -70,7 +70,7 @@ public sealed class UnstorableTextTests(MockLoopApp app) : IClassFixture<MockLoo
     {
         await using var room = await LiveRoom.OpenAsync(app);
         Assert.True((await room.InterviewerHub.CommandAsync("Timer", "start", null, "t-1")).Ok);
-        Assert.True((await room.InterviewerHub.CommandAsync("ScoreCriterion", "evaluation", "offline-metrics", 3, null, "s-1")).Ok);
+        Assert.True((await room.InterviewerHub.CommandAsync("ScoreCriterion", "evaluation", "offline-evaluation", 3, null, "s-1")).Ok);
         Assert.True((await room.InterviewerHub.CommandAsync("Timer", "end", null, "t-2")).Ok);
 
         var submitted = await room.InterviewerHub.CommandAsync("SubmitScorecard", "Senior", "Clear\u0000", "More metrics", "Practise ranking", "sc-1");
@@ -106,7 +106,7 @@ public sealed class UnstorableTextTests(MockLoopApp app) : IClassFixture<MockLoo
         var cal = await FormPosts.NewUserAsync(app, "Cal");
         await using var lobby = await RoomHub.ConnectAsync(app, cal, "v=1", "/hubs/lobby");
 
-        var result = await lobby.Connection.InvokeAsync<MockLoop.Web.Lobby.LobbyJoinResult>("Join", "candidate", "ml-system-design@1", "fraud\u0000");
+        var result = await lobby.Connection.InvokeAsync<MockLoop.Web.Lobby.LobbyJoinResult>("Join", "candidate", "ml-system-design@2", "fraud\u0000");
 
         Assert.False(result.Ok);
         Assert.Equal(Code, result.Code);

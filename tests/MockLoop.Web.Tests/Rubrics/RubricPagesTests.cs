@@ -16,8 +16,9 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
         var rubric = Shipped.FindRubric("ml-system-design")!.Rubric;
 
         Assert.Contains("Machine-learning system design", html);
-        Assert.Contains("href=\"/rubrics/ml-system-design/v/1\"", html);
-        Assert.Matches(@"<span class=""badge version"">v1</span>", html);
+        Assert.Contains("href=\"/rubrics/ml-system-design/v/2\"", html);
+        Assert.Matches(@"<span class=""badge version"">v2</span>", html);
+        Assert.Contains("href=\"/rubrics/ml-system-design-60/v/1\"", html);
         Assert.Matches($@"<dt>Steps</dt><dd>{rubric.Steps.Count}</dd>", html);
         Assert.Matches($@"<dt>Time</dt><dd>{rubric.TotalBudgetMinutes} min</dd>", html);
         foreach (var interviewCase in Shipped.Cases)
@@ -44,7 +45,7 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
     {
         var rubric = Shipped.FindRubric("ml-system-design")!.Rubric;
 
-        var html = await GetAsync(app.CreateClient(), "/rubrics/ml-system-design/v/1");
+        var html = WebUtility.HtmlDecode(await GetAsync(app.CreateClient(), "/rubrics/ml-system-design/v/2"));
 
         var positions = rubric.Steps.Select(s => html.IndexOf($"id=\"step-{s.Id}\"", StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(-1, positions);
@@ -67,14 +68,14 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
         {
             Assert.Contains($"<h3>{level}</h3>", html);
             Assert.Contains($"Overall at least {bar.MinOverall:0.##} of 4", html);
-            Assert.Contains($"Every step at least {bar.MinStep:0.##} of 4", html);
+            Assert.Contains($"Every core step at least {bar.MinStep:0.##} of 4", html);
         }
     }
 
     [Fact]
     public async Task The_rubric_json_can_be_downloaded_exactly_as_shipped()
     {
-        var json = await app.CreateClient().GetStringAsync("/rubrics/ml-system-design/v/1/json");
+        var json = await app.CreateClient().GetStringAsync("/rubrics/ml-system-design/v/2/json");
 
         Assert.Equal(Shipped.FindRubric("ml-system-design")!.Json, json);
     }
@@ -95,7 +96,7 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
     {
         var interviewCase = Shipped.Cases.Single(c => c.Id == "fraud-detection");
 
-        var html = await GetAsync(app.CreateClient(), "/cases/fraud-detection");
+        var html = WebUtility.HtmlDecode(await GetAsync(app.CreateClient(), "/cases/fraud-detection"));
 
         var detailsStart = html.IndexOf("<details class=\"interviewer-notes\">", StringComparison.Ordinal);
         var detailsEnd = html.IndexOf("</details>", StringComparison.Ordinal);
@@ -108,14 +109,18 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
         var notes = html[detailsStart..detailsEnd];
         foreach (var (stepId, hints) in interviewCase.Hints)
         {
-            Assert.All(hints, hint => Assert.True(html.IndexOf(hint, StringComparison.Ordinal) > detailsStart, $"hint for {stepId} outside the disclosure"));
-            Assert.All(hints, hint => Assert.Contains(hint, notes));
+            string[] parts = [hints.Probe, hints.SeniorAnswer, hints.StaffExtension, .. hints.RedFlags];
+            Assert.All(parts, hint => Assert.True(html.IndexOf(Encode(hint), StringComparison.Ordinal) > detailsStart, $"hint for {stepId} outside the disclosure"));
+            Assert.All(parts, hint => Assert.Contains(Encode(hint), notes));
         }
-        Assert.All(interviewCase.Facts, fact => Assert.Contains(fact.Detail, notes));
+        Assert.All(interviewCase.Facts, fact => Assert.Contains(Encode(fact.Detail), notes));
         foreach (var componentId in interviewCase.ExpectedComponents)
         {
-            Assert.Contains($"<span class=\"component-label\">{Shipped.Components!.Find(componentId)!.Label}</span>", notes);
+            Assert.Contains($"<span class=\"component-label\">{Encode(Shipped.Components!.Find(componentId)!.Label)}</span>", notes);
         }
+        Assert.Contains("Core components", notes);
+        Assert.Contains($"aria-label=\"Reference design for {Encode(interviewCase.Title)}\"", notes);
+        Assert.Contains("100 ms", notes);
         // Hints are headed by the rubric's step titles, not its ids.
         Assert.Contains("<h4>Clarify requirements</h4>", notes);
     }
@@ -162,4 +167,6 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
 
     [GeneratedRegex(@">\s+<")]
     private static partial Regex BetweenTags();
+
+    private static string Encode(string text) => text;
 }

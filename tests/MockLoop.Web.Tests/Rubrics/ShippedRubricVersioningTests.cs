@@ -36,8 +36,10 @@ public sealed class ShippedRubricVersioningTests : IAsyncLifetime
         var first = await StoredAsync();
         var fileText = await File.ReadAllTextAsync(_library.RubricFile);
 
-        var stored = Assert.Single(first);
-        Assert.Equal((RubricLibraryCopy.RubricId, 1, (Guid?)null), (stored.RubricId, stored.Version, stored.OwnerId));
+        // The current file, the earlier version kept under versions/ and the 60-minute variant.
+        Assert.Equal(ShippedVersions, first.Select(r => (r.RubricId, r.Version)).Order());
+        var stored = Current(first);
+        Assert.Equal((RubricLibraryCopy.RubricId, 2, (Guid?)null), (stored.RubricId, stored.Version, stored.OwnerId));
         Assert.Equal("Machine-learning system design", stored.Title);
         Assert.Equal(fileText, stored.Json);
         Assert.Equal(ContentHash.OfJson(fileText), stored.ContentHash);
@@ -46,7 +48,8 @@ public sealed class ShippedRubricVersioningTests : IAsyncLifetime
         {
         }
         var second = await StoredAsync();
-        var again = Assert.Single(second);
+        Assert.Equal(first.Count, second.Count);
+        var again = Current(second);
         Assert.Equal((stored.Id, stored.ContentHash, stored.CreatedAt), (again.Id, again.ContentHash, again.CreatedAt));
     }
 
@@ -56,18 +59,18 @@ public sealed class ShippedRubricVersioningTests : IAsyncLifetime
         await using (new RubricLibraryHost(_database.ConnectionString, _library.Directory).Start())
         {
         }
-        var before = Assert.Single(await StoredAsync());
+        var before = Current(await StoredAsync());
 
         _library.EditRubric(rubric => rubric["title"] = "Machine-learning system design (reworded)");
 
         await using var restarted = new RubricLibraryHost(_database.ConnectionString, _library.Directory);
         var error = FindInChain<RubricVersionConflictException>(Record.Exception(() => restarted.Start()));
         var conflict = Assert.Single(error.Conflicts);
-        Assert.StartsWith("rubrics/ml-system-design.json changed but its version is still 1: bump version to 2", conflict);
+        Assert.StartsWith("rubrics/ml-system-design.json changed but its version is still 2: bump version to 3", conflict);
         Assert.Contains("'ml-system-design'", conflict);
         Assert.Contains(conflict, error.Message);
 
-        var after = Assert.Single(await StoredAsync());
+        var after = Current(await StoredAsync());
         Assert.Equal((before.Id, before.ContentHash, before.Title), (after.Id, after.ContentHash, after.Title));
     }
 
@@ -83,7 +86,7 @@ public sealed class ShippedRubricVersioningTests : IAsyncLifetime
         await using (new RubricLibraryHost(_database.ConnectionString, _library.Directory).Start())
         {
         }
-        Assert.Single(await StoredAsync());
+        Assert.Equal(ShippedVersions, (await StoredAsync()).Select(r => (r.RubricId, r.Version)).Order());
     }
 
     [Fact]
@@ -94,29 +97,30 @@ public sealed class ShippedRubricVersioningTests : IAsyncLifetime
         }
         _library.EditRubric(rubric =>
         {
-            rubric["version"] = 2;
-            rubric["title"] = "Machine-learning system design, second edition";
+            rubric["version"] = 3;
+            rubric["title"] = "Machine-learning system design, third edition";
         });
 
         await using var app = new RubricLibraryHost(_database.ConnectionString, _library.Directory).Start();
-        var stored = await StoredAsync();
-        Assert.Equal([1, 2], stored.Select(r => r.Version).Order());
+        var stored = (await StoredAsync()).Where(r => r.RubricId == RubricLibraryCopy.RubricId).ToList();
+        Assert.Equal([1, 2, 3], stored.Select(r => r.Version).Order());
 
         var catalog = app.Services.GetRequiredService<IRubricCatalog>();
         var anyone = Guid.NewGuid();
         Assert.Equal("Machine-learning system design", (await catalog.FindAsync(RubricLibraryCopy.RubricId, 1, anyone))?.Title);
-        Assert.Equal("Machine-learning system design, second edition", (await catalog.FindAsync(RubricLibraryCopy.RubricId, 2, anyone))?.Title);
+        Assert.Equal("Machine-learning system design", (await catalog.FindAsync(RubricLibraryCopy.RubricId, 2, anyone))?.Title);
+        Assert.Equal("Machine-learning system design, third edition", (await catalog.FindAsync(RubricLibraryCopy.RubricId, 3, anyone))?.Title);
 
-        var choice = Assert.Single(await catalog.ChoicesForAsync(anyone));
-        Assert.Equal((RubricLibraryCopy.RubricId, 2, false), (choice.Id, choice.Version, choice.IsCustom));
+        var choice = Assert.Single(await catalog.ChoicesForAsync(anyone), c => c.Id == RubricLibraryCopy.RubricId);
+        Assert.Equal((RubricLibraryCopy.RubricId, 3, false), (choice.Id, choice.Version, choice.IsCustom));
 
         var client = app.CreateClient();
-        var oldPage = await client.GetAsync("/rubrics/ml-system-design/v/1");
+        var oldPage = await client.GetAsync("/rubrics/ml-system-design/v/2");
         Assert.Equal(HttpStatusCode.OK, oldPage.StatusCode);
         var html = await oldPage.Content.ReadAsStringAsync();
         Assert.Contains("This is an older version", html);
-        Assert.Contains("href=\"/rubrics/ml-system-design/v/2\"", html);
-        Assert.Equal(stored.Single(r => r.Version == 1).Json, await client.GetStringAsync("/rubrics/ml-system-design/v/1/json"));
+        Assert.Contains("href=\"/rubrics/ml-system-design/v/3\"", html);
+        Assert.Equal(stored.Single(r => r.Version == 2).Json, await client.GetStringAsync("/rubrics/ml-system-design/v/2/json"));
     }
 
     [Fact]
@@ -137,9 +141,15 @@ public sealed class ShippedRubricVersioningTests : IAsyncLifetime
             return await ShippedRubricSync.LoadAsync(db, library, now, CancellationToken.None);
         })));
 
-        Assert.Equal(1, inserted.Sum());
-        Assert.Single(await StoredAsync());
+        Assert.Equal(ShippedVersions.Length, inserted.Sum());
+        Assert.Equal(ShippedVersions, (await StoredAsync()).Select(r => (r.RubricId, r.Version)).Order());
     }
+
+    private static readonly (string, int)[] ShippedVersions =
+        [("ml-system-design", 1), ("ml-system-design", 2), ("ml-system-design-60", 1)];
+
+    private static StoredRubric Current(IEnumerable<StoredRubric> stored) =>
+        Assert.Single(stored, r => r.RubricId == RubricLibraryCopy.RubricId && r.Version == 2);
 
     private AppDbContext NewContext() =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(_database.ConnectionString).Options);

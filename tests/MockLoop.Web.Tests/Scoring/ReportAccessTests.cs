@@ -18,7 +18,7 @@ public sealed class ReportAccessTests(MockLoopApp app) : IClassFixture<MockLoopA
     {
         var (id, interviewer, candidate, i, c) = await PairedRoom.OpenAsync(app, "Ivy " + candidateName, candidateName);
         await i.CallAsync("Timer", "start", null, null);
-        await i.CallAsync("ScoreCriterion", "evaluation", "offline-metrics", 3, marker, null);
+        await i.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 3, marker, null);
         await i.CallAsync("Timer", "end", null, null);
         var ack = (await i.CallAsync("SubmitScorecard", "Senior", "s", "i", "Next for " + marker, null))!;
         Assert.True(ack["ok"]!.GetValue<bool>(), ack.ToJsonString());

@@ -28,7 +28,7 @@ public sealed class ScoringHubTests(MockLoopApp app) : IClassFixture<MockLoopApp
         await interviewer.CallAsync("Timer", "start", null, null);
         await candidate.ExpectAsync("Event");
 
-        var ack = (await interviewer.CallAsync("ScoreCriterion", "evaluation", "offline-metrics", 2, SecretNote, null))!;
+        var ack = (await interviewer.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 2, SecretNote, null))!;
         Assert.True(ack["ok"]!.GetValue<bool>(), ack.ToJsonString());
 
         var interviewerSees = await interviewer.ExpectAsync("Event");
@@ -63,13 +63,13 @@ public sealed class ScoringHubTests(MockLoopApp app) : IClassFixture<MockLoopApp
         await using var _i = interviewer;
         await using var _c = candidate;
 
-        Assert.Equal("interviewer_only", (await candidate.CallAsync("ScoreCriterion", "evaluation", "offline-metrics", 4, null, null))!["code"]!.GetValue<string>());
-        Assert.Equal("candidate_only", (await interviewer.CallAsync("SelfAssess", "evaluation", "offline-metrics", 4, null))!["code"]!.GetValue<string>());
-        Assert.Equal("not_ended", (await candidate.CallAsync("SelfAssess", "evaluation", "offline-metrics", 4, null))!["code"]!.GetValue<string>());
+        Assert.Equal("interviewer_only", (await candidate.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 4, null, null))!["code"]!.GetValue<string>());
+        Assert.Equal("candidate_only", (await interviewer.CallAsync("SelfAssess", "evaluation", "offline-evaluation", 4, null))!["code"]!.GetValue<string>());
+        Assert.Equal("not_ended", (await candidate.CallAsync("SelfAssess", "evaluation", "offline-evaluation", 4, null))!["code"]!.GetValue<string>());
         Assert.Equal("interviewer_only", (await candidate.CallAsync("SubmitScorecard", "Senior", "", "", "x", null))!["code"]!.GetValue<string>());
         Assert.Equal("not_ended", (await interviewer.CallAsync("SubmitScorecard", "Senior", "", "", "x", null))!["code"]!.GetValue<string>());
         Assert.Equal("unknown_criterion", (await interviewer.CallAsync("ScoreCriterion", "evaluation", "vibes", 4, null, null))!["code"]!.GetValue<string>());
-        Assert.Equal("bad_level", (await interviewer.CallAsync("ScoreCriterion", "evaluation", "offline-metrics", 7, null, null))!["code"]!.GetValue<string>());
+        Assert.Equal("bad_level", (await interviewer.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 7, null, null))!["code"]!.GetValue<string>());
     }
 
     [Fact]
@@ -79,16 +79,16 @@ public sealed class ScoringHubTests(MockLoopApp app) : IClassFixture<MockLoopApp
         await using var _i = interviewer;
         await using var _c = candidate;
         await interviewer.CallAsync("Timer", "start", null, null);
-        await interviewer.CallAsync("ScoreCriterion", "clarify-requirements", "business-objective", 3, "Clear KPI", null);
-        await interviewer.CallAsync("ScoreCriterion", "evaluation", "offline-metrics", 2, SecretNote, null);
+        await interviewer.CallAsync("ScoreCriterion", "clarify-requirements", "objective-and-scope", 3, "Clear KPI", null);
+        await interviewer.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 2, SecretNote, null);
         await interviewer.CallAsync("Timer", "end", null, null);
-        Assert.True((await candidate.CallAsync("SelfAssess", "evaluation", "offline-metrics", 3, null))!["ok"]!.GetValue<bool>());
+        Assert.True((await candidate.CallAsync("SelfAssess", "evaluation", "offline-evaluation", 3, null))!["ok"]!.GetValue<bool>());
 
         Assert.Equal("next_step_missing", (await interviewer.CallAsync("SubmitScorecard", "Senior", "Structured", "Metrics", " ", null))!["code"]!.GetValue<string>());
         Assert.Equal("bad_level", (await interviewer.CallAsync("SubmitScorecard", "Wizard", "a", "b", "c", null))!["code"]!.GetValue<string>());
         var ack = (await interviewer.CallAsync("SubmitScorecard", "Senior", "Structured requirements", "Evaluation depth", "Practise ranking metrics", null))!;
         Assert.True(ack["ok"]!.GetValue<bool>(), ack.ToJsonString());
-        Assert.Equal("submitted", (await interviewer.CallAsync("ScoreCriterion", "evaluation", "offline-metrics", 4, null, null))!["code"]!.GetValue<string>());
+        Assert.Equal("submitted", (await interviewer.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 4, null, null))!["code"]!.GetValue<string>());
 
         var reveal = (await candidate.CallAsync("Sync", -1))!["snapshot"]!;
         Assert.Contains(SecretNote, reveal["scores"]!.ToJsonString());
@@ -99,7 +99,7 @@ public sealed class ScoringHubTests(MockLoopApp app) : IClassFixture<MockLoopApp
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var card = await db.Set<ScorecardRow>().SingleAsync(s => s.SessionId == id);
         Assert.Equal("ml-system-design", card.RubricId);
-        Assert.Equal(1, card.RubricVersion);
+        Assert.Equal(2, card.RubricVersion);
         Assert.NotNull(card.Overall);
         Assert.Equal(2, await db.Set<CriterionScoreRow>().CountAsync(s => s.SessionId == id && s.Source == ScoreSources.Interviewer));
         Assert.Equal(1, await db.Set<CriterionScoreRow>().CountAsync(s => s.SessionId == id && s.Source == ScoreSources.Self));

@@ -94,6 +94,17 @@ internal static partial class JsonValues
         return number;
     }
 
+    public static bool? Boolean(Located value, ProblemLog log)
+    {
+        if (value.Element.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.Element.GetBoolean();
+        }
+
+        log.Add(value.Path, $"must be true or false, not {Describe(value.Element.ValueKind)}.");
+        return null;
+    }
+
     public static double? PositiveNumber(Located value, double max, ProblemLog log)
     {
         var number = AnyNumber(value, log);

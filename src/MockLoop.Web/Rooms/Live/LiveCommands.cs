@@ -16,7 +16,12 @@ public sealed record WriteNote(string StepId, string Text) : LiveCommand;
 public sealed record EditDiagram(DiagramOp Op) : LiveCommand;
 
 /// <summary>The interviewer's level for one criterion (null: not assessed), with an optional note.</summary>
-public sealed record ScoreCriterion(string StepId, string CriterionId, int? Level, string? Note) : LiveCommand;
+/// <param name="NeededHint">Null keeps the mark already recorded for the criterion.</param>
+/// <param name="Signals">Null keeps the strong signals already ticked.</param>
+public sealed record ScoreCriterion(string StepId, string CriterionId, int? Level, string? Note, bool? NeededHint = null, IReadOnlyList<int>? Signals = null) : LiveCommand;
+
+/// <summary>The interviewer records or withdraws one of a step's red flags.</summary>
+public sealed record RecordRedFlag(string StepId, string FlagId, bool Raised) : LiveCommand;
 
 /// <summary>The candidate's own level for one criterion, after the interview.</summary>
 public sealed record SelfAssess(string StepId, string CriterionId, int? Level) : LiveCommand;

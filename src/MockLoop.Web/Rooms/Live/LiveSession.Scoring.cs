@@ -14,6 +14,7 @@ public sealed partial class LiveSession
 {
     private readonly Dictionary<CriterionRef, CriterionScored> _scores = [];
     private readonly Dictionary<CriterionRef, CriterionScored> _selfScores = [];
+    private readonly HashSet<RedFlagRef> _redFlags = [];
     private ScorecardView? _scorecard;
 
     public bool IsSubmitted => _scorecard is not null;
@@ -43,7 +44,32 @@ public sealed partial class LiveSession
                 {
                     return Refuse("too_long", $"A criterion note has at most {ScoringLimits.NoteMaxLength} characters.");
                 }
-                return Entry(SessionLogKinds.Score, new CriterionScored(score.StepId, score.CriterionId, score.Level, Blank(score.Note)), Audience.Interviewer);
+                // Marks not sent keep what was recorded, so a note edit from an older client does not drop them.
+                var previous = _scores.GetValueOrDefault(new CriterionRef(score.StepId, score.CriterionId));
+                var neededHint = score.NeededHint ?? previous?.NeededHint ?? false;
+                var signals = (score.Signals ?? previous?.Signals ?? []).ToList();
+                if (CriterionMarkRules.Check(_rubric.FindStep(score.StepId)!.FindCriterion(score.CriterionId)!, score.Level, signals) is { } markError)
+                {
+                    return Refuse("bad_marks", markError);
+                }
+                return Entry(SessionLogKinds.Score,
+                    new CriterionScored(score.StepId, score.CriterionId, score.Level, Blank(score.Note), neededHint, signals.Order().ToList()),
+                    Audience.Interviewer);
+
+            case RecordRedFlag flag:
+                if (role != SeatRole.Interviewer)
+                {
+                    return Refuse("interviewer_only", "Only the interviewer records red flags.");
+                }
+                if (_scorecard is not null)
+                {
+                    return Refuse("submitted", "The scorecard is submitted; red flags can no longer change.");
+                }
+                if (_rubric.FindRedFlag(flag.StepId ?? "", flag.FlagId ?? "") is null)
+                {
+                    return Refuse("unknown_red_flag", $"The rubric has no red flag '{flag.StepId}/{flag.FlagId}'.");
+                }
+                return Entry(SessionLogKinds.RedFlag, new RedFlagRecorded(flag.StepId!, flag.FlagId!, flag.Raised), Audience.Interviewer);
 
             case SelfAssess self:
                 if (role != SeatRole.Candidate)
@@ -134,6 +160,17 @@ public sealed partial class LiveSession
                 var self = JsonSerializer.Deserialize<CriterionScored>(entry.Payload, Json)!;
                 _selfScores[new CriterionRef(self.StepId, self.CriterionId)] = self;
                 break;
+            case SessionLogKinds.RedFlag:
+                var flag = JsonSerializer.Deserialize<RedFlagRecorded>(entry.Payload, Json)!;
+                if (flag.Raised)
+                {
+                    _redFlags.Add(new RedFlagRef(flag.StepId, flag.FlagId));
+                }
+                else
+                {
+                    _redFlags.Remove(new RedFlagRef(flag.StepId, flag.FlagId));
+                }
+                break;
             case SessionLogKinds.Scorecard:
                 var submitted = JsonSerializer.Deserialize<ScorecardSubmitted>(entry.Payload, Json)!;
                 _scorecard = BuildScorecard(submitted, entry.At);
@@ -141,8 +178,14 @@ public sealed partial class LiveSession
         }
     }
 
-    private Scorecard CurrentScorecard() =>
-        new(_scores.ToDictionary(kv => kv.Key, kv => kv.Value.Level is { } l ? CriterionScore.Of(l) : CriterionScore.NotAssessed));
+    private Scorecard CurrentScorecard() => new(_scores.ToDictionary(kv => kv.Key, kv => ScoringViews.ToScore(kv.Value)));
+
+    /// <summary>What the verdict needs besides the scores: the red flags, and whether the timer never reached the last step.</summary>
+    private VerdictInputs CurrentVerdictInputs() => new(
+        _redFlags.ToList(),
+        RubricScoring.RanOutOfTime(_rubric, _timer.State.Clocks.Where(c => c.FirstStartedAt is not null).Select(c => c.StepId).ToHashSet()));
+
+    private IReadOnlyList<RedFlagView> RedFlagViews() => ScoringViews.RedFlagViews(_rubric, _redFlags);
 
     private ScorePreview CurrentPreview() => ScoringViews.Preview(RubricScoring.Score(_rubric, CurrentScorecard()));
 
@@ -151,7 +194,7 @@ public sealed partial class LiveSession
         var result = RubricScoring.Score(_rubric, CurrentScorecard());
         var level = Enum.Parse<TargetLevel>(submitted.TargetLevel);
         return new ScorecardView(submitted.TargetLevel, submitted.Strengths, submitted.Improvements, submitted.NextStep, at,
-            ScoringViews.Preview(result), ScoringViews.Verdict(RubricScoring.Verdict(_rubric, result, level)));
+            ScoringViews.Preview(result), ScoringViews.Verdict(RubricScoring.Verdict(_rubric, result, level, CurrentVerdictInputs())));
     }
 
     /// <summary>Writes what a scoring entry makes durable beyond the log: the scorecard tables.</summary>
@@ -203,5 +246,5 @@ public sealed partial class LiveSession
     }
 
     private IReadOnlyList<CriterionScoreView> ScoreViews(IEnumerable<CriterionScored> scores) =>
-        scores.Select(s => new CriterionScoreView(s.StepId, s.CriterionId, s.Level, s.Note)).ToList();
+        scores.Select(s => new CriterionScoreView(s.StepId, s.CriterionId, s.Level, s.Note, s.NeededHint, s.Signals ?? [])).ToList();
 }

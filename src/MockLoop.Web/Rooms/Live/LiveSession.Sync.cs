@@ -98,14 +98,15 @@ public sealed partial class LiveSession
             _chat.ToList(),
             isInterviewer ? _notes.Values.ToList() : null,
             caseView,
-            new RubricView(_rubric.Id, _rubric.Version, _rubric.Title, _rubric.Steps),
+            new RubricView(_rubric.Id, _rubric.Version, _rubric.Title, _rubric.Steps, _rubric.Expectations),
             _diagram.ToSnapshot(),
             _componentTypes,
             // Hidden until submission: the interviewer's scores from the candidate, the self-assessment from the interviewer.
             isInterviewer || submitted ? ScoreViews(_scores.Values) : null,
             !isInterviewer || submitted ? ScoreViews(_selfScores.Values) : null,
             isInterviewer || submitted ? CurrentPreview() : null,
-            _scorecard);
+            _scorecard,
+            isInterviewer || submitted ? RedFlagViews() : null);
     }
 
     private SessionEventMessage MessageFor(SessionEventRow entry, SeatRole role, TimerView? timer)
@@ -123,7 +124,9 @@ public sealed partial class LiveSession
                 Score: ToScoreView(entry), Preview: entry.Kind == SessionLogKinds.Score ? CurrentPreview() : null),
             // The reveal: from submission on, the candidate gets every score and the interviewer the self-assessment.
             SessionLogKinds.Scorecard => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId,
-                Scorecard: _scorecard, Preview: CurrentPreview(), Scores: ScoreViews(_scores.Values), SelfScores: ScoreViews(_selfScores.Values)),
+                Scorecard: _scorecard, Preview: CurrentPreview(), Scores: ScoreViews(_scores.Values), SelfScores: ScoreViews(_selfScores.Values),
+                RedFlags: RedFlagViews()),
+            SessionLogKinds.RedFlag => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId, RedFlags: RedFlagViews()),
             SessionLogKinds.Diagram => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId,
                 Op: DiagramJson.DeserializeEvent(entry.Payload).Op),
             SessionLogKinds.Timer => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, Timer: timer, Status: _status.ToString(), ClientId: entry.ClientId),
@@ -134,7 +137,7 @@ public sealed partial class LiveSession
     private static CriterionScoreView ToScoreView(SessionEventRow entry)
     {
         var score = System.Text.Json.JsonSerializer.Deserialize<MockLoop.Web.Scoring.CriterionScored>(entry.Payload, Json)!;
-        return new CriterionScoreView(score.StepId, score.CriterionId, score.Level, score.Note);
+        return new CriterionScoreView(score.StepId, score.CriterionId, score.Level, score.Note, score.NeededHint, score.Signals ?? []);
     }
 
     /// <summary>Sent under the writer's lock, so every client receives entries in sequence order.</summary>

@@ -246,7 +246,7 @@ public sealed partial class LiveSession
                     NewEntry(userId, SessionLogKinds.Diagram, DiagramJson.Serialize(diagramEvent), Audience.Everyone, now),
                     null, null);
 
-            case ScoreCriterion or SelfAssess or SubmitScorecard:
+            case ScoreCriterion or RecordRedFlag or SelfAssess or SubmitScorecard:
                 return DecideScoring(userId, role, command, now);
 
             default:

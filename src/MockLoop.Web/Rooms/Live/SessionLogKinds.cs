@@ -10,6 +10,7 @@ public static class SessionLogKinds
     public const string Score = "score";
     public const string Self = "self";
     public const string Scorecard = "scorecard";
+    public const string RedFlag = "redflag";
     public const string Private = "private";
 }
 

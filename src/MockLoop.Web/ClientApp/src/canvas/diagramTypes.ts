@@ -181,4 +181,8 @@ export interface ComponentType {
   label: string;
   category: string;
   description: string;
+  /** The category's colours and name from components.json, when the vocabulary gives them. */
+  color?: string;
+  soft?: string;
+  categoryLabel?: string;
 }

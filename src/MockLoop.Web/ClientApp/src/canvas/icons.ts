@@ -134,6 +134,48 @@ export const componentGlyphs: Readonly<Record<string, Glyph>> = {
   labelling: g({ d: "M3.5 12.2V4.5a1 1 0 0 1 1-1h7.7l8.3 8.3a1.4 1.4 0 0 1 0 2l-6.7 6.7a1.4 1.4 0 0 1-2 0Z" }, { circle: [8, 8, 1.4] }),
   // A person reviewing.
   "human-review": g({ circle: [12, 8, 4] }, { d: "M4.5 20.5c.6-3.9 3.7-6.5 7.5-6.5s6.9 2.6 7.5 6.5" }),
+  // Rubric v2 components. A cylinder of dots: vectors at rest.
+  "vector-db": g(
+    { d: "M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3Z" },
+    { d: "M4 6v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6" },
+    { circle: [8.5, 13, 1], filled: true },
+    { circle: [12, 15.5, 1], filled: true },
+    { circle: [15.5, 12.5, 1], filled: true },
+  ),
+  // A stack of weeks: history for training.
+  "offline-feature-store": g({ rect: [4, 4, 16, 16, 2] }, { d: "M4 9.5h16M4 15h16M9.5 4v16" }),
+  // A map pin on a grid cell.
+  "geospatial-index": g({ d: "M12 21s-6-5.6-6-10.5a6 6 0 0 1 12 0C18 15.4 12 21 12 21Z" }, { circle: [12, 10.5, 2.2] }),
+  // A ledger with an eye: what was shown, logged.
+  "impression-logger": g({ d: "M2.5 12s3.5-6 9.5-6 9.5 6 9.5 6-3.5 6-9.5 6-9.5-6-9.5-6Z" }, { circle: [12, 12, 2.5] }),
+  // A clock joined to a tag: labels that arrive later.
+  "delayed-label-join": g({ circle: [8.5, 12, 5.5] }, { d: "M8.5 9v3l2 1.5M14 12h3.5M17.5 9.5 20.5 12l-3 2.5" }),
+  // A chip: accelerators.
+  "gpu-training-cluster": g({ rect: [6, 6, 12, 12, 1.5] }, { rect: [9.5, 9.5, 5, 5, 0.8] }, { d: "M9 3v3M15 3v3M9 18v3M15 18v3M3 9h3M3 15h3M18 9h3M18 15h3" }),
+  // A flask with a graph: runs compared.
+  "experiment-tracker": g({ d: "M4 20h16M6 16l4-5 3 3 5-7" }, { circle: [18, 7, 1.2], filled: true }),
+  // A magnifier over a question: understanding the query.
+  "query-understanding": g({ circle: [10.5, 10.5, 6.5] }, { d: "M15.5 15.5 20.5 20.5M8.6 8.8a2 2 0 1 1 2.6 1.9c-.5.2-.7.6-.7 1.1" }, { circle: [10.5, 13.8, 0.5], filled: true }),
+  // A coarse sieve: many in, fewer out.
+  "pre-ranker": g({ d: "M4 5h16M6.5 10h11M9 15h6M11 20h2" }),
+  // A gauge with its needle on a threshold.
+  "decision-service": g({ d: "M4 16a8 8 0 0 1 16 0" }, { d: "M12 16l4-5" }, { circle: [12, 16, 1.2], filled: true }),
+  // A phone: the model runs on the device.
+  "on-device-model": g({ rect: [7, 2.5, 10, 19, 2] }, { d: "M10.5 18.5h3" }, { circle: [12, 10, 2.5] }),
+  // A die: exploring with chance.
+  "bandit-service": g({ rect: [4, 4, 16, 16, 3] }, { circle: [9, 9, 1.2], filled: true }, { circle: [15, 15, 1.2], filled: true }, { circle: [15, 9, 1.2], filled: true }, { circle: [9, 15, 1.2], filled: true }),
+  // LLM category. Pages cut into pieces: ingestion and chunking.
+  "document-ingestion": g({ d: "M6 3h8l4 4v14H6Z" }, { d: "M14 3v4h4M9 11h6M9 14.5h6M9 18h4" }),
+  // A speech bubble with steps: the orchestrator builds the prompt.
+  "prompt-orchestrator": g({ d: "M4 5h16v11H10l-4 4v-4H4Z" }, { d: "M8 9h3M8 12h8" }),
+  // A bubble with a sparkle: generation behind a gateway.
+  "llm-gateway": g({ d: "M4 5h16v11h-6l-4 4v-4H4Z" }, { d: "M12 7.5l1 2 2 1-2 1-1 2-1-2-2-1 2-1Z" }),
+  // A shield with a stop bar.
+  guardrails: g({ d: "M12 3 19.5 6v5.5c0 4.6-3.2 8.4-7.5 9.5-4.3-1.1-7.5-4.9-7.5-9.5V6Z" }, { d: "M8.5 12h7" }),
+  // Two bubbles sharing one answer.
+  "semantic-cache": g({ d: "M3.5 4.5h10v7h-5l-3 2.5v-2.5h-2Z" }, { d: "M10.5 13.5h10v7h-2V23l-3-2.5h-5Z" }),
+  // A checklist beside a bubble: judging the answers.
+  "llm-evaluation": g({ d: "M4 4.5h11v8H9l-3 2.5v-2.5H4Z" }, { d: "M14 17l2 2 4-4.5" }),
 };
 
 /** For components of a category the canvas knows but an id it does not (a vocabulary newer than the canvas). */
@@ -145,6 +187,7 @@ const categoryGlyphs: Readonly<Record<string, string>> = {
   streaming: "event-log",
   "ml-training": "training-pipeline",
   "ml-serving": "model-server",
+  llm: "llm-gateway",
   experimentation: "ab-testing",
   observability: "monitoring",
   labelling: "labelling",

@@ -19,6 +19,7 @@ export const categoryStyles: Readonly<Record<string, CategoryStyle>> = {
   streaming: { label: "Streaming", color: "#ea580c", soft: "#ffedd5" },
   "ml-training": { label: "ML training", color: "#7c3aed", soft: "#efe9fe" },
   "ml-serving": { label: "ML serving", color: "#db2777", soft: "#fce7f3" },
+  llm: { label: "LLM and retrieval", color: "#c026d3", soft: "#fae8ff" },
   experimentation: { label: "Experimentation", color: "#b7791f", soft: "#fdf3d7" },
   observability: { label: "Observability", color: "#15803d", soft: "#dcfce7" },
   labelling: { label: "Labelling", color: "#dc2626", soft: "#fee2e2" },
@@ -33,6 +34,17 @@ const categoryOrder = Object.keys(categoryStyles);
 
 export function categoryStyle(category: string): CategoryStyle {
   return categoryStyles[category] ?? { ...otherCategory, label: titleCase(category) };
+}
+
+/**
+ * A component's look: the colours its vocabulary entry carries (components.json "categories", sent with each
+ * component so every canvas draws a category alike), else the built-in style of its category.
+ */
+export function styleOf(component: ComponentType): CategoryStyle {
+  const fallback = categoryStyle(component.category);
+  return component.color && component.soft
+    ? { label: component.categoryLabel ?? fallback.label, color: component.color, soft: component.soft }
+    : fallback;
 }
 
 export interface PaletteGroup {
@@ -56,13 +68,13 @@ export function groupByCategory(components: readonly ComponentType[]): PaletteGr
   };
   return [...groups.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([category, list]) => ({ category, style: categoryStyle(category), components: list }));
+    .map(([category, list]) => ({ category, style: styleOf(list[0]), components: list }));
 }
 
 /** What a node of this type is called and coloured as, also when the vocabulary no longer lists it. */
 export function describeType(components: readonly ComponentType[], componentType: string): { title: string; category: string; style: CategoryStyle } {
   const known = components.find((c) => c.id === componentType);
-  if (known) return { title: known.label, category: known.category, style: categoryStyle(known.category) };
+  if (known) return { title: known.label, category: known.category, style: styleOf(known) };
   return { title: titleCase(componentType), category: "other", style: otherCategory };
 }
 

@@ -116,4 +116,15 @@ describe("diagram in the live state", () => {
     const s = dropPending(addPending(applySync(initialLive, snapshot, 0), addNode("bad", "n_b")), "bad");
     expect(s.pending).toEqual([]);
   });
+  it("keeps the red flags a redflag entry carries, and the ones a snapshot brings", () => {
+    let s = applySync(initialLive, snapshot, 0);
+    expect(s.redFlags).toEqual([]);
+    const flag = { stepId: "evaluation", flagId: "accuracy-on-rare-positives", description: "Accuracy at 0.1 % positives." };
+    s = applyEvent(s, { seq: 3, kind: "redflag", at: "", redFlags: [flag] }, 0);
+    expect(s.redFlags).toEqual([flag]);
+    s = applyEvent(s, { seq: 4, kind: "redflag", at: "", redFlags: [] }, 0);
+    expect(s.redFlags).toEqual([]);
+    const withFlags = { ...snapshot, snapshot: { ...snapshot.snapshot!, redFlags: [flag] } };
+    expect(applySync(initialLive, withFlags, 0).redFlags).toEqual([flag]);
+  });
 });

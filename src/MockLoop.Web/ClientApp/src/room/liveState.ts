@@ -1,5 +1,5 @@
 import type {
-  CaseView, ChatMessageView, CriterionScoreView, NoteView, RubricView, ScorecardView, ScorePreview, SessionEventMessage, SyncResult, TimerView,
+  CaseView, ChatMessageView, CriterionScoreView, NoteView, RedFlagView, RubricView, ScorecardView, ScorePreview, SessionEventMessage, SyncResult, TimerView,
 } from "./liveTypes";
 import { applyOp, emptyDocument, fromSnapshot, type DiagramDocument } from "../canvas/diagramDocument";
 import type { DiagramOp } from "../canvas/diagramTypes";
@@ -22,6 +22,8 @@ export interface LiveState {
   selfScores: Record<string, CriterionScoreView>;
   preview: ScorePreview | null;
   scorecard: ScorecardView | null;
+  /** Red flags the interviewer recorded (interviewer-only until submission). */
+  redFlags: RedFlagView[];
   /** The diagram as the server has ordered it. */
   diagram: DiagramDocument;
   /**
@@ -50,6 +52,7 @@ export const initialLive: LiveState = {
   selfScores: {},
   preview: null,
   scorecard: null,
+  redFlags: [],
   diagram: emptyDocument,
   pending: [],
   needsSync: false,
@@ -84,6 +87,7 @@ export function applySync(state: LiveState, result: SyncResult, receivedAtMs: nu
       selfScores: byKey(s.selfScores),
       preview: s.preview,
       scorecard: s.scorecard,
+      redFlags: s.redFlags ?? [],
       diagram: fromSnapshot(s.diagram),
       pending: state.pending,
     };
@@ -143,7 +147,10 @@ function applyEntry(state: LiveState, entry: SessionEventMessage): LiveState {
         preview: entry.preview ?? state.preview,
         scores: entry.scores ? byKey(entry.scores) : state.scores,
         selfScores: entry.selfScores ? byKey(entry.selfScores) : state.selfScores,
+        redFlags: entry.redFlags ?? state.redFlags,
       };
+    case "redflag":
+      return { ...next, redFlags: entry.redFlags ?? state.redFlags };
     default:
       // Timer entries carry their view only when live; a sync brings the current timer separately.
       // "private" entries are interviewer-only: the candidate just moves its sequence on.

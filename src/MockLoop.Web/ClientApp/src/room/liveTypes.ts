@@ -68,6 +68,20 @@ export interface RubricCriterion {
   id: string;
   title: string;
   levels: CriterionLevel[];
+  /** Level 4 is level 3 plus any two of these (empty for rubrics without the list). */
+  strongSignals?: string[];
+}
+
+export interface RedFlag {
+  id: string;
+  description: string;
+}
+
+/** A red flag the interviewer recorded; any one caps the verdict at "below". */
+export interface RedFlagView {
+  stepId: string;
+  flagId: string;
+  description: string;
 }
 
 export interface RubricStep {
@@ -78,6 +92,9 @@ export interface RubricStep {
   weight: number;
   questions: string[];
   criteria: RubricCriterion[];
+  /** Core steps carry the per-step minimum of the level bars. */
+  isCore?: boolean;
+  redFlags?: RedFlag[];
 }
 
 export interface RubricView {
@@ -85,6 +102,8 @@ export interface RubricView {
   version: number;
   title: string;
   steps: RubricStep[];
+  /** What each level looks like in the room (rubric v2). */
+  expectations?: { mid: string; senior: string; staff: string } | null;
 }
 
 export interface CriterionScoreView {
@@ -92,6 +111,10 @@ export interface CriterionScoreView {
   criterionId: string;
   level: number | null;
   note: string | null;
+  /** The candidate needed a hint: the criterion counts at most 3. */
+  neededHint?: boolean;
+  /** Indexes of the criterion's strong signals the interviewer ticked. */
+  signals?: number[] | null;
 }
 
 export interface StepScoreView {
@@ -112,6 +135,11 @@ export interface VerdictView {
   overall: number | null;
   requiredOverall: number;
   stepsBelowBar: string[];
+  unassessedSteps?: string[] | null;
+  redFlags?: RedFlagView[] | null;
+  ranOutOfTime?: boolean;
+  depthRequired?: number | null;
+  depthReached?: number | null;
 }
 
 export interface ScorecardView {
@@ -134,6 +162,7 @@ export interface RoomSnapshot {
   selfScores: CriterionScoreView[] | null;
   preview: ScorePreview | null;
   scorecard: ScorecardView | null;
+  redFlags?: RedFlagView[] | null;
   diagram: DiagramSnapshot;
   componentTypes: string[];
 }
@@ -153,6 +182,7 @@ export interface SessionEventMessage {
   scorecard?: ScorecardView | null;
   scores?: CriterionScoreView[] | null;
   selfScores?: CriterionScoreView[] | null;
+  redFlags?: RedFlagView[] | null;
   op?: DiagramOp | null;
 }
 

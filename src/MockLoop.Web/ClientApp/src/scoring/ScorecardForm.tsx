@@ -4,11 +4,13 @@ import { newClientId } from "../room/useLiveSession";
 
 interface Props {
   preview: ScorePreview | null;
+  expectations?: { mid: string; senior: string; staff: string } | null;
+  redFlagCount?: number;
   onSubmit(targetLevel: string, strengths: string, improvements: string, nextStep: string, clientId: string): Promise<CommandResult>;
 }
 
 /** Written feedback and the target level; the server computes the overall score and the verdict from the rubric. */
-export function ScorecardForm({ preview, onSubmit }: Props) {
+export function ScorecardForm({ preview, expectations, redFlagCount = 0, onSubmit }: Props) {
   const [level, setLevel] = useState("Senior");
   const [strengths, setStrengths] = useState("");
   const [improvements, setImprovements] = useState("");
@@ -38,6 +40,12 @@ export function ScorecardForm({ preview, onSubmit }: Props) {
           <option>Senior</option>
           <option>Staff</option>
         </select>
+        {expectations && (
+          <p className="level-expectation" aria-label="What this level looks like">
+            {level === "Mid" ? expectations.mid : level === "Staff" ? expectations.staff : expectations.senior}
+          </p>
+        )}
+        {redFlagCount > 0 && <p className="red-flag-banner">A red flag is recorded: the verdict will be below the {level} bar.</p>}
       </div>
       <div className="field">
         <label htmlFor="strengths">Strengths</label>

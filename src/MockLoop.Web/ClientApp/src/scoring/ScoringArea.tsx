@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { LiveState } from "../room/liveState";
-import type { CommandResult } from "../room/liveTypes";
+import type { CommandResult, ScorecardView } from "../room/liveTypes";
 import { ScorecardForm } from "./ScorecardForm";
 import { ScoringPanel } from "./ScoringPanel";
 import { SelfAssessment } from "./SelfAssessment";
@@ -36,6 +36,7 @@ export function ScoringArea({ sessionId, live, isInterviewer, command }: Props) 
             <p className="verdict">
               Overall {card.result.overall != null ? card.result.overall.toFixed(2) : "—"} · {verdictLabel(card.verdict.outcome)} for {card.targetLevel}
             </p>
+            {verdictDetails(card.verdict, steps) && <p className="muted">{verdictDetails(card.verdict, steps)}</p>}
             <p className="muted">Next step: {card.nextStep}</p>
           </div>
           <a className="button primary" href={`/reports/${sessionId}`}>{isInterviewer ? "View the report" : "View your report"}</a>
@@ -56,11 +57,15 @@ export function ScoringArea({ sessionId, live, isInterviewer, command }: Props) 
             scores={live.scores}
             preview={live.preview}
             locked={false}
-            onScore={(s, c, level, note, clientId) => command("ScoreCriterion", s, c, level, note, clientId)}
+            redFlags={live.redFlags}
+            onScore={(m, clientId) => command("ScoreCriterionMarks", m.stepId, m.criterionId, m.level, m.note, m.neededHint, m.signals, clientId)}
+            onRedFlag={(s, flag, raised, clientId) => command("RecordRedFlag", s, flag, raised, clientId)}
           />
           {ended && (
             <ScorecardForm
               preview={live.preview}
+              expectations={live.rubric?.expectations ?? null}
+              redFlagCount={live.redFlags.length}
               onSubmit={(level, strengths, improvements, next, clientId) =>
                 command("SubmitScorecard", level, strengths, improvements, next, clientId)}
             />
@@ -76,6 +81,15 @@ export function ScoringArea({ sessionId, live, isInterviewer, command }: Props) 
       )}
     </>
   );
+}
+
+function verdictDetails(verdict: ScorecardView["verdict"], steps: { id: string; title: string }[]): string | null {
+  const title = (id: string) => steps.find((s) => s.id === id)?.title ?? id;
+  const parts: string[] = [];
+  if ((verdict.redFlags ?? []).length > 0) parts.push(`Red flags: ${(verdict.redFlags ?? []).map((f) => f.description).join(" ")}`);
+  if ((verdict.unassessedSteps ?? []).length > 0)
+    parts.push(`${verdict.ranOutOfTime ? "Ran out of time; not assessed" : "Not assessed"}: ${(verdict.unassessedSteps ?? []).map(title).join(", ")}.`);
+  return parts.length > 0 ? parts.join(" ") : null;
 }
 
 function verdictLabel(outcome: string): string {
