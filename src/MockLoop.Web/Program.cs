@@ -10,6 +10,8 @@ using MockLoop.Web.Observability;
 using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
+using MockLoop.Web.Schedule;
+using MockLoop.Web.Testing;
 using MockLoop.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +28,8 @@ builder.AddCaseMaterial();
 builder.AddRooms();
 builder.AddLobby();
 builder.AddProgress();
+builder.AddSchedule();
+builder.AddTestingClock();
 builder.AddDemoData();
 builder.AddObservability();
 
@@ -55,6 +59,8 @@ app.MapAccounts();
 app.MapRooms();
 app.MapLobby();
 app.MapProgress();
+app.MapSchedule();
+app.MapTestingClock();
 app.MapRubrics();
 app.MapCaseMaterial();
 app.MapRazorComponents<App>();

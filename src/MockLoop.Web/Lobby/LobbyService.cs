@@ -57,13 +57,14 @@ public sealed class LobbyService(
         }
     }
 
-    public async Task<LobbyJoinResult> JoinAsync(Guid userId, PairingRole role, string rubricKey, string? caseId)
+    /// <param name="atHead">Waits at the head of the queue: the person's scheduled partner did not come.</param>
+    public async Task<LobbyJoinResult> JoinAsync(Guid userId, PairingRole role, string rubricKey, string? caseId, bool atHead = false)
     {
         PairingMatch? match;
         DateTimeOffset since;
         lock (_lock)
         {
-            match = _queue.Enqueue(new PairingRequest(userId.ToString(), role, rubricKey, string.IsNullOrWhiteSpace(caseId) ? null : caseId));
+            match = _queue.Enqueue(new PairingRequest(userId.ToString(), role, rubricKey, string.IsNullOrWhiteSpace(caseId) ? null : caseId), atHead);
             since = match is null ? _queue.Find(userId.ToString())!.EnqueuedAt : clock.GetUtcNow();
         }
         await BroadcastCountsAsync();

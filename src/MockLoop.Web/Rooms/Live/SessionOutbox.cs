@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using MockLoop.Core.Contracts;
 
 namespace MockLoop.Web.Rooms.Live;
 
