@@ -9,6 +9,7 @@ using MockLoop.Web.Lobby;
 using MockLoop.Web.Observability;
 using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
+using MockLoop.Web.Rooms.ClientSwitch;
 using MockLoop.Web.Rubrics;
 using MockLoop.Web.Schedule;
 using MockLoop.Web.Testing;
@@ -26,6 +27,7 @@ builder.AddAccounts();
 builder.AddRubrics();
 builder.AddCaseMaterial();
 builder.AddRooms();
+builder.AddRoomClient();
 builder.AddLobby();
 builder.AddProgress();
 builder.AddSchedule();
@@ -63,7 +65,8 @@ app.MapSchedule();
 app.MapTestingClock();
 app.MapRubrics();
 app.MapCaseMaterial();
-app.MapRazorComponents<App>();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddRoomClient();
 
 app.Run();
 

@@ -12,10 +12,13 @@ namespace MockLoop.E2E.Support;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly StringBuilder _log = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
 
-    public AppProcess()
+    /// <param name="settings">Extra environment for the app, e.g. <c>Room__Client=blazor</c>.</param>
+    public AppProcess(IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         Port = FreePort();
         DatabaseName = $"mockloop_e2e_{Guid.NewGuid():N}"[..30];
     }
@@ -97,6 +100,10 @@ public sealed class AppProcess : IAsyncDisposable
         {
             start.Environment[$"RateLimits__{limit}"] = "100000";
         }
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key] = value;
+        }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) { _log.AppendLine(e.Data); } };
@@ -120,7 +127,8 @@ public sealed class AppProcess : IAsyncDisposable
     private async Task WaitUntilHealthyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: on a loaded 2-core machine a restart has been seen to take over a minute.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_process!.HasExited)
@@ -141,7 +149,7 @@ public sealed class AppProcess : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException("The app did not become healthy within 60 s:\n" + Log);
+        throw new TimeoutException("The app did not become healthy within 180 s:\n" + Log);
     }
 
     private async Task<bool> DatabaseExistsAsync()

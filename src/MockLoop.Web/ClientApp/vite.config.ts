@@ -17,5 +17,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
     environment: "node",
+    // The heavy property tests take seconds on a loaded 2-core machine; 5 s (the default) made them fail there.
+    testTimeout: 60_000,
   },
 });

@@ -1,17 +1,17 @@
 namespace MockLoop.Web.Rooms.Live;
 
-/// <summary>The kinds of entries in a session's log, and the payloads of the kinds that are not Core events.</summary>
+/// <summary>The kinds of entries in a session's log (the contract's names), and the payloads of the kinds that are not Core events.</summary>
 public static class SessionLogKinds
 {
-    public const string Timer = "timer";
-    public const string Chat = "chat";
-    public const string Note = "note";
-    public const string Diagram = "diagram";
-    public const string Score = "score";
-    public const string Self = "self";
-    public const string Scorecard = "scorecard";
-    public const string RedFlag = "redflag";
-    public const string Private = "private";
+    public const string Timer = SessionEventKinds.Timer;
+    public const string Chat = SessionEventKinds.Chat;
+    public const string Note = SessionEventKinds.Note;
+    public const string Diagram = SessionEventKinds.Diagram;
+    public const string Score = SessionEventKinds.Score;
+    public const string Self = SessionEventKinds.Self;
+    public const string Scorecard = SessionEventKinds.Scorecard;
+    public const string RedFlag = SessionEventKinds.RedFlag;
+    public const string Private = SessionEventKinds.Private;
 }
 
 public sealed record ChatPosted(string Text);

@@ -1,0 +1,167 @@
+using MockLoop.Core.Contracts;
+using MockLoop.Core.Diagrams;
+using MockLoop.Core.Sessions;
+
+namespace MockLoop.Web.Client.Room;
+
+/// <summary>
+/// The room's durable state as the server has ordered it, plus our own diagram ops not yet confirmed. Entries are
+/// applied strictly in sequence: one at or below the last applied sequence is a duplicate and ignored; one past a gap
+/// asks for a sync instead. The diagram is Core's <see cref="DiagramReplica"/>: the same DiagramDocument code the
+/// server runs, with pending ops drawn on top of the confirmed document.
+/// </summary>
+public sealed class LiveRoomState
+{
+    private readonly Dictionary<string, NoteView> notes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CriterionScoreView> scores = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CriterionScoreView> selfScores = new(StringComparer.Ordinal);
+
+    public bool Loaded { get; private set; }
+    public long Seq { get; private set; } = -1;
+    public TimerView? Timer { get; private set; }
+
+    /// <summary>Server clock minus local clock, measured when the timer last arrived.</summary>
+    public TimeSpan ClockOffset { get; private set; }
+
+    public List<ChatMessageView> Chat { get; } = [];
+    public IReadOnlyDictionary<string, NoteView> Notes => notes;
+    public CaseView? Case { get; private set; }
+    public RubricView? Rubric { get; private set; }
+    public string Status { get; private set; } = "";
+    public DiagramReplica Diagram { get; private set; } = new();
+
+    /// <summary>The interviewer's scores by <see cref="ScoreKey"/>; the candidate's copy stays empty until the scorecard.</summary>
+    public IReadOnlyDictionary<string, CriterionScoreView> Scores => scores;
+    public IReadOnlyDictionary<string, CriterionScoreView> SelfScores => selfScores;
+    public ScorePreview? Preview { get; private set; }
+    public ScorecardView? Scorecard { get; private set; }
+
+    public static string ScoreKey(string stepId, string criterionId) => stepId + "/" + criterionId;
+    public bool NeedsSync { get; private set; }
+
+    public bool Ended => Timer?.Status == TimerStatus.Ended;
+
+    public void ApplySync(SyncResult result, DateTimeOffset receivedAt)
+    {
+        NeedsSync = false;
+        if (result.Snapshot is { } snapshot)
+        {
+            Seq = result.Seq;
+            Status = snapshot.Status;
+            Chat.Clear();
+            Chat.AddRange(snapshot.Chat);
+            notes.Clear();
+            foreach (var note in snapshot.Notes ?? [])
+            {
+                notes[note.StepId] = note;
+            }
+            Case = snapshot.Case;
+            Fill(scores, snapshot.Scores);
+            Fill(selfScores, snapshot.SelfScores);
+            Preview = snapshot.Preview;
+            Scorecard = snapshot.Scorecard;
+            Rubric = snapshot.Rubric;
+            var pending = Diagram.Pending.ToList();
+            Diagram = new DiagramReplica(DiagramDocument.FromSnapshot(snapshot.Diagram), 0);
+            foreach (var op in pending)
+            {
+                Diagram.ApplyLocal(op);
+            }
+        }
+        else
+        {
+            foreach (var entry in result.Events ?? [])
+            {
+                ApplyEntry(entry);
+            }
+            Seq = Math.Max(Seq, result.Seq);
+        }
+        Loaded = true;
+        SetTimer(result.Timer, result.ServerNow, receivedAt);
+    }
+
+    /// <summary>A live broadcast. Returns false when it was not applied (duplicate, not loaded yet, or a gap).</summary>
+    public bool ApplyEvent(SessionEventMessage entry, DateTimeOffset receivedAt)
+    {
+        if (!Loaded || entry.Seq <= Seq)
+        {
+            return false;
+        }
+        if (entry.Seq > Seq + 1)
+        {
+            NeedsSync = true;
+            return false;
+        }
+        ApplyEntry(entry);
+        if (entry.Timer is { } timer)
+        {
+            SetTimer(timer, timer.ServerNow, receivedAt);
+        }
+        return true;
+    }
+
+    /// <summary>Our own edit: drawn at once, confirmed when the log brings it back.</summary>
+    public void ApplyLocal(DiagramOp op) => Diagram.ApplyLocal(op);
+
+    /// <summary>The server refused one of our ops for good: it disappears from the view.</summary>
+    public void Reject(string opId) => Diagram.ReceiveRejected(opId);
+
+    private void ApplyEntry(SessionEventMessage entry)
+    {
+        if (entry.Seq <= Seq)
+        {
+            return;
+        }
+        Seq = entry.Seq;
+        switch (entry.Kind)
+        {
+            case SessionEventKinds.Chat when entry.Chat is { } chat:
+                Chat.Add(chat);
+                break;
+            case SessionEventKinds.Note when entry.Note is { } note:
+                notes[note.StepId] = note;
+                break;
+            case SessionEventKinds.Diagram when entry.Op is { } op:
+                // The replica counts diagram ops only; the session log's sequence interleaves every kind of entry.
+                Diagram.ReceiveConfirmed(Diagram.LastSequence + 1, op);
+                break;
+            case SessionEventKinds.Timer when entry.Status is { } status:
+                Status = status;
+                break;
+            case SessionEventKinds.Score when entry.Score is { } score:
+                scores[ScoreKey(score.StepId, score.CriterionId)] = score;
+                Preview = entry.Preview ?? Preview;
+                break;
+            case SessionEventKinds.Self when entry.Score is { } self:
+                selfScores[ScoreKey(self.StepId, self.CriterionId)] = self;
+                break;
+            case SessionEventKinds.Scorecard:
+                Scorecard = entry.Scorecard ?? Scorecard;
+                Preview = entry.Preview ?? Preview;
+                if (entry.Scores is not null)
+                {
+                    Fill(scores, entry.Scores);
+                }
+                if (entry.SelfScores is not null)
+                {
+                    Fill(selfScores, entry.SelfScores);
+                }
+                break;
+        }
+    }
+
+    private static void Fill(Dictionary<string, CriterionScoreView> target, IEnumerable<CriterionScoreView>? source)
+    {
+        target.Clear();
+        foreach (var score in source ?? [])
+        {
+            target[ScoreKey(score.StepId, score.CriterionId)] = score;
+        }
+    }
+
+    private void SetTimer(TimerView timer, DateTimeOffset serverNow, DateTimeOffset receivedAt)
+    {
+        Timer = timer;
+        ClockOffset = serverNow - receivedAt;
+    }
+}

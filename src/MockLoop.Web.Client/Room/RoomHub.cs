@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR.Client;
+using MockLoop.Core.Contracts;
+using MockLoop.Core.Diagrams;
+
+namespace MockLoop.Web.Client.Room;
+
+/// <summary>
+/// The room's connection to the interview hub, typed by Core's contract: handlers are registered under
+/// <see cref="IRoomClient"/>'s method names and calls use <see cref="InterviewHubMethods"/>. The Identity cookie
+/// travels with the WebSocket, as for the React room.
+/// </summary>
+public sealed class RoomHub : IAsyncDisposable
+{
+    private readonly HubConnection connection;
+
+    public RoomHub(Uri hubUrl, Guid sessionId)
+    {
+        var url = new UriBuilder(hubUrl) { Query = $"session={sessionId}" }.Uri;
+        connection = new HubConnectionBuilder()
+            .WithUrl(url)
+            .WithAutomaticReconnect(new RetryForever())
+            .AddJsonProtocol(json =>
+            {
+                json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+                json.PayloadSerializerOptions.AllowOutOfOrderMetadataProperties = true;
+            })
+            .Build();
+        connection.ServerTimeout = TimeSpan.FromSeconds(15);
+        connection.KeepAliveInterval = TimeSpan.FromSeconds(5);
+        connection.Reconnecting += _ => Changed(ConnectionPhase.Reconnecting);
+        connection.Reconnected += _ => Changed(ConnectionPhase.Connected);
+        connection.Closed += _ => Changed(ConnectionPhase.Offline);
+    }
+
+    public ConnectionPhase Phase { get; private set; } = ConnectionPhase.Connecting;
+
+    public bool IsConnected => connection.State == HubConnectionState.Connected;
+
+    /// <summary>Raised on every change of <see cref="Phase"/>; a move to Connected means "sync what you missed".</summary>
+    public event Func<ConnectionPhase, Task>? PhaseChanged;
+
+    public void On<T>(string method, Func<T, Task> handler) => connection.On(method, handler);
+
+    /// <summary>Starts, retrying with backoff until it gets in; a refusal (403, not a member) is final.</summary>
+    public async Task StartAsync(CancellationToken stop)
+    {
+        for (var attempt = 0; !stop.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await connection.StartAsync(stop);
+                await Changed(ConnectionPhase.Connected);
+                return;
+            }
+            catch (HttpRequestException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.Unauthorized)
+            {
+                await Changed(ConnectionPhase.Refused);
+                return;
+            }
+            catch (Exception) when (!stop.IsCancellationRequested)
+            {
+                await Changed(ConnectionPhase.Offline);
+                await Task.Delay(Backoff.Delay(attempt), stop);
+            }
+        }
+    }
+
+    public Task<SyncResult> SyncAsync(long lastSeq) => connection.InvokeAsync<SyncResult>(InterviewHubMethods.Sync, lastSeq);
+
+    public Task<CommandResult> TimerAsync(string command, int? stepIndex, string clientId) =>
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.Timer, command, stepIndex, clientId);
+
+    public Task<CommandResult> SendChatAsync(string text, string clientId) =>
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.SendChat, text, clientId);
+
+    public Task<CommandResult> SaveNoteAsync(string stepId, string text, string clientId) =>
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.SaveNote, stepId, text, clientId);
+
+    /// <summary>Serialized as <see cref="DiagramOp"/> so the "type" discriminator goes with it.</summary>
+    public Task<CommandResult> SubmitOpAsync(DiagramOp op) =>
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.SubmitOp, JsonSerializer.SerializeToElement(op, DiagramJson.Options));
+
+    public Task<CommandResult> ScoreCriterionAsync(string stepId, string criterionId, int? level, string? note, string clientId) =>
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.ScoreCriterion, stepId, criterionId, level, note, clientId);
+
+    public Task<CommandResult> SelfAssessAsync(string stepId, string criterionId, int? level, string clientId) =>
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.SelfAssess, stepId, criterionId, level, clientId);
+
+    public Task<CommandResult> SubmitScorecardAsync(string targetLevel, string strengths, string improvements, string nextStep, string clientId) =>
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.SubmitScorecard, targetLevel, strengths, improvements, nextStep, clientId);
+
+    public Task<CommandResult> StartReturnMatchAsync() =>
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.StartReturnMatch);
+
+    /// <summary>Volatile: fire and forget; the server drops what exceeds 20 per second.</summary>
+    public Task CursorAsync(double x, double y) =>
+        IsConnected ? connection.SendAsync(InterviewHubMethods.Cursor, x, y) : Task.CompletedTask;
+
+    public Task DragPreviewAsync(string nodeId, double x, double y) =>
+        IsConnected ? connection.SendAsync(InterviewHubMethods.DragPreview, nodeId, x, y) : Task.CompletedTask;
+
+    private async Task Changed(ConnectionPhase phase)
+    {
+        Phase = phase;
+        if (PhaseChanged is { } handler)
+        {
+            await handler(phase);
+        }
+    }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+
+    /// <summary>After a drop, keep trying for as long as the page is open: an interview must never give up.</summary>
+    private sealed class RetryForever : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) => Backoff.Delay((int)Math.Min(retryContext.PreviousRetryCount, 20));
+    }
+}
+
+public enum ConnectionPhase { Connecting, Connected, Reconnecting, Offline, Refused }
+
+/// <summary>Exponential backoff with a ceiling: 0.5 s, 1 s, 2 s, 4 s, then every 5 s.</summary>
+public static class Backoff
+{
+    public static TimeSpan Delay(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(5000, 500 * Math.Pow(2, Math.Clamp(attempt, 0, 10))));
+}

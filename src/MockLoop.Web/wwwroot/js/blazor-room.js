@@ -1,0 +1,64 @@
+// The Blazor room's one piece of page glue: ask before leaving while changes are not saved yet. The count comes
+// from the room's outbox (.NET) synchronously, so the browser's prompt reflects the moment of leaving.
+window.mockloopRoom = {
+  guardUnload(room) {
+    window.addEventListener("beforeunload", (event) => {
+      let unsaved = 0;
+      try {
+        unsaved = room.invokeMethod("UnsavedCount");
+      } catch {
+        unsaved = 0;
+      }
+      if (unsaved > 0) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+  },
+};
+
+// Export: the room renders the diagram as SVG (the report's DiagramSvg) into a hidden element; these save it, as
+// SVG text or drawn onto a canvas at twice the size as PNG.
+Object.assign(window.mockloopRoom, {
+  svgText(container) {
+    const svg = container.querySelector("svg");
+    if (!svg) throw new Error("Nothing to export yet.");
+    const copy = svg.cloneNode(true);
+    copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+    const [, , width, height] = copy.getAttribute("viewBox").split(" ").map(Number);
+    copy.setAttribute("width", width);
+    copy.setAttribute("height", height);
+    copy.removeAttribute("style");
+    return { text: new XMLSerializer().serializeToString(copy), width, height };
+  },
+  save(blob, fileName) {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  },
+  exportSvg(container, name) {
+    const { text } = this.svgText(container);
+    this.save(new Blob([text], { type: "image/svg+xml" }), name + ".svg");
+  },
+  async exportPng(container, name) {
+    const { text, width, height } = this.svgText(container);
+    const image = new Image();
+    image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(text);
+    await image.decode();
+    const scale = 2;
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.ceil(width * scale);
+    canvas.height = Math.ceil(height * scale);
+    const context = canvas.getContext("2d");
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0, width, height);
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+    this.save(blob, name + ".png");
+  },
+});

@@ -1,0 +1,96 @@
+using MockLoop.Core.Contracts;
+using MockLoop.Core.Diagrams;
+using MockLoop.Core.Rubrics;
+using MockLoop.Web.Client.Room;
+
+namespace MockLoop.Web.Client.Tests;
+
+public class LiveRoomStateTests
+{
+    private static readonly Guid Ivy = Guid.NewGuid();
+
+    private static DiagramNode Node(string id, string label = "Feature store") => new(id, "feature-store", label, 0, 0, 168, 56);
+
+    private static SyncResult Snapshot(long seq, params DiagramNode[] nodes) => new(
+        seq,
+        new RoomSnapshot("live", [], null, null, new RubricView("ml", 1, "ML system design", new List<RubricStep>()),
+            new DiagramSnapshot(nodes, [], [], []), [], null, null, null, null),
+        null, Samples.Timer(), Samples.Noon);
+
+    private static SessionEventMessage Chat(long seq, string text) =>
+        new(seq, SessionEventKinds.Chat, Samples.Noon, Ivy, Chat: new ChatMessageView(seq, Ivy, "Ivy", text, Samples.Noon));
+
+    private static SessionEventMessage Diagram(long seq, DiagramOp op) => new(seq, SessionEventKinds.Diagram, Samples.Noon, Ivy, Op: op, ClientId: op.OpId);
+
+    [Fact]
+    public void A_snapshot_loads_the_room_and_events_apply_in_sequence()
+    {
+        var state = new LiveRoomState();
+        state.ApplySync(Snapshot(4, Node("n_a")), Samples.Noon);
+
+        Assert.True(state.ApplyEvent(Chat(5, "hello"), Samples.Noon));
+        Assert.False(state.ApplyEvent(Chat(5, "hello"), Samples.Noon)); // a duplicate changes nothing
+
+        Assert.True(state.Loaded);
+        Assert.Equal(5, state.Seq);
+        Assert.Equal(["hello"], state.Chat.Select(c => c.Text));
+        Assert.NotNull(state.Diagram.View.FindNode("n_a"));
+    }
+
+    [Fact]
+    public void An_entry_past_a_gap_is_not_applied_and_asks_for_a_sync()
+    {
+        var state = new LiveRoomState();
+        state.ApplySync(Snapshot(4), Samples.Noon);
+
+        Assert.False(state.ApplyEvent(Chat(6, "too early"), Samples.Noon));
+
+        Assert.True(state.NeedsSync);
+        Assert.Empty(state.Chat);
+    }
+
+    [Fact]
+    public void Our_own_op_shows_at_once_and_is_confirmed_by_the_log_even_between_other_entries()
+    {
+        var state = new LiveRoomState();
+        state.ApplySync(Snapshot(1), Samples.Noon);
+        var add = new AddNodeOp("op_1", Node("n_b", "Model server"));
+
+        state.ApplyLocal(add);
+        Assert.NotNull(state.Diagram.View.FindNode("n_b"));
+        Assert.Null(state.Diagram.Confirmed.FindNode("n_b"));
+
+        state.ApplyEvent(Chat(2, "nice"), Samples.Noon);
+        state.ApplyEvent(Diagram(3, add), Samples.Noon);
+
+        Assert.Empty(state.Diagram.Pending);
+        Assert.NotNull(state.Diagram.Confirmed.FindNode("n_b"));
+    }
+
+    [Fact]
+    public void Pending_ops_survive_a_snapshot_and_a_refused_op_disappears()
+    {
+        var state = new LiveRoomState();
+        state.ApplySync(Snapshot(1), Samples.Noon);
+        state.ApplyLocal(new AddNodeOp("op_1", Node("n_c")));
+        state.ApplyLocal(new AddNodeOp("op_2", Node("n_d")));
+
+        state.ApplySync(Snapshot(9, Node("n_a")), Samples.Noon);
+        state.Reject("op_2");
+
+        Assert.NotNull(state.Diagram.View.FindNode("n_a"));
+        Assert.NotNull(state.Diagram.View.FindNode("n_c"));
+        Assert.Null(state.Diagram.View.FindNode("n_d"));
+        Assert.Equal(["op_1"], state.Diagram.Pending.Select(p => p.OpId));
+    }
+
+    [Fact]
+    public void The_clock_offset_is_server_time_minus_local_time_at_arrival()
+    {
+        var state = new LiveRoomState();
+
+        state.ApplySync(Snapshot(1), Samples.Noon.AddSeconds(-3));
+
+        Assert.Equal(TimeSpan.FromSeconds(3), state.ClockOffset);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Time.Testing;
+using MockLoop.Core.Sessions;
+using MockLoop.Web.Client.Room;
+
+namespace MockLoop.Web.Client.Tests;
+
+public class TimerBarTests : BunitContext
+{
+    [Fact]
+    public void The_interviewer_starts_the_interview_and_the_candidate_is_told_so()
+    {
+        TimerIntent? pressed = null;
+        var interviewer = Render<TimerBar>(p => p
+            .Add(x => x.Timer, Samples.Timer())
+            .Add(x => x.IsInterviewer, true)
+            .Add(x => x.OnCommand, EventCallback.Factory.Create<TimerIntent>(this, i => pressed = i)));
+        var candidate = Render<TimerBar>(p => p.Add(x => x.Timer, Samples.Timer()).Add(x => x.IsInterviewer, false));
+
+        interviewer.Find("button.primary").Click();
+
+        Assert.Equal(new TimerIntent(TimerIntents.Start), pressed);
+        Assert.Empty(candidate.FindAll(".timer-controls"));
+        Assert.Contains("The interviewer starts the interview.", candidate.Markup);
+    }
+
+    [Fact]
+    public void A_running_step_counts_on_from_the_server_anchor_without_messages()
+    {
+        var clock = new FakeTimeProvider(Samples.Noon.AddSeconds(65));
+        var cut = Render<TimerBar>(p => p
+            .Add(x => x.Timer, Samples.Timer(TimerStatus.Running, 1, Samples.Noon, usedBefore: 10))
+            .Add(x => x.Clock, clock));
+
+        Assert.Equal("1:15 / 5:00", cut.Find("[aria-label='Time used in this step']").TextContent);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        cut.WaitForAssertion(() => Assert.Equal("3:15", cut.Find("[aria-label='Time left in this step']").TextContent));
+    }
+
+    [Fact]
+    public void While_running_the_interviewer_can_move_between_steps_and_must_confirm_the_end()
+    {
+        var pressed = new List<TimerIntent>();
+        var cut = Render<TimerBar>(p => p
+            .Add(x => x.Timer, Samples.Timer(TimerStatus.Running, 1, Samples.Noon))
+            .Add(x => x.Clock, new FakeTimeProvider(Samples.Noon))
+            .Add(x => x.IsInterviewer, true)
+            .Add(x => x.OnCommand, EventCallback.Factory.Create<TimerIntent>(this, pressed.Add)));
+
+        cut.FindAll("button").Single(b => b.TextContent == "Next step →").Click();
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Data and features")).Click();
+        cut.FindAll("button").Single(b => b.TextContent == "End interview").Click();
+        Assert.Equal(2, pressed.Count); // asking to end only asks for confirmation
+        cut.FindAll("button").Single(b => b.TextContent == "Yes, end it").Click();
+
+        Assert.Equal([new(TimerIntents.NextStep), new(TimerIntents.GoToStep, 2), new(TimerIntents.End)], pressed);
+    }
+
+    [Fact]
+    public void The_current_step_is_marked_for_assistive_technology()
+    {
+        var cut = Render<TimerBar>(p => p.Add(x => x.Timer, Samples.Timer(TimerStatus.Paused, 2)).Add(x => x.Clock, new FakeTimeProvider(Samples.Noon)));
+
+        var current = cut.Find("[aria-current=step]");
+        Assert.Contains("Data and features", current.TextContent);
+        Assert.Contains("Step 3 of 3 · Paused", cut.Markup);
+    }
+}
