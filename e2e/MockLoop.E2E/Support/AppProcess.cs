@@ -75,6 +75,9 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__MockLoop"] =
             new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = DatabaseName }.ConnectionString;
         start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryRoot, "rubrics");
+        // Keys come from the run's own folder (DataProtection__KeysDirectory, inherited from ./mockloop test); they
+        // are throwaway and unencrypted on purpose, so the "no XML encryptor" warning is for production only.
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore.DataProtection"] = "Error";
         // Every browser of the suite comes from 127.0.0.1, so the per-address form limits would trip across tests.
         foreach (var limit in new[] { "SignIn", "Register", "CreateSession", "JoinSession", "RubricUpload" })
         {

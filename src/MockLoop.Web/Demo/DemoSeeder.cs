@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Core.Diagrams;
+using MockLoop.Core.Sessions;
 using MockLoop.Core.Rubrics;
 using MockLoop.Web.Data;
 using MockLoop.Web.Rooms;
@@ -49,7 +50,7 @@ internal sealed class DemoSeeder(
 
         if (!await db.Set<ScorecardRow>().AnyAsync(c => c.CandidateId == candidate.Id, ct))
         {
-            await SeedSessionsAsync(db, catalog, interviewer, candidate, ct);
+            await SeedSessionsAsync(scope.ServiceProvider, db, catalog, interviewer, candidate, ct);
         }
 
         var banner = $"""
@@ -91,84 +92,108 @@ internal sealed class DemoSeeder(
         }
     }
 
-    /// <summary>Twelve sessions over twelve weeks: scores that start weak and grow, evaluation lagging, time running over early on.</summary>
-    private async Task SeedSessionsAsync(AppDbContext db, IRubricCatalog catalog, AppUser interviewer, AppUser candidate, CancellationToken ct)
+    /// <summary>
+    /// Twelve sessions over twelve weeks: scores that start weak and grow, evaluation lagging, time running over early
+    /// on. Each is played through a <see cref="LiveSession"/> exactly as two people would (timer, diagram edits,
+    /// scores, scorecard, self-assessment), on a clock set in the past: the log gets its entries and the projections
+    /// (step timings, step diagrams, scorecard) are written by the same code as for a live interview.
+    /// </summary>
+    private async Task SeedSessionsAsync(
+        IServiceProvider services, AppDbContext db, IRubricCatalog catalog, AppUser interviewer, AppUser candidate, CancellationToken ct)
     {
         var choice = (await catalog.ChoicesForAsync(interviewer.Id, ct)).First(c => !c.IsCustom);
         var rubric = (await catalog.FindAsync(choice.Id, choice.Version, interviewer.Id, ct))!;
         var cases = catalog.CasesFor(rubric.Id);
         var random = new Random(42);
         var now = clock.GetUtcNow();
+        var log = services.GetRequiredService<SessionLogWriter>();
+        var hub = services.GetRequiredService<IHubContext<InterviewHub, IRoomClient>>();
 
         for (var i = 0; i < 12; i++)
         {
             var progress = i / 11.0;
             var started = now.AddDays(-7 * (12 - i)).AddHours(18);
+            var sessionClock = new DemoClock(started.AddMinutes(-3));
             var session = new InterviewSession
             {
-                Id = Guid.CreateVersion7(started), CreatedAt = started.AddMinutes(-3), CreatedById = interviewer.Id,
-                InterviewerId = interviewer.Id, CandidateId = candidate.Id, Status = SessionStatus.Ended,
+                Id = Guid.CreateVersion7(sessionClock.GetUtcNow()), CreatedAt = sessionClock.GetUtcNow(), CreatedById = interviewer.Id,
+                InterviewerId = interviewer.Id, CandidateId = candidate.Id, Status = SessionStatus.Ready,
                 RubricId = rubric.Id, RubricVersion = rubric.Version, CaseId = cases.Count > 0 ? cases[i % cases.Count].Id : null,
-                StartedAt = started,
             };
             db.Add(session);
+            await db.SaveChangesAsync(ct);
 
-            var scorecard = Scorecard.Empty;
-            var at = started;
-            var diagram = DiagramDocument.Empty;
+            var live = await LiveSession.LoadAsync(session.Id, scopes, log, hub, sessionClock, ct)
+                ?? throw new InvalidOperationException($"Demo session {session.Id} vanished.");
+            async Task Play(AppUser who, LiveCommand command, string? clientId = null)
+            {
+                var result = await live.SubmitAsync(who.Id, command, clientId);
+                if (!result.Ok)
+                {
+                    throw new InvalidOperationException($"Demo session refused {command}: {result.Code} {result.Error}");
+                }
+            }
+
+            sessionClock.Set(started);
+            await Play(interviewer, new DriveTimer(new StartTimer()));
+            var levels = new List<(string StepId, string CriterionId, int Level)>();
             for (var s = 0; s < rubric.Steps.Count; s++)
             {
                 var step = rubric.Steps[s];
-                var budget = step.BudgetMinutes * 60.0;
-                var used = budget * (1.25 - 0.3 * progress + (random.NextDouble() - 0.5) * 0.3);
-                db.Add(new StepTimingRow
-                {
-                    SessionId = session.Id, StepId = step.Id, StepIndex = s, StartedAt = at, EndedAt = at.AddSeconds(used),
-                    UsedSeconds = used, BudgetSeconds = budget,
-                });
-                diagram = diagram.Apply(new AddNodeOp($"demo-{i}-{s}", new DiagramNode(
-                    $"n{s}", DemoComponents[s % DemoComponents.Length].Type, DemoComponents[s % DemoComponents.Length].Label,
-                    60 + (s % 4) * 230, 60 + (s / 4) * 140, 180, 64)));
+                var used = step.BudgetMinutes * 60.0 * (1.25 - 0.3 * progress + (random.NextDouble() - 0.5) * 0.3);
+                var component = DemoComponents[s % DemoComponents.Length];
+                sessionClock.Advance(TimeSpan.FromSeconds(used / 2));
+                var addNode = new AddNodeOp($"demo-{i}-{s}", new DiagramNode(
+                    $"n{s}", component.Type, component.Label, 60 + (s % 4) * 230, 60 + (s / 4) * 140, 180, 64));
+                await Play(candidate, new EditDiagram(addNode), addNode.OpId);
                 if (s > 0)
                 {
-                    diagram = diagram.Apply(new AddLinkOp($"demo-{i}-l{s}", new DiagramLink($"l{s}", $"n{s - 1}", $"n{s}")));
+                    var addLink = new AddLinkOp($"demo-{i}-l{s}", new DiagramLink($"l{s}", $"n{s - 1}", $"n{s}"));
+                    await Play(candidate, new EditDiagram(addLink), addLink.OpId);
                 }
-                db.Add(new StepDiagramRow
-                {
-                    SessionId = session.Id, StepId = step.Id, Seq = s + 1, At = at.AddSeconds(used),
-                    Snapshot = DiagramJson.Serialize(diagram.ToSnapshot()),
-                });
-                at = at.AddSeconds(used);
 
                 // Evaluation lags behind the rest: the dashboard's advice has something to say.
                 var skill = 1.4 + 2.3 * progress - (step.Id == "evaluation" ? 0.8 : 0) + (random.NextDouble() - 0.5) * 0.6;
                 foreach (var criterion in step.Criteria)
                 {
                     var level = Math.Clamp((int)Math.Round(skill + (random.NextDouble() - 0.5)), 1, 4);
-                    scorecard = scorecard.With(step.Id, criterion.Id, level);
-                    db.Add(new CriterionScoreRow { SessionId = session.Id, Source = ScoreSources.Interviewer, StepId = step.Id, CriterionId = criterion.Id, Level = level });
-                    db.Add(new CriterionScoreRow { SessionId = session.Id, Source = ScoreSources.Self, StepId = step.Id, CriterionId = criterion.Id, Level = Math.Clamp(level + random.Next(0, 2), 1, 4) });
+                    // A 4 is a 3 plus strong signals the candidate showed: tick as many as it takes, if there are enough.
+                    var signalCount = criterion.StrongSignals.Count;
+                    if (level == 4 && signalCount is > 0 and < Criterion.StrongSignalsNeeded)
+                    {
+                        level = 3;
+                    }
+                    IReadOnlyList<int>? signals = level == 4 && signalCount > 0 ? [.. Enumerable.Range(0, Criterion.StrongSignalsNeeded)] : null;
+                    levels.Add((step.Id, criterion.Id, level));
+                    await Play(interviewer, new ScoreCriterion(step.Id, criterion.Id, level, null, Signals: signals));
                 }
+                sessionClock.Advance(TimeSpan.FromSeconds(used / 2));
+                await Play(interviewer, new DriveTimer(s < rubric.Steps.Count - 1 ? new NextStep() : new EndTimer()));
             }
-            session.EndedAt = at;
 
-            var result = RubricScoring.Score(rubric, scorecard);
-            var verdict = RubricScoring.Verdict(rubric, result, TargetLevel.Senior);
-            db.Add(new ScorecardRow
+            sessionClock.Advance(TimeSpan.FromMinutes(4));
+            await Play(interviewer, new SubmitScorecard(
+                nameof(TargetLevel.Senior),
+                "Clear requirements and a sensible two-stage architecture.",
+                "Evaluation stays shallow: name the offline metric and tie it to the online KPI.",
+                progress < 0.5 ? "Drive the first five minutes: scale, latency and the business goal." : "For every model, say how you would evaluate it offline and online."));
+            foreach (var (stepId, criterionId, level) in levels)
             {
-                SessionId = session.Id, RubricId = rubric.Id, RubricVersion = rubric.Version, InterviewerId = interviewer.Id,
-                CandidateId = candidate.Id, CaseId = session.CaseId, TargetLevel = nameof(TargetLevel.Senior), Overall = result.Overall,
-                Verdict = verdict.Outcome.ToString(), SubmittedAt = at.AddMinutes(4),
-                Strengths = "Clear requirements and a sensible two-stage architecture.",
-                Improvements = "Evaluation stays shallow: name the offline metric and tie it to the online KPI.",
-                NextStep = progress < 0.5 ? "Drive the first five minutes: scale, latency and the business goal." : "For every model, say how you would evaluate it offline and online.",
-            });
-            foreach (var step in result.Steps)
-            {
-                db.Add(new ScorecardStepRow { SessionId = session.Id, StepId = step.StepId, Score = step.Score });
+                await Play(candidate, new SelfAssess(stepId, criterionId, Math.Clamp(level + random.Next(0, 2), 1, 4)));
             }
         }
-        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The demo's sessions happen in the past, on this clock, moved forward as each one is played.</summary>
+    private sealed class DemoClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Set(DateTimeOffset at) => _now = at;
+
+        public void Advance(TimeSpan by) => _now += by;
     }
 
     private static readonly (string Type, string Label)[] DemoComponents =

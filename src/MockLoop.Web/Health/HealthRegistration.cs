@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MockLoop.Web.Cluster;
 using MockLoop.Web.Data;

@@ -8,20 +8,27 @@ public enum RateKind
     Durable,
     /// <summary>Cursors and drag previews: relayed, never stored.</summary>
     Volatile,
+    /// <summary>The video call's signalling: relayed to the partner, never stored.</summary>
+    CallSignal,
     /// <summary>Sync (catch-up or snapshot): a snapshot can be large, so a client may ask a few times a second at most.</summary>
     Sync,
 }
 
 /// <summary>
-/// A token bucket per connection and kind, so one client cannot flood a session's writer or its peer.
-/// Durable: 20 per second sustained, bursts of 120 (one gesture can move many selected nodes at once).
-/// Volatile: 20 per second (DESIGN.md), bursts of 20. Sync: 2 per second sustained, bursts of 10.
+/// A token bucket per connection and kind, so one client cannot flood a session's writer or its peer. Each kind has a
+/// bucket of its own, so one kind of traffic never starves another (a moving pointer must not drop a call's ICE
+/// candidates). Durable: 20 per second sustained, bursts of 120 (one gesture can move many selected nodes at once).
+/// Volatile: 20 per second (the design's cap for relayed traffic), bursts of 20. CallSignal: 20 per second, bursts
+/// of 60 (a call setup trickles a burst of ICE candidates, well under 60). Sync: 2 per second, bursts of 10.
 /// </summary>
 public sealed class ConnectionRateLimits(TimeProvider clock)
 {
+    public const int CallSignalBurst = 60;
+
     private sealed class Bucket(double capacity, double perSecond, DateTimeOffset now)
     {
         private readonly double _capacity = capacity;
+        private readonly double _perSecond = perSecond;
         private double _tokens = capacity;
         private DateTimeOffset _last = now;
 
@@ -29,7 +36,8 @@ public sealed class ConnectionRateLimits(TimeProvider clock)
         {
             lock (this)
             {
-                _tokens = Math.Min(_capacity, _tokens + (at - _last).TotalSeconds * perSecond);
+                // A clock that stepped back refills nothing.
+                _tokens = Math.Min(_capacity, _tokens + Math.Max(0, (at - _last).TotalSeconds) * _perSecond);
                 _last = at;
                 if (_tokens < 1)
                 {
@@ -50,6 +58,7 @@ public sealed class ConnectionRateLimits(TimeProvider clock)
             bucket = kind switch
             {
                 RateKind.Durable => new Bucket(120, 20, now),
+                RateKind.CallSignal => new Bucket(CallSignalBurst, 20, now),
                 RateKind.Sync => new Bucket(10, 2, now),
                 _ => new Bucket(20, 20, now),
             };

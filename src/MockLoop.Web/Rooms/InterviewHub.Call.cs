@@ -17,27 +17,27 @@ public sealed partial class InterviewHub
     public IReadOnlyList<IceServerView> CallIceServers([FromServices] IOptions<CallOptions> options, [FromServices] TimeProvider clock) =>
         TurnCredentials.ServersFor(options.Value, Context.User.UserId(), clock.GetUtcNow());
 
-    public Task<CallResult> CallPresence(CallPresenceRequest request, [FromServices] CallSignalLimiter rate) =>
-        RelayCallAsync(CallSignalRules.CheckPresence(request), request?.To, rate, (group, from) => group.CallPresence(
+    public Task<CallResult> CallPresence(CallPresenceRequest request) =>
+        RelayCallAsync(CallSignalRules.CheckPresence(request), request?.To, (group, from) => group.CallPresence(
             new CallPresenceMessage(from, request!.CallId, request.State, request.ToCallId, request.Audio, request.Video, request.Screen)));
 
-    public Task<CallResult> CallDescription(CallDescriptionRequest request, [FromServices] CallSignalLimiter rate) =>
-        RelayCallAsync(CallSignalRules.CheckDescription(request), request?.To, rate, (group, from) => group.CallDescription(
+    public Task<CallResult> CallDescription(CallDescriptionRequest request) =>
+        RelayCallAsync(CallSignalRules.CheckDescription(request), request?.To, (group, from) => group.CallDescription(
             new CallDescriptionMessage(from, request!.CallId, request.ToCallId, request.Type, request.Sdp)));
 
-    public Task<CallResult> CallCandidate(CallCandidateRequest request, [FromServices] CallSignalLimiter rate) =>
-        RelayCallAsync(CallSignalRules.CheckCandidate(request), request?.To, rate, (group, from) => group.CallCandidate(
+    public Task<CallResult> CallCandidate(CallCandidateRequest request) =>
+        RelayCallAsync(CallSignalRules.CheckCandidate(request), request?.To, (group, from) => group.CallCandidate(
             new CallCandidateMessage(from, request!.CallId, request.ToCallId, request.Candidate, request.SdpMid,
                 request.SdpMLineIndex, request.UsernameFragment)));
 
     private async Task<CallResult> RelayCallAsync(
-        string? problem, Guid? to, CallSignalLimiter rate, Func<IRoomClient, Guid, Task> send)
+        string? problem, Guid? to, Func<IRoomClient, Guid, Task> send)
     {
         if (problem is not null)
         {
             return CallResult.Refused("bad_signal", problem);
         }
-        if (!rate.TryTake(Context))
+        if (!limits.TryTake(Context, RateKind.CallSignal))
         {
             return CallResult.Refused("rate_limited", "Too many call messages at once; the call will retry.");
         }

@@ -1,5 +1,4 @@
 using MockLoop.Web.Accounts;
-using MockLoop.Web.Rooms.Live;
 
 namespace MockLoop.Web.Rooms;
 

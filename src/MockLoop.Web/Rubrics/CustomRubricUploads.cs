@@ -29,7 +29,6 @@ public sealed class CustomRubricUploads(AppDbContext db, ShippedRubricLibrary sh
 
     public static string MaxSizeText => $"{MaxBytes / 1024} KB";
 
-    /// <param name="source">Names the input in problems: the uploaded file's name, or "pasted JSON".</param>
     /// <summary>The rubric is stored as jsonb, which refuses a NUL escape or a lone surrogate anywhere in it.</summary>
     private static (string Path, TextProblem Problem)? UnstorableText(string json)
     {
@@ -44,6 +43,7 @@ public sealed class CustomRubricUploads(AppDbContext db, ShippedRubricLibrary sh
         }
     }
 
+    /// <param name="source">Names the input in problems: the uploaded file's name, or "pasted JSON".</param>
     public async Task<UploadOutcome> StoreAsync(Guid ownerId, string source, string json, CancellationToken ct = default)
     {
         if (UnstorableText(json) is { } bad)

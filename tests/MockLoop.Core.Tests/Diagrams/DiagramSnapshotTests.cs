@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MockLoop.Core.Diagrams;
 using static MockLoop.Core.Tests.Diagrams.DiagramKit;
 

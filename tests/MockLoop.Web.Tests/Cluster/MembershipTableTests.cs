@@ -1,6 +1,4 @@
 using System.Net;
-using Orleans;
-using Orleans.Runtime;
 
 namespace MockLoop.Web.Tests.Cluster;
 

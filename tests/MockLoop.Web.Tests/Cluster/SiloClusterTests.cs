@@ -4,10 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MockLoop.Web.Cluster;
 using MockLoop.Web.Cluster.Membership;
 using MockLoop.Web.Data;
-using Orleans;
 using Orleans.Configuration;
-using Orleans.Hosting;
-using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace MockLoop.Web.Tests.Cluster;

@@ -13,9 +13,9 @@ public sealed class PairingTests(MockLoopApp app) : IClassFixture<MockLoopApp>, 
     public Task InitializeAsync() => app.Database.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<HubTestClient> LobbyAsync(HttpClient user)
+    private async Task<RoomHub> LobbyAsync(HttpClient user)
     {
-        var hub = await HubTestClient.ConnectAsync(app, user, "v=1", "/hubs/lobby");
+        var hub = await RoomHub.ConnectAsync(app, user, "v=1", "/hubs/lobby");
         await hub.ExpectAsync("Counts");
         return hub;
     }
@@ -97,7 +97,7 @@ public sealed class PairingTests(MockLoopApp app) : IClassFixture<MockLoopApp>, 
     public async Task An_anonymous_lobby_connection_is_refused()
     {
         var refused = await Assert.ThrowsAsync<HubRefusedException>(
-            () => HubTestClient.ConnectAsync(app, app.CreateBrowserLikeClient(), "v=1", "/hubs/lobby"));
+            () => RoomHub.ConnectAsync(app, app.CreateBrowserLikeClient(), "v=1", "/hubs/lobby"));
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.Status);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MockLoop.Web.Data;
-using MockLoop.Web.Rooms.Call;
+using MockLoop.Web.Rooms;
 using MockLoop.Web.Rooms.Live;
 using MockLoop.Web.Tests.Support;
 
@@ -19,7 +19,7 @@ public sealed class CallSignallingTests(MockLoopApp app) : IClassFixture<MockLoo
 
     private const string Sdp = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\n";
 
-    private sealed record Seat(HttpClient Http, HubTestClient Hub, Guid UserId) : IAsyncDisposable
+    private sealed record Seat(HttpClient Http, RoomHub Hub, Guid UserId) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Hub.DisposeAsync();
     }
@@ -35,7 +35,7 @@ public sealed class CallSignallingTests(MockLoopApp app) : IClassFixture<MockLoo
 
     private async Task<Seat> ConnectAsync(HttpClient http, Guid sessionId)
     {
-        var hub = await HubTestClient.ConnectAsync(app, http, $"session={sessionId}");
+        var hub = await RoomHub.ConnectAsync(app, http, $"session={sessionId}");
         var state = await hub.ExpectAsync("RoomState");
         return new Seat(http, hub, Guid.Parse(state["myUserId"]!.GetValue<string>()));
     }
@@ -133,7 +133,7 @@ public sealed class CallSignallingTests(MockLoopApp app) : IClassFixture<MockLoo
         await using var room = await OpenRoomAsync("S");
         var stranger = await FormPosts.NewUserAsync(app, "Stranger");
 
-        var refused = await Assert.ThrowsAsync<HubRefusedException>(() => HubTestClient.ConnectAsync(app, stranger, $"session={room.Id}"));
+        var refused = await Assert.ThrowsAsync<HubRefusedException>(() => RoomHub.ConnectAsync(app, stranger, $"session={room.Id}"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.Equal("You are not a participant in this interview.", refused.Reason);
     }
@@ -145,7 +145,7 @@ public sealed class CallSignallingTests(MockLoopApp app) : IClassFixture<MockLoo
         await using var b = await OpenRoomAsync("B");
 
         // Nor can they open this session's hub with their own cookie.
-        var refused = await Assert.ThrowsAsync<HubRefusedException>(() => HubTestClient.ConnectAsync(app, b.Interviewer.Http, $"session={a.Id}"));
+        var refused = await Assert.ThrowsAsync<HubRefusedException>(() => RoomHub.ConnectAsync(app, b.Interviewer.Http, $"session={a.Id}"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
 
         AssertRefused(await b.Interviewer.Hub.CallAsync("CallDescription", Offer(to: a.Candidate.UserId)), "not_your_partner", "other participant");
@@ -204,7 +204,7 @@ public sealed class CallSignallingTests(MockLoopApp app) : IClassFixture<MockLoo
         var results = await Task.WhenAll(Enumerable.Range(0, 150).Select(_ => room.Interviewer.Hub.CallAsync("CallCandidate", Candidate())));
 
         Assert.Contains(results, r => r!["code"]?.GetValue<string>() == "rate_limited");
-        Assert.InRange(results.Count(r => r!["ok"]!.GetValue<bool>()), CallSignalLimiter.Burst, 149);
+        Assert.InRange(results.Count(r => r!["ok"]!.GetValue<bool>()), ConnectionRateLimits.CallSignalBurst, 149);
     }
 
     [Fact]
@@ -269,7 +269,7 @@ public sealed class CallIceServerTests(CallIceServerTests.TurnApp app) : IClassF
     {
         var interviewer = await FormPosts.NewUserAsync(app, "Ivy Turn");
         var id = await FormPosts.CreateSessionAsync(interviewer, "Interviewer");
-        await using var hub = await HubTestClient.ConnectAsync(app, interviewer, $"session={id}");
+        await using var hub = await RoomHub.ConnectAsync(app, interviewer, $"session={id}");
         var me = Guid.Parse((await hub.ExpectAsync("RoomState"))["myUserId"]!.GetValue<string>());
 
         var servers = (await hub.CallAsync("CallIceServers"))!.AsArray();

@@ -37,7 +37,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
     [Fact]
     public async Task A_change_made_while_PostgreSQL_restarts_is_answered_unavailable_and_stored_once_when_it_is_back()
     {
-        await using var room = await LiveRoom.OpenAsync(_app);
+        await using var room = await PairedRoom.OpenAsync(_app);
         var first = await room.CandidateHub.CommandAsync("SendChat", "before the restart", "chat-1");
         Assert.True(first.Ok);
 

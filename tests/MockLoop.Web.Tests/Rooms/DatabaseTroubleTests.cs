@@ -17,7 +17,7 @@ public sealed class DatabaseTroubleTests(MockLoopApp app) : IClassFixture<MockLo
     [Fact]
     public async Task A_change_that_meets_a_broken_pooled_connection_is_unavailable_applies_nothing_and_goes_through_when_resent()
     {
-        await using var room = await LiveRoom.OpenAsync(app);
+        await using var room = await PairedRoom.OpenAsync(app);
         Assert.True((await room.InterviewerHub.CommandAsync("SendChat", "one", "c-1")).Ok);
 
         await TerminateAppConnectionsAsync();

@@ -23,7 +23,7 @@ public sealed class DiagramSyncTests(MockLoopApp app) : IClassFixture<MockLoopAp
         },
     };
 
-    private static async Task<(HubTestClient Interviewer, HubTestClient Candidate, Guid Id)> OpenAsync(MockLoopApp on)
+    private static async Task<(RoomHub Interviewer, RoomHub Candidate, Guid Id)> OpenAsync(MockLoopApp on)
     {
         var room = await PairedRoom.OpenAsync(on);
         return (room.InterviewerHub, room.CandidateHub, room.Id);

@@ -22,7 +22,7 @@ public sealed class InterviewHubTests(MockLoopApp app) : IClassFixture<MockLoopA
     {
         var (_, _, id) = await PairAsync();
         var refused = await Assert.ThrowsAsync<HubRefusedException>(
-            () => HubTestClient.ConnectAsync(app, app.CreateBrowserLikeClient(), $"session={id}"));
+            () => RoomHub.ConnectAsync(app, app.CreateBrowserLikeClient(), $"session={id}"));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
     }
 
@@ -33,7 +33,7 @@ public sealed class InterviewHubTests(MockLoopApp app) : IClassFixture<MockLoopA
         var stranger = await FormPosts.NewUserAsync(app, "Stranger");
 
         var refused = await Assert.ThrowsAsync<HubRefusedException>(
-            () => HubTestClient.ConnectAsync(app, stranger, $"session={id}"));
+            () => RoomHub.ConnectAsync(app, stranger, $"session={id}"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.Equal("You are not a participant in this interview.", refused.Reason);
     }
@@ -42,7 +42,7 @@ public sealed class InterviewHubTests(MockLoopApp app) : IClassFixture<MockLoopA
     public async Task A_connection_without_a_session_is_refused()
     {
         var user = await FormPosts.NewUserAsync(app, "Nowhere");
-        var refused = await Assert.ThrowsAsync<HubRefusedException>(() => HubTestClient.ConnectAsync(app, user, "session=nope"));
+        var refused = await Assert.ThrowsAsync<HubRefusedException>(() => RoomHub.ConnectAsync(app, user, "session=nope"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
     }
 
@@ -50,7 +50,7 @@ public sealed class InterviewHubTests(MockLoopApp app) : IClassFixture<MockLoopA
     public async Task A_member_receives_the_room_with_both_participants_and_their_roles()
     {
         var (interviewer, _, id) = await PairAsync();
-        await using var hub = await HubTestClient.ConnectAsync(app, interviewer, $"session={id}");
+        await using var hub = await RoomHub.ConnectAsync(app, interviewer, $"session={id}");
 
         var state = await hub.ExpectAsync("RoomState");
         Assert.Equal(id.ToString(), state["sessionId"]!.GetValue<string>());
@@ -66,10 +66,10 @@ public sealed class InterviewHubTests(MockLoopApp app) : IClassFixture<MockLoopA
     public async Task Each_side_sees_the_other_come_online_and_go_offline()
     {
         var (interviewer, candidate, id) = await PairAsync();
-        await using var interviewerHub = await HubTestClient.ConnectAsync(app, interviewer, $"session={id}");
+        await using var interviewerHub = await RoomHub.ConnectAsync(app, interviewer, $"session={id}");
         await interviewerHub.ExpectAsync("RoomState");
 
-        var candidateHub = await HubTestClient.ConnectAsync(app, candidate, $"session={id}");
+        var candidateHub = await RoomHub.ConnectAsync(app, candidate, $"session={id}");
         var candidateView = await candidateHub.ExpectAsync("RoomState");
         Assert.Contains(candidateView["participants"]!.AsArray(),
             p => p!["role"]!.GetValue<string>() == "Interviewer" && p["online"]!.GetValue<bool>());
@@ -89,12 +89,12 @@ public sealed class InterviewHubTests(MockLoopApp app) : IClassFixture<MockLoopA
     public async Task A_second_tab_of_the_same_person_does_not_flap_their_presence()
     {
         var (interviewer, candidate, id) = await PairAsync();
-        await using var interviewerHub = await HubTestClient.ConnectAsync(app, interviewer, $"session={id}");
+        await using var interviewerHub = await RoomHub.ConnectAsync(app, interviewer, $"session={id}");
         await interviewerHub.ExpectAsync("RoomState");
 
-        await using var firstTab = await HubTestClient.ConnectAsync(app, candidate, $"session={id}");
+        await using var firstTab = await RoomHub.ConnectAsync(app, candidate, $"session={id}");
         await interviewerHub.ExpectAsync("Presence");
-        var secondTab = await HubTestClient.ConnectAsync(app, candidate, $"session={id}");
+        var secondTab = await RoomHub.ConnectAsync(app, candidate, $"session={id}");
         await secondTab.ExpectAsync("RoomState");
         await secondTab.DisposeAsync();
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MockLoop.Web.Data;
@@ -13,7 +12,7 @@ public sealed class LiveSessionTests(MockLoopApp app) : IClassFixture<MockLoopAp
     public Task InitializeAsync() => app.Database.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private sealed record Room(Guid Id, HubTestClient Interviewer, HubTestClient Candidate) : IAsyncDisposable
+    private sealed record Room(Guid Id, RoomHub Interviewer, RoomHub Candidate) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -178,12 +177,16 @@ public sealed class LiveSessionTests(MockLoopApp app) : IClassFixture<MockLoopAp
     [Fact]
     public async Task Malformed_and_oversized_messages_get_an_error_and_change_nothing()
     {
-        await using var room = await OpenRoomAsync();
+        await using var paired = await PairedRoom.OpenAsync(app, "Ivy Interviewer", "Cal Candidate");
+        var room = new Room(paired.Id, paired.InterviewerHub, paired.CandidateHub);
 
         var badCommand = (await room.Interviewer.CallAsync("Timer", "explode", null, null))!;
         Assert.Equal("bad_command", badCommand["code"]!.GetValue<string>());
 
-        var wrongTypes = await Assert.ThrowsAsync<HubCallException>(() => room.Interviewer.CallAsync("Timer", new { nope = 1 }, "x", 5));
+        // Frames no real client sends go through the raw protocol client.
+        await using var rawInterviewer = await RawHubClient.ConnectAsync(app, paired.Interviewer, $"session={paired.Id}");
+        await using var rawCandidate = await RawHubClient.ConnectAsync(app, paired.Candidate, $"session={paired.Id}");
+        var wrongTypes = await Assert.ThrowsAsync<HubCallException>(() => rawInterviewer.CallAsync("Timer", new { nope = 1 }, "x", 5));
         // SignalR refuses arguments of the wrong shape before the hub runs; the caller gets an error completion.
         Assert.StartsWith("Failed to invoke 'Timer'", wrongTypes.Message);
 
@@ -197,8 +200,8 @@ public sealed class LiveSessionTests(MockLoopApp app) : IClassFixture<MockLoopAp
         Assert.Empty(await LogAsync(room.Id));
 
         // Past the hub's 64 KB message bound the server closes the connection; nothing is stored.
-        await room.Candidate.SendFrameAsync($$"""{"type":1,"target":"SendChat","arguments":["{{new string('y', 70_000)}}",null]}""");
-        Assert.True(await room.Candidate.ClosedByServerAsync(TimeSpan.FromSeconds(10)));
+        await rawCandidate.SendFrameAsync($$"""{"type":1,"target":"SendChat","arguments":["{{new string('y', 70_000)}}",null]}""");
+        Assert.True(await rawCandidate.ClosedByServerAsync(TimeSpan.FromSeconds(10)));
         Assert.Empty(await LogAsync(room.Id));
     }
 
@@ -207,7 +210,7 @@ public sealed class LiveSessionTests(MockLoopApp app) : IClassFixture<MockLoopAp
     {
         var first = await MockLoopApp.StartOnAsync(app.Database);
         var (interviewer, _, id) = await PairAsync(first);
-        await using (var hub = await HubTestClient.ConnectAsync(first, interviewer, $"session={id}"))
+        await using (var hub = await RoomHub.ConnectAsync(first, interviewer, $"session={id}"))
         {
             await hub.CallAsync("Timer", "start", null, null);
             await hub.CallAsync("Timer", "nextStep", null, null);
@@ -218,7 +221,7 @@ public sealed class LiveSessionTests(MockLoopApp app) : IClassFixture<MockLoopAp
         await using var second = await MockLoopApp.StartOnAsync(app.Database);
         var interviewerAgain = second.CreateBrowserLikeClient();
         await FormPosts.SignInAsync(interviewerAgain, await EmailOfAsync(second, "Ivy Interviewer", id));
-        await using var again = await HubTestClient.ConnectAsync(second, interviewerAgain, $"session={id}");
+        await using var again = await RoomHub.ConnectAsync(second, interviewerAgain, $"session={id}");
 
         var snapshot = (await again.CallAsync("Sync", -1))!;
         Assert.Equal(3, snapshot["seq"]!.GetValue<long>());

@@ -1,4 +1,3 @@
-using MockLoop.Core.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MockLoop.Web.Data;
@@ -16,7 +15,7 @@ public sealed class ResendByAuthorTests(MockLoopApp app) : IClassFixture<MockLoo
     [Fact]
     public async Task Reusing_the_partners_change_id_never_returns_the_partners_sequence()
     {
-        await using var room = await LiveRoom.OpenAsync(app);
+        await using var room = await PairedRoom.OpenAsync(app);
         var ivys = await room.InterviewerHub.CommandAsync("SendChat", "from Ivy", "shared-id");
         Assert.True(ivys.Ok);
 
@@ -40,7 +39,7 @@ public sealed class ResendByAuthorTests(MockLoopApp app) : IClassFixture<MockLoo
     [Fact]
     public async Task A_resend_by_the_same_author_is_acknowledged_with_its_first_sequence_and_stored_once()
     {
-        await using var room = await LiveRoom.OpenAsync(app);
+        await using var room = await PairedRoom.OpenAsync(app);
         var first = await room.CandidateHub.CommandAsync("SendChat", "hello", "c-1");
         var again = await room.CandidateHub.CommandAsync("SendChat", "hello", "c-1");
 

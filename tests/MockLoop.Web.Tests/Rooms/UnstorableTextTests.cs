@@ -1,4 +1,3 @@
-using MockLoop.Core.Contracts;
 using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +28,7 @@ public sealed class UnstorableTextTests(MockLoopApp app) : IClassFixture<MockLoo
     [InlineData("bell \u0007", 6)]
     public async Task Chat_notes_labels_and_criterion_notes_with_control_characters_are_refused_and_nothing_is_stored(string bad, int position)
     {
-        await using var room = await LiveRoom.OpenAsync(app);
+        await using var room = await PairedRoom.OpenAsync(app);
 
         var results = new[]
         {
@@ -55,7 +54,7 @@ public sealed class UnstorableTextTests(MockLoopApp app) : IClassFixture<MockLoo
     [Fact]
     public async Task A_renamed_label_with_a_NUL_is_refused_like_a_new_one()
     {
-        await using var room = await LiveRoom.OpenAsync(app);
+        await using var room = await PairedRoom.OpenAsync(app);
         Assert.True((await room.InterviewerHub.CommandAsync("SubmitOp", DatabaseRestartTests.AddNode("op-1", "n-1"))).Ok);
 
         var rename = await room.CandidateHub.CommandAsync("SubmitOp", System.Text.Json.JsonSerializer.SerializeToElement(
@@ -68,7 +67,7 @@ public sealed class UnstorableTextTests(MockLoopApp app) : IClassFixture<MockLoo
     [Fact]
     public async Task Scorecard_feedback_with_a_control_character_is_refused_and_the_scorecard_stays_unsubmitted()
     {
-        await using var room = await LiveRoom.OpenAsync(app);
+        await using var room = await PairedRoom.OpenAsync(app);
         Assert.True((await room.InterviewerHub.CommandAsync("Timer", "start", null, "t-1")).Ok);
         Assert.True((await room.InterviewerHub.CommandAsync("ScoreCriterion", "evaluation", "offline-evaluation", 3, null, "s-1")).Ok);
         Assert.True((await room.InterviewerHub.CommandAsync("Timer", "end", null, "t-2")).Ok);
@@ -87,7 +86,7 @@ public sealed class UnstorableTextTests(MockLoopApp app) : IClassFixture<MockLoo
         // No serializer writes a lone surrogate, but a browser's JSON.stringify does ("\ud83d" from a cut emoji).
         var interviewer = await FormPosts.NewUserAsync(app, "Ivy");
         var id = await FormPosts.CreateSessionAsync(interviewer, "Interviewer");
-        await using var hub = await HubTestClient.ConnectAsync(app, interviewer, $"session={id}");
+        await using var hub = await RawHubClient.ConnectAsync(app, interviewer, $"session={id}");
         await hub.ExpectAsync("RoomState");
 
         var chat = (await hub.CallRawAsync("SendChat", """["cut emoji \ud83d", "c-1"]"""))!;
@@ -136,8 +135,8 @@ public sealed class UnstorableTextTests(MockLoopApp app) : IClassFixture<MockLoo
     [Fact]
     public async Task Bad_text_in_one_session_never_sends_other_sessions_entries_into_retries()
     {
-        await using var troubled = await LiveRoom.OpenAsync(app);
-        await using var busy = await LiveRoom.OpenAsync(app);
+        await using var troubled = await PairedRoom.OpenAsync(app);
+        await using var busy = await PairedRoom.OpenAsync(app);
         var writer = app.Services.GetRequiredService<SessionLogWriter>();
         var retriedBefore = writer.EntriesRetriedAlone;
 
@@ -156,7 +155,7 @@ public sealed class UnstorableTextTests(MockLoopApp app) : IClassFixture<MockLoo
     [Fact]
     public async Task The_group_commit_itself_turns_away_an_entry_with_a_NUL_before_it_can_join_a_batch()
     {
-        await using var room = await LiveRoom.OpenAsync(app);
+        await using var room = await PairedRoom.OpenAsync(app);
         var writer = app.Services.GetRequiredService<SessionLogWriter>();
         var retriedBefore = writer.EntriesRetriedAlone;
         var authorId = (await room.InterviewerHub.RoomStateAsync()).GetProperty("myUserId").GetGuid();

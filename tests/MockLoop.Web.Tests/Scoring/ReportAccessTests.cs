@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MockLoop.Web.Data;
+using MockLoop.Web.Rooms.Live;
 using MockLoop.Web.Scoring;
 using MockLoop.Web.Tests.Support;
 
@@ -14,7 +15,7 @@ public sealed class ReportAccessTests(MockLoopApp app) : IClassFixture<MockLoopA
     public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>A finished, scored interview: returns the session and both participants' clients.</summary>
-    private async Task<(Guid Id, HttpClient Interviewer, HttpClient Candidate, HubTestClient InterviewerHub, HubTestClient CandidateHub)> ScoredAsync(string candidateName, string marker)
+    private async Task<(Guid Id, HttpClient Interviewer, HttpClient Candidate, RoomHub InterviewerHub, RoomHub CandidateHub)> ScoredAsync(string candidateName, string marker)
     {
         var (id, interviewer, candidate, i, c) = await PairedRoom.OpenAsync(app, "Ivy " + candidateName, candidateName);
         await i.CallAsync("Timer", "start", null, null);
@@ -103,6 +104,15 @@ public sealed class ReportAccessTests(MockLoopApp app) : IClassFixture<MockLoopA
             Assert.Equal([("ml-system-design", 2)], (await db.Set<ScorecardRow>().Where(c => c.CandidateId == candidate.Id)
                 .Select(c => new { c.RubricId, c.RubricVersion }).Distinct().ToListAsync()).Select(c => (c.RubricId, c.RubricVersion)));
             Assert.True(await db.Set<CriterionScoreRow>().AnyAsync(s => s.CriterionId == "communication"));
+            // Written as live sessions write: every scorecard, timing and step diagram follows from the session's log.
+            var sessions = await db.Sessions.Where(s => s.CandidateId == candidate.Id).Select(s => s.Id).ToListAsync();
+            Assert.Equal(12, await db.Set<SessionEventRow>().CountAsync(e => sessions.Contains(e.SessionId) && e.Kind == SessionLogKinds.Scorecard));
+            Assert.Equal(
+                await db.Set<SessionEventRow>().CountAsync(e => sessions.Contains(e.SessionId) && e.Kind == SessionLogKinds.Timer) - 12,
+                await db.Set<StepTimingRow>().CountAsync(t => sessions.Contains(t.SessionId)));
+            Assert.Equal(
+                await db.Set<StepTimingRow>().CountAsync(t => sessions.Contains(t.SessionId)),
+                await db.Set<StepDiagramRow>().CountAsync(d => sessions.Contains(d.SessionId)));
         }
 
         var production = await Assert.ThrowsAnyAsync<Exception>(() => MockLoopApp.StartOnAsync(app.Database, builder =>

@@ -13,7 +13,7 @@ public sealed class ScoringHubTests(MockLoopApp app) : IClassFixture<MockLoopApp
     public Task InitializeAsync() => app.Database.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<(HubTestClient Interviewer, HubTestClient Candidate, Guid Id, HttpClient CandidateHttp)> OpenAsync()
+    private async Task<(RoomHub Interviewer, RoomHub Candidate, Guid Id, HttpClient CandidateHttp)> OpenAsync()
     {
         var room = await PairedRoom.OpenAsync(app);
         return (room.InterviewerHub, room.CandidateHub, room.Id, room.Candidate);

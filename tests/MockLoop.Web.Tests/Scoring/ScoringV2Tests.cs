@@ -16,7 +16,7 @@ public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>
     public Task InitializeAsync() => app.Database.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static async Task<JsonNode> InterviewerSnapshotAsync(HubTestClient interviewer) => (await interviewer.CallAsync("Sync", -1))!["snapshot"]!;
+    private static async Task<JsonNode> InterviewerSnapshotAsync(RoomHub interviewer) => (await interviewer.CallAsync("Sync", -1))!["snapshot"]!;
 
     private static double? StepScore(JsonNode snapshot, string stepId) =>
         snapshot["preview"]!["steps"]!.AsArray().Single(s => s!["stepId"]!.GetValue<string>() == stepId)!["score"]?.GetValue<double>();

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using MockLoop.Web.Tests.Rubrics;
 using MockLoop.Web.Tests.Support;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +39,9 @@ public class MockLoopApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:MockLoop", Database.ConnectionString);
+        // ./mockloop test gives each run its own key folder (DataProtection__KeysDirectory). Those throwaway keys are
+        // unencrypted on purpose; the "no XML encryptor" warning is for production, where deploy/README.md covers it.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         // Every test client shares one (missing) address, so the per-address form limits would trip across tests;
         // the rate-limit tests set their own small limits.
         foreach (var limit in new[] { "SignIn", "Register", "CreateSession", "JoinSession", "RubricUpload" })

@@ -1,19 +1,27 @@
-using MockLoop.Core.Contracts;
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using MockLoop.Web.Rooms.Live;
+using MockLoop.Core.Contracts;
+using MockLoop.Web.Lobby;
 
 namespace MockLoop.Web.Tests.Support;
 
 /// <summary>
-/// The real .NET SignalR client, connected over a WebSocket to the in-memory server with a signed-in user's cookie.
-/// Keeps every Event it receives, so tests can wait for one by sequence.
+/// The real .NET SignalR client (Microsoft.AspNetCore.SignalR.Client), connected over a WebSocket to the in-memory
+/// server with a signed-in user's cookie, to either hub. Every message the server sends (any method of
+/// <see cref="IRoomClient"/> or <see cref="ILobbyClient"/>) is kept in arrival order for <see cref="ExpectAsync"/>,
+/// and every Event also by sequence for <see cref="EventAsync"/>. Tests that must send malformed frames use
+/// <see cref="RawHubClient"/> instead.
 /// </summary>
 public sealed class RoomHub : IAsyncDisposable
 {
     private readonly ConcurrentQueue<JsonElement> _events = new();
+    private readonly Channel<(string Target, JsonElement Argument)> _inbox = Channel.CreateUnbounded<(string, JsonElement)>();
     private readonly TaskCompletionSource<JsonElement> _roomState = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RoomHub(HubConnection connection) => Connection = connection;
@@ -27,7 +35,7 @@ public sealed class RoomHub : IAsyncDisposable
         MockLoopApp app, HttpClient signedIn, string query, string hubPath = "/hubs/interview", string? origin = null,
         bool skipNegotiation = false)
     {
-        var cookie = app.CookieHeaderFor(signedIn);
+        var cookie = app.CookieHeaderFor(signedIn) is { Length: > 0 } header ? header : null;
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(app.Server.BaseAddress, $"{hubPath.TrimStart('/')}?{query}"), options =>
             {
@@ -63,8 +71,72 @@ public sealed class RoomHub : IAsyncDisposable
         var hub = new RoomHub(connection);
         connection.On<JsonElement>("Event", e => hub._events.Enqueue(e));
         connection.On<JsonElement>("RoomState", s => hub._roomState.TrySetResult(s));
-        await connection.StartAsync();
+        foreach (var target in typeof(IRoomClient).GetMethods().Concat(typeof(ILobbyClient).GetMethods()).Select(m => m.Name).Distinct())
+        {
+            connection.On(target, [typeof(JsonElement)], arguments =>
+                hub._inbox.Writer.WriteAsync((target, (JsonElement)arguments[0]!)).AsTask());
+        }
+        connection.Closed += _ =>
+        {
+            hub._inbox.Writer.TryComplete();
+            return Task.CompletedTask;
+        };
+        try
+        {
+            await connection.StartAsync();
+        }
+        catch (HttpRequestException refused) when (refused.StatusCode is { } status)
+        {
+            await connection.DisposeAsync();
+            // The client's exception carries the status only; the sentence the browser shows is the response body.
+            using var http = app.CreateBrowserLikeClient();
+            var negotiate = new HttpRequestMessage(HttpMethod.Post, $"{hubPath}/negotiate?{query}&negotiateVersion=1");
+            if (cookie is not null)
+            {
+                negotiate.Headers.Add("Cookie", cookie);
+            }
+            var response = await http.SendAsync(negotiate);
+            throw new HubRefusedException(status, await response.Content.ReadAsStringAsync());
+        }
         return hub;
+    }
+
+    /// <summary>Invokes a hub method and returns its result as JSON (null when it has none); a hub error is thrown as <see cref="HubCallException"/>.</summary>
+    public async Task<JsonNode?> CallAsync(string method, params object?[] arguments)
+    {
+        try
+        {
+            var result = (JsonElement?)await Connection.InvokeCoreAsync(method, typeof(JsonElement?), arguments);
+            return result is { } json ? JsonNode.Parse(json.GetRawText()) : null;
+        }
+        catch (HubException error)
+        {
+            throw new HubCallException(error.Message);
+        }
+    }
+
+    /// <summary>
+    /// Waits for the next message from the server to <paramref name="target"/> and returns its argument; messages to
+    /// other targets that arrive first are passed over.
+    /// </summary>
+    public async Task<JsonNode> ExpectAsync(string target, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        try
+        {
+            while (true)
+            {
+                var (received, argument) = await _inbox.Reader.ReadAsync(cts.Token);
+                if (string.Equals(received, target, StringComparison.OrdinalIgnoreCase))
+                {
+                    return JsonNode.Parse(argument.GetRawText())!;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"No '{target}' from the server in time.");
+        }
     }
 
     /// <summary>Connected and in the session's groups: the server sends RoomState after adding the connection to them.</summary>
@@ -92,26 +164,11 @@ public sealed class RoomHub : IAsyncDisposable
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }
 
-/// <summary>An interview with both seats taken and both participants connected with the real SignalR client.</summary>
-public sealed record LiveRoom(Guid Id, HttpClient Interviewer, HttpClient Candidate, RoomHub InterviewerHub, RoomHub CandidateHub)
-    : IAsyncDisposable
-{
-    public static async Task<LiveRoom> OpenAsync(MockLoopApp app, string caseId = "")
-    {
-        var interviewer = await FormPosts.NewUserAsync(app, "Ivy");
-        var id = await FormPosts.CreateSessionAsync(interviewer, "Interviewer", caseId: caseId);
-        var candidate = await FormPosts.NewUserAsync(app, "Cal");
-        await FormPosts.JoinAsync(candidate, id);
-        var interviewerHub = await RoomHub.ConnectAsync(app, interviewer, $"session={id}");
-        var candidateHub = await RoomHub.ConnectAsync(app, candidate, $"session={id}");
-        await interviewerHub.RoomStateAsync();
-        await candidateHub.RoomStateAsync();
-        return new LiveRoom(id, interviewer, candidate, interviewerHub, candidateHub);
-    }
+public sealed class HubCallException(string message) : Exception(message);
 
-    public async ValueTask DisposeAsync()
-    {
-        await InterviewerHub.DisposeAsync();
-        await CandidateHub.DisposeAsync();
-    }
+public sealed class HubRefusedException(HttpStatusCode status, string message)
+    : Exception($"{(int)status}: {message}")
+{
+    public HttpStatusCode Status { get; } = status;
+    public string Reason { get; } = message;
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Core.Diagrams;
 using MockLoop.Core.Sessions;
-using MockLoop.Web.Scoring;
 using MockLoop.Web.Data;
 using MockLoop.Web.Rubrics;
 

@@ -9,7 +9,7 @@ import { applyOps, emptyDocument, type DiagramDocument } from "./diagramDocument
 import type { DiagramOp } from "./diagramTypes";
 import { DiagramCanvas } from "./DiagramCanvas";
 import { sampleVocabulary } from "./playground/sampleVocabulary";
-import { DiagramReplica } from "./replica";
+import { DiagramReplica } from "./testing/replica";
 import { addLink, addNode, addZone, link, node, zone } from "./testing/diagramKit";
 
 beforeAll(() => {

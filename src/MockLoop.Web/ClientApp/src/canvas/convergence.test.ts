@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { applyOps, canonicalJson, toSnapshot, type DiagramDocument } from "./diagramDocument";
 import type { DiagramOp } from "./diagramTypes";
-import { DiagramReplica } from "./replica";
+import { DiagramReplica } from "./testing/replica";
 import { RandomOps, testVocabulary } from "./testing/randomOps";
 import { seededRandom, type SeededRandom } from "./testing/seededRandom";
 import { SimulatedServer } from "./testing/simulatedServer";

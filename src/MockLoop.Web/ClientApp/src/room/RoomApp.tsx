@@ -23,6 +23,8 @@ export interface RoomProps {
 export function RoomApp({ sessionId, hubUrl, inviteUrl, components }: RoomProps) {
   const { room, status, connection, epoch } = useRoomConnection(hubUrl, sessionId);
   const { live, catchingUp, unsaved, lastError, clearError, command, submitOp } = useLiveSession(connection, epoch);
+  // Before the early return: hooks run in the same order on every render.
+  const returnMatch = useReturnMatch(connection, epoch);
 
   if (status.phase === "refused") {
     return (
@@ -38,7 +40,6 @@ export function RoomApp({ sessionId, hubUrl, inviteUrl, components }: RoomProps)
   const ended = timer?.status === "ended";
   const offline = status.phase !== "connected";
   const currentStep = timer?.steps[timer.currentStepIndex];
-  const returnMatch = useReturnMatch(connection, epoch);
 
   return (
     <div className="room">

@@ -7,7 +7,7 @@ import { createRoot } from "react-dom/client";
 import { applyOps, emptyDocument } from "../diagramDocument";
 import type { DiagramOp } from "../diagramTypes";
 import { DiagramCanvas, defaultIds } from "../DiagramCanvas";
-import { DiagramReplica } from "../replica";
+import { DiagramReplica } from "../testing/replica";
 import { fullDiagramOps, seedOps } from "./seedDiagram";
 import { sampleVocabulary } from "./sampleVocabulary";
 import "./playground.css";

@@ -4,15 +4,15 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.TestHost;
 
 namespace MockLoop.Web.Tests.Support;
 
 /// <summary>
-/// A SignalR client for tests, speaking the documented JSON hub protocol over a WebSocket to the in-memory server
-/// (the .NET SignalR client package is not available here). Messages are framed by the 0x1E record separator.
+/// Speaks the JSON hub protocol by hand over a WebSocket to the in-memory server, for the tests that must send what
+/// no real client sends: malformed or oversized frames, arguments of the wrong shape, raw JSON escapes. Everything
+/// else talks to the hubs through <see cref="RoomHub"/>, the real .NET SignalR client. Frames end with 0x1E.
 /// </summary>
-public sealed class HubTestClient : IAsyncDisposable
+public sealed class RawHubClient : IAsyncDisposable
 {
     private const char RecordSeparator = '\u001e';
     private readonly WebSocket _socket;
@@ -22,13 +22,13 @@ public sealed class HubTestClient : IAsyncDisposable
     private readonly Task _reader;
     private int _invocationId;
 
-    private HubTestClient(WebSocket socket)
+    private RawHubClient(WebSocket socket)
     {
         _socket = socket;
         _reader = Task.Run(ReadLoopAsync);
     }
 
-    public static async Task<HubTestClient> ConnectAsync(MockLoopApp app, HttpClient signedIn, string query, string hubPath = "/hubs/interview")
+    public static async Task<RawHubClient> ConnectAsync(MockLoopApp app, HttpClient signedIn, string query, string hubPath = "/hubs/interview")
     {
         var negotiate = await signedIn.PostAsync($"{hubPath}/negotiate?{query}&negotiateVersion=1", null);
         if (negotiate.StatusCode != HttpStatusCode.OK)
@@ -47,7 +47,7 @@ public sealed class HubTestClient : IAsyncDisposable
             }
         };
         var socket = await ws.ConnectAsync(new Uri(app.Server.BaseAddress, $"{hubPath.TrimStart('/')}?{query}&id={token}"), CancellationToken.None);
-        var client = new HubTestClient(socket);
+        var client = new RawHubClient(socket);
         await client.SendRawAsync("{\"protocol\":\"json\",\"version\":1}");
         var handshake = await client.NextAsync(TimeSpan.FromSeconds(10), any: true);
         if (handshake.ContainsKey("error"))
@@ -200,7 +200,7 @@ public sealed class HubTestClient : IAsyncDisposable
                 pending.Clear().Append(text[(last + 1)..]);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
         {
             // The socket went away (closed by us or by the server): the inbox completes below.
         }
@@ -235,13 +235,4 @@ public sealed class HubTestClient : IAsyncDisposable
         _socket.Dispose();
         _stop.Dispose();
     }
-}
-
-public sealed class HubCallException(string message) : Exception(message);
-
-public sealed class HubRefusedException(HttpStatusCode status, string message)
-    : Exception($"{(int)status}: {message}")
-{
-    public HttpStatusCode Status { get; } = status;
-    public string Reason { get; } = message;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { applyOps, canonicalJson, emptyDocument, toSnapshot } from "./diagramDocument";
+import { applyOps, canonicalJson, emptyDocument, toSnapshot } from "../diagramDocument";
 import { DiagramReplica } from "./replica";
-import { addLink, addNode, del, link, node, updateNode } from "./testing/diagramKit";
+import { addLink, addNode, del, link, node, updateNode } from "./diagramKit";
 
 describe("the client replica", () => {
   it("shows a local edit at once but keeps it out of the confirmed document until the server confirms it", () => {

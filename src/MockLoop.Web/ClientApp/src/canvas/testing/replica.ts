@@ -1,10 +1,11 @@
-// What each browser holds, mirroring C# DiagramReplica (whose seeded simulations prove convergence on the server side).
+// A browser-side replica for the tests and the playground (the live room keeps its own state in room/liveState.ts),
+// mirroring C# DiagramReplica (whose seeded simulations prove convergence on the server side).
 // `confirmed` is the server's document up to `lastSequence` (ops in server order); `pending` are local ops sent but
 // not yet confirmed or rejected; the view (what is drawn) is confirmed + pending, so a person sees their own edits at
 // once. Once every pending op is confirmed or rejected, the view equals the server's document.
 
-import { applyOp, applyOps, emptyDocument, fromSnapshot, type DiagramDocument } from "./diagramDocument";
-import type { DiagramOp, DiagramSnapshot, ServerOpOutcome } from "./diagramTypes";
+import { applyOp, applyOps, emptyDocument, fromSnapshot, type DiagramDocument } from "../diagramDocument";
+import type { DiagramOp, DiagramSnapshot, ServerOpOutcome } from "../diagramTypes";
 
 export class DiagramReplica {
   #confirmed: DiagramDocument;
