@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Core.Scheduling;
+using MockLoop.Web.Cases;
 using MockLoop.Web.Data;
 using MockLoop.Web.Rooms;
 
 namespace MockLoop.Web.Schedule;
 
 /// <summary>Reads what matching needs to know about people: past sessions together, no-shows, usefulness ratings, cases seen.</summary>
-public sealed class MatchContextReader(AppDbContext db)
+public sealed class MatchContextReader(AppDbContext db, CaseMaterialService material)
 {
     public async Task<MatchContext> ForAsync(IReadOnlyCollection<Guid> users, CancellationToken ct = default)
     {
@@ -57,7 +58,9 @@ public sealed class MatchContextReader(AppDbContext db)
             .Select(s => s.CaseId!)
             .Distinct()
             .ToListAsync(ct);
-        return done.ToHashSet(StringComparer.Ordinal);
+        // Plus whatever the hardening rule counts as seen: material opened on a case page, cases interviewed.
+        var seen = await material.CasesSeenByAsync(candidate, ct);
+        return done.Concat(seen).ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<OutcomeEvent>> OutcomesOfAsync(Guid user, CancellationToken ct = default)

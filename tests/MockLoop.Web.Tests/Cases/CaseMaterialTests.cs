@@ -55,7 +55,7 @@ public sealed class CaseMaterialTests(MockLoopApp app) : IClassFixture<MockLoopA
         var after = await PageAsync(reader);
         Assert.Contains(SecretFact, after);
         Assert.Contains("Core components", after);
-        Assert.True(await HasOpenedAsync(reader));
+        Assert.True(await HasOpenedAsync("Reader"));
     }
 
     [Fact]
@@ -67,13 +67,13 @@ public sealed class CaseMaterialTests(MockLoopApp app) : IClassFixture<MockLoopA
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.DoesNotContain(SecretFact, await PageAsync(reader));
-        Assert.False(await HasOpenedAsync(reader));
+        Assert.False(await HasOpenedAsync("Reader"));
     }
 
     [Fact]
     public async Task The_interviewer_of_a_session_with_the_case_sees_the_material_and_its_candidate_does_not()
     {
-        await using var room = await LiveRoom.OpenAsync(app, CaseId);
+        await using var room = await PairedRoom.OpenAsync(app, caseId: CaseId);
 
         Assert.Contains(SecretFact, await PageAsync(room.Interviewer));
         Assert.DoesNotContain(SecretFact, await PageAsync(room.Candidate));
@@ -125,7 +125,7 @@ public sealed class CaseMaterialTests(MockLoopApp app) : IClassFixture<MockLoopA
     [Fact]
     public async Task A_return_match_never_draws_a_case_the_new_candidate_opened()
     {
-        await using var room = await LiveRoom.OpenAsync(app, CaseId);
+        await using var room = await PairedRoom.OpenAsync(app, caseId: CaseId);
         // Ivy becomes the candidate of the return match; she opened every case but one.
         var keep = RubricCases.First(c => c != CaseId);
         foreach (var id in RubricCases.Where(c => c != keep && c != CaseId))
@@ -160,9 +160,11 @@ public sealed class CaseMaterialTests(MockLoopApp app) : IClassFixture<MockLoopA
         return (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Sessions.SingleAsync(s => s.Id == sessionId)).CaseId;
     }
 
-    private async Task<bool> HasOpenedAsync(HttpClient client)
+    private async Task<bool> HasOpenedAsync(string displayName)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<CaseMaterialOpening>().AnyAsync(o => o.CaseId == CaseId);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var people = db.Users.Where(u => u.DisplayName == displayName).Select(u => u.Id);
+        return await db.Set<CaseMaterialOpening>().AnyAsync(o => o.CaseId == CaseId && people.Contains(o.UserId));
     }
 }

@@ -11,7 +11,7 @@ public sealed class BoundedSessionTests(FrozenClockApp app) : IClassFixture<Froz
     [Fact]
     public async Task A_snapshot_carries_the_latest_200_chat_messages_and_older_ones_are_paged_from_the_log()
     {
-        await using var room = await LiveRoom.OpenAsync(app);
+        await using var room = await PairedRoom.OpenAsync(app);
         // Two senders, so 205 messages fit their bursts on a clock that does not move.
         for (var i = 0; i < 205; i++)
         {
@@ -35,7 +35,7 @@ public sealed class BoundedSessionTests(FrozenClockApp app) : IClassFixture<Froz
     [Fact]
     public async Task Sync_is_rate_limited_per_connection()
     {
-        await using var room = await LiveRoom.OpenAsync(app);
+        await using var room = await PairedRoom.OpenAsync(app);
         for (var i = 0; i < 10; i++)
         {
             await room.CandidateHub.SyncAsync(-1);

@@ -40,7 +40,7 @@ public sealed class StalledClientTests : IAsyncLifetime
     [Fact]
     public async Task While_the_candidates_sends_hang_the_interviewers_changes_are_stored_acknowledged_and_broadcast_to_them()
     {
-        await using var room = await LiveRoom.OpenAsync(_app);
+        await using var room = await PairedRoom.OpenAsync(_app);
         _stalled.Groups.TryAdd(RoomGroups.Candidate(room.Id), 0);
         _stalled.Groups.TryAdd(RoomGroups.All(room.Id), 0);
 

@@ -165,6 +165,31 @@ public sealed class BookingAndMatchingTests(ScheduleApp app) : IClassFixture<Sch
         Assert.DoesNotContain($"/cases/{chosen}", await kim.Client.GetStringAsync("/schedule"));
     }
 
+    [Fact]
+    public async Task The_candidate_never_gets_a_case_whose_interviewer_material_they_opened()
+    {
+        var mo = await app.PersonAsync("Mo");
+        var ned = await app.PersonAsync("Ned");
+        var cases = await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<MockLoop.Web.Rubrics.IRubricCatalog>()
+            .CasesFor(ScheduleAppRubric(sp)).Select(c => c.Id).ToList()));
+        // Ned opened the interviewer material of every case but the last one (the case page's warning was accepted).
+        await app.InScopeAsync(async sp =>
+        {
+            var material = sp.GetRequiredService<MockLoop.Web.Cases.CaseMaterialService>();
+            foreach (var opened in cases.SkipLast(1))
+            {
+                await material.OpenAsync(ned.Id, opened);
+            }
+            return 0;
+        });
+        var slot = app.SlotIn(60);
+        await app.BookAsync(mo, slot, "Interviewer", caseId: cases[0]);
+        await app.BookAsync(ned, slot, "Candidate");
+        var sessionId = (await app.BookingsOfAsync(ned.Id)).Single().SessionId;
+        var chosen = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Sessions.Where(s => s.Id == sessionId).Select(s => s.CaseId).SingleAsync());
+        Assert.Equal(cases[^1], chosen);
+    }
+
     private static string ScheduleAppRubric(IServiceProvider sp) =>
         sp.GetRequiredService<MockLoop.Web.Rubrics.IRubricCatalog>().ChoicesForAsync(Guid.NewGuid()).GetAwaiter().GetResult().First(c => !c.IsCustom).Id;
 }
