@@ -87,6 +87,7 @@ say "starting the server on http://127.0.0.1:$PORT (log: ${SERVER_LOG#"$ROOT/"})
 ConnectionStrings__MockLoop="$MOCKLOOP_BENCH_POSTGRES;Database=$DB" \
 Rubrics__Directory="$ROOT/rubrics" \
 DataProtection__KeysDirectory="$RUN_DIR/keys" \
+Mail__Host=127.0.0.1 Mail__Port=25 Mail__FromAddress=bench@localhost Mail__PublicBaseUrl="http://127.0.0.1:$PORT" \
 ASPNETCORE_ENVIRONMENT=Production \
 Logging__LogLevel__Default=Warning \
   dotnet "$WEB_PROJECT/bin/Release/net10.0/MockLoop.Web.dll" --urls "http://127.0.0.1:$PORT" --contentRoot "$WEB_PROJECT" \

@@ -52,20 +52,32 @@ public sealed class RubricPagesTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Interviewer_hints_on_a_case_stay_folded_away_until_asked_for()
+    public async Task Case_material_is_opened_only_after_the_warning_and_then_stays_folded_away_until_asked_for()
     {
         var page = await browser.NewPersonAsync();
+        await page.GotoAsync("/cases/fraud-detection");
+        var hint = page.GetByText("Labels from chargebacks and analyst confirmations with a maturity window", new() { Exact = false });
+        // Anonymous: the prompt only; the material is not on the page at all.
+        await page.GetByText("Design a system that detects fraudulent card payments").WaitForAsync();
+        Assert.Equal(0, await hint.CountAsync());
+
+        await People.RegisterAsync(page, "Owen Opener");
         await page.GotoAsync("/cases");
         await page.GetByRole(AriaRole.Link, new() { Name = "Real-time payment fraud detection" }).ClickAsync();
+        await page.GetByText("Opening it gives this case away.").WaitForAsync();
+        Assert.Equal(0, await hint.CountAsync());
 
-        await page.GetByText("Design a system that detects fraudulent card payments").WaitForAsync();
-        var hint = page.GetByText("Labels from chargebacks and analyst confirmations with a maturity window", new() { Exact = false });
-        Assert.False(await hint.IsVisibleAsync());
-
-        await page.GetByText("For interviewers").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the interviewer material" }).ClickAsync();
         await hint.WaitForAsync();
         Assert.True(await page.GetByText("Rules engine", new() { Exact = true }).First.IsVisibleAsync());
         await page.GetByRole(AriaRole.Img, new() { Name = "Reference design for Real-time payment fraud detection" }).WaitForAsync();
+
+        // Entitled from now on, and the material stays folded away until asked for.
+        await page.GotoAsync("/cases/fraud-detection");
+        await page.GetByText("For interviewers").WaitForAsync();
+        Assert.False(await hint.IsVisibleAsync());
+        await page.GetByText("For interviewers").ClickAsync();
+        await hint.WaitForAsync();
 
         await page.Context.CloseAsync();
     }

@@ -1,4 +1,5 @@
 using MockLoop.Web.Accounts;
+using MockLoop.Web.Cases;
 using MockLoop.Web.Cluster;
 using MockLoop.Web.Components;
 using MockLoop.Web.Data;
@@ -10,6 +11,8 @@ using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rooms.ClientSwitch;
 using MockLoop.Web.Rubrics;
+using MockLoop.Web.Schedule;
+using MockLoop.Web.Testing;
 using MockLoop.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,10 +25,13 @@ builder.AddData();
 builder.AddCluster();
 builder.AddAccounts();
 builder.AddRubrics();
+builder.AddCaseMaterial();
 builder.AddRooms();
 builder.AddRoomClient();
 builder.AddLobby();
 builder.AddProgress();
+builder.AddSchedule();
+builder.AddTestingClock();
 builder.AddDemoData();
 builder.AddObservability();
 
@@ -55,7 +61,10 @@ app.MapAccounts();
 app.MapRooms();
 app.MapLobby();
 app.MapProgress();
+app.MapSchedule();
+app.MapTestingClock();
 app.MapRubrics();
+app.MapCaseMaterial();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddRoomClient();
 

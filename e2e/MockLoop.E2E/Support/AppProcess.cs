@@ -24,6 +24,9 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>More settings for the process (environment variables), set before <see cref="StartAsync"/>.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
     public string DatabaseName { get; }
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
     public string Log { get { lock (_log) { return _log.ToString(); } } }
@@ -81,6 +84,17 @@ public sealed class AppProcess : IAsyncDisposable
         // Keys come from the run's own folder (DataProtection__KeysDirectory, inherited from ./mockloop test); they
         // are throwaway and unencrypted on purpose, so the "no XML encryptor" warning is for production only.
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore.DataProtection"] = "Error";
+        // Mail goes to the real smtp4dev that ./mockloop test starts.
+        var smtp = Environment.GetEnvironmentVariable("MOCKLOOP_TEST_SMTP") ?? "127.0.0.1:9";
+        start.Environment["Mail__Host"] = smtp[..smtp.LastIndexOf(':')];
+        start.Environment["Mail__Port"] = smtp[(smtp.LastIndexOf(':') + 1)..];
+        start.Environment["Mail__Security"] = "None";
+        start.Environment["Mail__FromAddress"] = "mockloop@example.test";
+        start.Environment["Mail__PublicBaseUrl"] = BaseUrl.ToString().TrimEnd('/');
+        foreach (var (key, value) in Settings)
+        {
+            start.Environment[key] = value;
+        }
         // Every browser of the suite comes from 127.0.0.1, so the per-address form limits would trip across tests.
         foreach (var limit in new[] { "SignIn", "Register", "CreateSession", "JoinSession", "RubricUpload" })
         {

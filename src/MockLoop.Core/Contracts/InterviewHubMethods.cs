@@ -61,11 +61,14 @@ public static class InterviewHubMethods
     /// <summary>(CallCandidateRequest) → <see cref="CallResult"/>.</summary>
     public const string CallCandidate = "CallCandidate";
 
+    /// <summary>(long beforeSeq) → <see cref="ChatPage"/>: older chat than the snapshot keeps, newest first.</summary>
+    public const string ChatBefore = "ChatBefore";
+
     /// <summary>Every name above, for the test that holds the hub to them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Sync, Timer, SendChat, SaveNote, SubmitOp, Cursor, DragPreview, ScoreCriterion, ScoreCriterionMarks, RecordRedFlag,
         SelfAssess, SubmitScorecard,
-        StartReturnMatch, CallIceServers, CallPresence, CallDescription, CallCandidate,
+        StartReturnMatch, CallIceServers, CallPresence, CallDescription, CallCandidate, ChatBefore,
     ];
 }

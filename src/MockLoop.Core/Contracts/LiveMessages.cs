@@ -34,7 +34,14 @@ public sealed record RoomSnapshot(
     IReadOnlyList<CriterionScoreView>? SelfScores,
     ScorePreview? Preview,
     ScorecardView? Scorecard,
-    IReadOnlyList<RedFlagView>? RedFlags = null);
+    IReadOnlyList<RedFlagView>? RedFlags = null,
+    bool OlderChat = false);
+
+/// <summary>
+/// Chat older than a given sequence, oldest first; <paramref name="HasMore"/> when there is older still. A snapshot
+/// carries only the latest messages (and <c>OlderChat</c>), so a long chat never makes every reconnect large.
+/// </summary>
+public sealed record ChatPage(IReadOnlyList<ChatMessageView> Messages, bool HasMore);
 
 /// <summary>
 /// One entry of the session log as a participant may see it. An interviewer-only entry reaches the candidate with

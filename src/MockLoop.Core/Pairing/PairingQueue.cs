@@ -19,8 +19,10 @@ public sealed class PairingQueue(TimeProvider time)
     /// queue and paired with the newcomer (who never enters it); otherwise the newcomer waits and null is returned.
     /// A user is in the queue at most once: asking again with the same wishes keeps their place (a reconnecting
     /// browser may resend), asking with different wishes replaces the old entry and goes to the back.
+    /// With <paramref name="atHead"/> (someone whose scheduled partner did not come) an unmatched newcomer waits at
+    /// the head of the queue instead of the back.
     /// </summary>
-    public PairingMatch? Enqueue(PairingRequest request)
+    public PairingMatch? Enqueue(PairingRequest request, bool atHead = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         var normalized = Validate(request);
@@ -47,7 +49,14 @@ public sealed class PairingQueue(TimeProvider time)
             }
         }
 
-        waiting.Add(newcomer);
+        if (atHead)
+        {
+            waiting.Insert(0, newcomer);
+        }
+        else
+        {
+            waiting.Add(newcomer);
+        }
         return null;
     }
 

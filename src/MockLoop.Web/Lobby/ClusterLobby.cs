@@ -82,9 +82,9 @@ public sealed class ClusterLobby(
 
     public Task<LobbyCounts> CountsAsync() => Lobby.Counts();
 
-    public async Task<LobbyJoinResult> JoinAsync(Guid userId, PairingRole role, string rubricKey, string? caseId)
+    public async Task<LobbyJoinResult> JoinAsync(Guid userId, PairingRole role, string rubricKey, string? caseId, bool atHead = false)
     {
-        var request = new LobbyJoinRequest(userId, role, rubricKey, caseId);
+        var request = new LobbyJoinRequest(userId, role, rubricKey, caseId, atHead);
         lock (_lock)
         {
             _queued[userId] = request;

@@ -11,6 +11,7 @@ public interface ILobby
     Task ConnectedAsync(Guid userId, string connectionId);
     Task DisconnectedAsync(Guid userId, string connectionId);
     Task<LobbyCounts> CountsAsync();
-    Task<LobbyJoinResult> JoinAsync(Guid userId, PairingRole role, string rubricKey, string? caseId);
+    /// <param name="atHead">Waits at the head of the queue: the person's scheduled partner did not come.</param>
+    Task<LobbyJoinResult> JoinAsync(Guid userId, PairingRole role, string rubricKey, string? caseId, bool atHead = false);
     Task LeaveAsync(Guid userId);
 }

@@ -5,8 +5,9 @@ using Orleans.Placement;
 namespace MockLoop.Web.Lobby;
 
 /// <summary>What a node tells the lobby when one of its users asks to be paired.</summary>
+/// <param name="AtHead">Waits at the head of the queue: the person's scheduled partner did not come.</param>
 [GenerateSerializer]
-public sealed record LobbyJoinRequest(Guid UserId, PairingRole Role, string RubricKey, string? CaseId);
+public sealed record LobbyJoinRequest(Guid UserId, PairingRole Role, string RubricKey, string? CaseId, bool AtHead = false);
 
 /// <summary>The cluster's one pairing queue: a candidate on one node is paired with an interviewer on another.</summary>
 [Alias("lobby")]
@@ -97,7 +98,7 @@ public sealed class LobbyGrain(TimeProvider clock, PairedSessionStarter starter,
     {
         await Presence(node, request.UserId, present: true);
         var match = _queue.Enqueue(new PairingRequest(request.UserId.ToString(), request.Role, request.RubricKey,
-            string.IsNullOrWhiteSpace(request.CaseId) ? null : request.CaseId));
+            string.IsNullOrWhiteSpace(request.CaseId) ? null : request.CaseId), request.AtHead);
         var since = match is null ? _queue.Find(request.UserId.ToString())!.EnqueuedAt : clock.GetUtcNow();
         await BroadcastCountsAsync();
         if (match is not null)

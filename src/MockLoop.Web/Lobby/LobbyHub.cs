@@ -9,7 +9,7 @@ namespace MockLoop.Web.Lobby;
 
 /// <summary>The lobby's channel: queue, leave, and hear about counts and matches. Rules live in Core's PairingQueue, the queue in ILobby.</summary>
 [Authorize]
-public sealed class LobbyHub(ILobby lobby, IRubricCatalog catalog) : Hub<ILobbyClient>
+public sealed class LobbyHub(ILobby lobby, IRubricCatalog catalog, Schedule.LobbyPriority priority) : Hub<ILobbyClient>
 {
     public override async Task OnConnectedAsync()
     {
@@ -56,7 +56,8 @@ public sealed class LobbyHub(ILobby lobby, IRubricCatalog catalog) : Hub<ILobbyC
         {
             return new LobbyJoinResult(false, Error: "That case is not written for the chosen rubric.");
         }
-        return await lobby.JoinAsync(Context.User.UserId(), parsed.Value, rubric, caseId);
+        var atHead = await priority.HasAsync(Context.User.UserId());
+        return await lobby.JoinAsync(Context.User.UserId(), parsed.Value, rubric, caseId, atHead);
     }
 
     public Task Leave() => lobby.LeaveAsync(Context.User.UserId());

@@ -8,7 +8,8 @@ namespace MockLoop.Web.Lobby;
 /// The pairing queue of this node, first come first served (rules in Core's PairingQueue). A user is queued while
 /// at least one of their lobby pages is open; closing the last one leaves the queue.
 /// </summary>
-public sealed class LobbyService(TimeProvider clock, PairedSessionStarter starter, IHubContext<LobbyHub, ILobbyClient> hub) : ILobby
+public sealed class LobbyService(
+    TimeProvider clock, PairedSessionStarter starter, IHubContext<LobbyHub, ILobbyClient> hub, ILogger<LobbyService> logger) : ILobby
 {
     private readonly Lock _lock = new();
     private readonly PairingQueue _queue = new(clock);
@@ -56,13 +57,14 @@ public sealed class LobbyService(TimeProvider clock, PairedSessionStarter starte
         }
     }
 
-    public async Task<LobbyJoinResult> JoinAsync(Guid userId, PairingRole role, string rubricKey, string? caseId)
+    /// <param name="atHead">Waits at the head of the queue: the person's scheduled partner did not come.</param>
+    public async Task<LobbyJoinResult> JoinAsync(Guid userId, PairingRole role, string rubricKey, string? caseId, bool atHead = false)
     {
         PairingMatch? match;
         DateTimeOffset since;
         lock (_lock)
         {
-            match = _queue.Enqueue(new PairingRequest(userId.ToString(), role, rubricKey, string.IsNullOrWhiteSpace(caseId) ? null : caseId));
+            match = _queue.Enqueue(new PairingRequest(userId.ToString(), role, rubricKey, string.IsNullOrWhiteSpace(caseId) ? null : caseId), atHead);
             since = match is null ? _queue.Find(userId.ToString())!.EnqueuedAt : clock.GetUtcNow();
         }
         await BroadcastCountsAsync();
@@ -111,5 +113,56 @@ public sealed class LobbyService(TimeProvider clock, PairedSessionStarter starte
         }
     }
 
-    private Task BroadcastCountsAsync() => hub.Clients.All.Counts(Counts());
+    private DateTimeOffset? _countsSentAt;
+    private bool _countsDue;
+
+    /// <summary>At most a few broadcasts a second, whatever the churn (rule: <see cref="CountsThrottle"/>).</summary>
+    private Task BroadcastCountsAsync()
+    {
+        CountsBroadcast decision;
+        lock (_lock)
+        {
+            decision = CountsThrottle.Decide(clock.GetUtcNow(), _countsSentAt, _countsDue);
+            switch (decision)
+            {
+                case CountsBroadcast.Now:
+                    _countsSentAt = clock.GetUtcNow();
+                    break;
+                case CountsBroadcast.Later:
+                    _countsDue = true;
+                    break;
+            }
+        }
+        return decision switch
+        {
+            CountsBroadcast.Now => hub.Clients.All.Counts(Counts()),
+            CountsBroadcast.Later later => SendCountsLaterAsync(later.Delay),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    /// <summary>Scheduled, not awaited: the join or leave that caused it answers at once.</summary>
+    private Task SendCountsLaterAsync(TimeSpan delay)
+    {
+        _ = SendCountsAfterAsync(delay);
+        return Task.CompletedTask;
+    }
+
+    private async Task SendCountsAfterAsync(TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, clock);
+            lock (_lock)
+            {
+                _countsDue = false;
+                _countsSentAt = clock.GetUtcNow();
+            }
+            await hub.Clients.All.Counts(Counts());
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Sending the lobby counts failed");
+        }
+    }
 }

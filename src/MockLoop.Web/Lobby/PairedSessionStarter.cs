@@ -20,7 +20,14 @@ public sealed class PairedSessionStarter(IServiceScopeFactory scopes, ILogger<Pa
             var candidate = Guid.Parse(match.Candidate.UserId);
             await using var scope = scopes.CreateAsyncScope();
             var setups = scope.ServiceProvider.GetRequiredService<SessionSetupResolver>();
-            var resolved = await setups.ResolveAsync(interviewer, match.RubricId, match.CaseId);
+            // A case named only by the interviewer is a draw for the candidate: dropped if they have seen its material.
+            var caseId = match.CaseId;
+            if (caseId is not null && match.Candidate.CaseId is null)
+            {
+                var seen = await scope.ServiceProvider.GetRequiredService<Cases.CaseMaterialService>().CasesSeenByAsync(candidate);
+                caseId = seen.Contains(caseId) ? null : caseId;
+            }
+            var resolved = await setups.ResolveAsync(interviewer, match.RubricId, caseId, candidateId: candidate);
             if (resolved.Setup is null)
             {
                 throw new InvalidOperationException(resolved.Error);

@@ -95,23 +95,33 @@ public sealed class ProgressService(AppDbContext db, IRubricCatalog catalog)
     }
 
     /// <summary>
-    /// A calibration hint: my average step scores against every other interviewer's on the same rubric. Only
-    /// averages of others leave the database, never their individual scorecards.
+    /// A calibration hint: my average step scores against other interviewers' on the same rubric. Only averages of
+    /// others leave the database, never their scorecards, and only over at least three other interviewers
+    /// (<see cref="CalibrationRules"/>). "The same rubric" is the same id from the same source: a custom rubric's id
+    /// is only unique within its owner, so another owner's rubric with that id never counts.
     /// </summary>
-    public async Task<(Rubric? Rubric, IReadOnlyList<StepCalibration> Steps)> CalibrationAsync(Guid interviewerId, CancellationToken ct = default)
+    public async Task<Calibration> CalibrationAsync(Guid interviewerId, CancellationToken ct = default)
     {
         var latest = await db.Set<ScorecardRow>().AsNoTracking().Where(c => c.InterviewerId == interviewerId)
             .OrderByDescending(c => c.SubmittedAt).FirstOrDefaultAsync(ct);
         if (latest is null)
         {
-            return (null, []);
+            return new Calibration(null, [], 0);
         }
         var owner = await db.Sessions.AsNoTracking().Where(s => s.Id == latest.SessionId).Select(s => s.CreatedById).SingleAsync(ct);
         var rubric = await catalog.FindAsync(latest.RubricId, latest.RubricVersion, owner, ct);
+        var isCustom = await db.Set<StoredRubric>().AnyAsync(r => r.RubricId == latest.RubricId && r.OwnerId == owner, ct);
+
+        var sameRubric =
+            from c in db.Set<ScorecardRow>().AsNoTracking()
+            join s in db.Sessions.AsNoTracking() on c.SessionId equals s.Id
+            where c.RubricId == latest.RubricId && (!isCustom || s.CreatedById == owner)
+            select c;
+        var otherInterviewers = await sameRubric.Where(c => c.InterviewerId != interviewerId).Select(c => c.InterviewerId).Distinct().CountAsync(ct);
         var averages = await (
             from st in db.Set<ScorecardStepRow>().AsNoTracking()
-            join c in db.Set<ScorecardRow>().AsNoTracking() on st.SessionId equals c.SessionId
-            where c.RubricId == latest.RubricId && c.RubricVersion == latest.RubricVersion && st.Score != null
+            join c in sameRubric on st.SessionId equals c.SessionId
+            where c.RubricVersion == latest.RubricVersion && st.Score != null
             group st by new { st.StepId, Mine = c.InterviewerId == interviewerId } into g
             select new { g.Key.StepId, g.Key.Mine, Average = g.Average(x => x.Score!.Value), Count = g.Count() })
             .ToListAsync(ct);
@@ -119,8 +129,12 @@ public sealed class ProgressService(AppDbContext db, IRubricCatalog catalog)
         {
             var mine = averages.FirstOrDefault(a => a.StepId == step.Id && a.Mine);
             var others = averages.FirstOrDefault(a => a.StepId == step.Id && !a.Mine);
-            return new StepCalibration(step.Id, step.Title, mine?.Average, others?.Average, mine?.Count ?? 0, others?.Count ?? 0);
+            var shown = CalibrationRules.OthersAverage(others?.Average, otherInterviewers);
+            return new StepCalibration(step.Id, step.Title, mine?.Average, shown, mine?.Count ?? 0, shown is null ? 0 : others?.Count ?? 0);
         }).ToList();
-        return (rubric, steps);
+        return new Calibration(rubric, steps, otherInterviewers);
     }
 }
+
+/// <summary>My step averages beside other interviewers' (null until at least three others have scored this rubric).</summary>
+public sealed record Calibration(Rubric? Rubric, IReadOnlyList<StepCalibration> Steps, int OtherInterviewers);

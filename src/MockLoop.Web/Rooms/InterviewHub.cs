@@ -91,6 +91,24 @@ public sealed partial class InterviewHub(
         }
     }
 
+    /// <summary>Chat older than the snapshot's (paged from the log); limited like Sync.</summary>
+    public async Task<ChatPage> ChatBefore(long beforeSeq)
+    {
+        if (!limits.TryTake(Context, RateKind.Sync))
+        {
+            throw new HubException("rate_limited: too many requests at once; wait a moment and try again.");
+        }
+        try
+        {
+            var live = await LiveAsync();
+            return await live.ChatBeforeAsync(Context.User.UserId(), beforeSeq, Context.ConnectionAborted);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new HubException("unavailable: the database is unavailable; try again shortly.");
+        }
+    }
+
     /// <summary>start | nextStep | previousStep | goToStep | pause | resume | end. Interviewer only.</summary>
     public async Task<CommandResult> Timer(string command, int? stepIndex, string? clientId)
     {
@@ -144,24 +162,63 @@ public sealed partial class InterviewHub(
     /// <summary>Volatile: the pointer on the canvas, relayed to the peer, never stored. Excess beyond 20/s is dropped.</summary>
     public async Task Cursor(double x, double y)
     {
-        if (!double.IsFinite(x) || !double.IsFinite(y) || !limits.TryTake(Context, RateKind.Volatile))
+        if (!double.IsFinite(x) || !double.IsFinite(y) || VolatileInFlight() || !limits.TryTake(Context, RateKind.Volatile))
         {
             return;
         }
         var name = Context.User?.FindFirst(AppClaims.DisplayName)?.Value ?? "";
-        await Clients.OthersInGroup(RoomGroups.All(Context.SessionId())).PeerCursor(new PeerCursorMessage(Context.User.UserId(), name, x, y));
+        RelayVolatile(Clients.OthersInGroup(RoomGroups.All(Context.SessionId())).PeerCursor(new PeerCursorMessage(Context.User.UserId(), name, x, y)));
+        await Task.CompletedTask;
     }
 
     /// <summary>Volatile: a node being dragged, relayed to the peer; the drop arrives as one durable op.</summary>
     public async Task DragPreview(string nodeId, double x, double y)
     {
         if (string.IsNullOrEmpty(nodeId) || nodeId.Length > 64 || !double.IsFinite(x) || !double.IsFinite(y)
-            || !limits.TryTake(Context, RateKind.Volatile))
+            || VolatileInFlight() || !limits.TryTake(Context, RateKind.Volatile))
         {
             return;
         }
-        await Clients.OthersInGroup(RoomGroups.All(Context.SessionId())).PeerDrag(new PeerDragMessage(Context.User.UserId(), nodeId, x, y));
+        RelayVolatile(Clients.OthersInGroup(RoomGroups.All(Context.SessionId())).PeerDrag(new PeerDragMessage(Context.User.UserId(), nodeId, x, y)));
+        await Task.CompletedTask;
     }
+
+    /// <summary>
+    /// A volatile relay is not awaited: a partner who stops reading would otherwise hold this connection's next call
+    /// (a durable change) behind it. Past a few relays still on their way, new ones are dropped (the next position
+    /// supersedes them anyway), so nothing piles up for a partner who is not reading.
+    /// </summary>
+    private bool VolatileInFlight() => Relays().InFlight >= MaxVolatileInFlight;
+
+    private void RelayVolatile(Task send)
+    {
+        var relays = Relays();
+        Interlocked.Increment(ref relays.InFlight);
+        _ = send.ContinueWith(t =>
+        {
+            Interlocked.Decrement(ref relays.InFlight);
+            _ = t.Exception;
+        }, TaskContinuationOptions.ExecuteSynchronously);
+    }
+
+    private VolatileRelays Relays()
+    {
+        if (Context.Items.TryGetValue(VolatileKey, out var value) && value is VolatileRelays relays)
+        {
+            return relays;
+        }
+        relays = new VolatileRelays();
+        Context.Items[VolatileKey] = relays;
+        return relays;
+    }
+
+    private sealed class VolatileRelays
+    {
+        public int InFlight;
+    }
+
+    private const int MaxVolatileInFlight = 8;
+    private const string VolatileKey = "mockloop:volatile-in-flight";
 
     private async Task<CommandResult> SubmitAsync(LiveCommand command, string? clientId)
     {

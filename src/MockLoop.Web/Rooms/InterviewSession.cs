@@ -36,6 +36,9 @@ public sealed class InterviewSession
     /// <summary>The return match (roles swapped) started from this session, if any: one per session.</summary>
     public Guid? ReturnMatchId { get; set; }
 
+    /// <summary>Set for a session booked on /schedule: its slot's start. The room opens a little before it.</summary>
+    public DateTimeOffset? ScheduledFor { get; set; }
+
     public Guid? SeatOf(SeatRole role) => role == SeatRole.Interviewer ? InterviewerId : CandidateId;
 
     public SeatRole? RoleOf(Guid userId) =>

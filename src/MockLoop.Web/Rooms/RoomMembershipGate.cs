@@ -25,6 +25,11 @@ internal static class RoomMembershipGate
             await Refuse(http, StatusCodes.Status403Forbidden, "You are not a participant in this interview.");
             return;
         }
+        if (await http.RequestServices.GetRequiredService<Schedule.AttendanceService>().NotYetOpenAsync(sessionId, http.RequestAborted))
+        {
+            await Refuse(http, StatusCodes.Status403Forbidden, "This scheduled interview's room is not open yet.");
+            return;
+        }
         await next();
     }
 

@@ -14,7 +14,8 @@ internal static class SessionEndpoints
             return Results.LocalRedirect("/sessions/new?error=role");
         }
         var userId = http.User.UserId();
-        var resolved = await setups.ResolveAsync(userId, rubric, caseId, http.RequestAborted);
+        var resolved = await setups.ResolveAsync(userId, rubric, caseId, http.RequestAborted,
+            candidateId: seat == SeatRole.Candidate ? userId : null);
         if (resolved.Setup is null)
         {
             return Results.LocalRedirect("/sessions/new?error=setup");

@@ -64,9 +64,9 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock)
     /// The same two people with their roles reversed, on the same rubric and a different case (drawn at random from
     /// the rubric's other cases). Recorded on the old session so both clicking at once still makes one.
     /// </summary>
-    public async Task<InterviewSession> CreateReturnMatchAsync(InterviewSession previous, IReadOnlyList<string> caseIds, CancellationToken ct = default)
+    public async Task<InterviewSession> CreateReturnMatchAsync(
+        InterviewSession previous, IReadOnlyList<string> caseIds, IReadOnlySet<string> seenByNewCandidate, CancellationToken ct = default)
     {
-        var others = caseIds.Where(c => c != previous.CaseId).ToList();
         var session = new InterviewSession
         {
             Id = Guid.CreateVersion7(),
@@ -78,7 +78,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock)
             Status = SessionStatus.Ready,
             RubricId = previous.RubricId,
             RubricVersion = previous.RubricVersion,
-            CaseId = others.Count > 0 ? others[Random.Shared.Next(others.Count)] : previous.CaseId,
+            CaseId = MockLoop.Core.Cases.CaseMaterialRules.Draw(caseIds, seenByNewCandidate, Random.Shared, avoid: previous.CaseId),
         };
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct);

@@ -80,7 +80,7 @@ public static class RateLimitPolicies
               <link rel="stylesheet" href="/css/app.css" />
             </head>
             <body>
-              <main class="page narrow too-many-requests">
+              <main class="card narrow too-many-requests">
                 <p class="eyebrow">MockLoop</p>
                 <h1>Too many attempts</h1>
                 <p>That was a lot of tries in a short time, so we paused this form to keep accounts safe.

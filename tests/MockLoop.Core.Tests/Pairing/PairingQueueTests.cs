@@ -164,6 +164,17 @@ public class PairingQueueTests
     }
 
     [Fact]
+    public void Someone_whose_scheduled_partner_did_not_come_waits_at_the_head_of_the_queue()
+    {
+        queue.Enqueue(Ask("ben", PairingRole.Candidate));
+        clock.AdvanceSeconds(1);
+        queue.Enqueue(Ask("cy", PairingRole.Candidate), atHead: true);
+
+        Assert.Equal(["cy", "ben"], queue.Waiting.Select(e => e.UserId));
+        Assert.Equal("cy", queue.Enqueue(Ask("dee", PairingRole.Interviewer))!.Candidate.UserId);
+    }
+
+    [Fact]
     public void The_earliest_compatible_waiter_wins_even_when_a_later_one_fits_better()
     {
         queue.Enqueue(Ask("ana", PairingRole.Candidate));

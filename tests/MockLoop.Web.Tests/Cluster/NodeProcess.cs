@@ -49,6 +49,12 @@ public sealed class NodeProcess : IAsyncDisposable
         start.Environment["Cluster__AdvertisedAddress"] = "127.0.0.1";
         start.Environment["Cluster__SiloPort"] = FreePort().ToString();
         start.Environment["Cluster__GatewayPort"] = FreePort().ToString();
+        var smtp = Support.TestMailServer.SmtpEndpoint;
+        start.Environment["Mail__Host"] = smtp.Host;
+        start.Environment["Mail__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Mail__Security"] = "None";
+        start.Environment["Mail__FromAddress"] = "mockloop@example.test";
+        start.Environment["Mail__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__MockLoop"] = "Information";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");

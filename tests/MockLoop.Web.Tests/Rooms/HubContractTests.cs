@@ -31,6 +31,7 @@ public sealed class HubContractTests
         [InterviewHubMethods.CallPresence] = [typeof(CallPresenceRequest)],
         [InterviewHubMethods.CallDescription] = [typeof(CallDescriptionRequest)],
         [InterviewHubMethods.CallCandidate] = [typeof(CallCandidateRequest)],
+        [InterviewHubMethods.ChatBefore] = [typeof(long)],
     };
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class RubricLibraryHost(string connectionString, string rubricsDir
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:MockLoop", connectionString);
         builder.UseSetting("Rubrics:Directory", rubricsDirectory);
+        Support.TestMailServer.Configure(builder);
     }
 
     /// <summary>Starts the app (migrations, then the rubric load) and returns it, or throws what stopped start-up.</summary>

@@ -92,13 +92,16 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
     }
 
     [Fact]
-    public async Task The_case_page_shows_the_prompt_to_everyone_and_keeps_facts_hints_and_components_in_the_interviewer_disclosure()
+    public async Task The_case_page_keeps_facts_hints_and_components_in_the_interviewer_disclosure_for_those_entitled()
     {
         var interviewCase = Shipped.Cases.Single(c => c.Id == "fraud-detection");
+        // Entitled by opening the material (CaseMaterialTests covers who else is, and who is not).
+        var reader = await FormPosts.NewUserAsync(app, "Reader");
+        await FormPosts.PostFormAsync(reader, "/cases/fraud-detection", "/cases/fraud-detection/material", []);
 
-        var html = WebUtility.HtmlDecode(await GetAsync(app.CreateClient(), "/cases/fraud-detection"));
+        var html = WebUtility.HtmlDecode(await GetAsync(reader, "/cases/fraud-detection"));
 
-        var detailsStart = html.IndexOf("<details class=\"interviewer-notes\">", StringComparison.Ordinal);
+        var detailsStart = html.IndexOf("<details class=\"interviewer-notes\"", StringComparison.Ordinal);
         var detailsEnd = html.IndexOf("</details>", StringComparison.Ordinal);
         Assert.True(detailsStart > 0 && detailsEnd > detailsStart, "no interviewer disclosure");
         Assert.Contains("<summary><span class=\"summary-title\">For interviewers</span>", Squeeze(html));

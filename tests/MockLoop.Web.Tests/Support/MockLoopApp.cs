@@ -42,6 +42,7 @@ public class MockLoopApp : WebApplicationFactory<Program>, IAsyncLifetime
         // ./mockloop test gives each run its own key folder (DataProtection__KeysDirectory). Those throwaway keys are
         // unencrypted on purpose; the "no XML encryptor" warning is for production, where deploy/README.md covers it.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        TestMailServer.Configure(builder);
         // Every test client shares one (missing) address, so the per-address form limits would trip across tests;
         // the rate-limit tests set their own small limits.
         foreach (var limit in new[] { "SignIn", "Register", "CreateSession", "JoinSession", "RubricUpload" })

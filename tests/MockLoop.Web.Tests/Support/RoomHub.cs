@@ -33,7 +33,7 @@ public sealed class RoomHub : IAsyncDisposable
     /// <param name="origin">The Origin header of the WebSocket handshake, as a browser sends it; none when null.</param>
     public static async Task<RoomHub> ConnectAsync(
         MockLoopApp app, HttpClient signedIn, string query, string hubPath = "/hubs/interview", string? origin = null,
-        bool skipNegotiation = false)
+        bool skipNegotiation = false, Action<HubConnection>? beforeStart = null)
     {
         var cookie = app.CookieHeaderFor(signedIn) is { Length: > 0 } header ? header : null;
         var connection = new HubConnectionBuilder()
@@ -81,6 +81,7 @@ public sealed class RoomHub : IAsyncDisposable
             hub._inbox.Writer.TryComplete();
             return Task.CompletedTask;
         };
+        beforeStart?.Invoke(connection);
         try
         {
             await connection.StartAsync();

@@ -152,6 +152,23 @@ namespace MockLoop.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MockLoop.Web.Cases.CaseMaterialOpening", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "CaseId");
+
+                    b.ToTable("case_material_openings", (string)null);
+                });
+
             modelBuilder.Entity("MockLoop.Web.Cluster.Membership.ClusterMemberRow", b =>
                 {
                     b.Property<string>("ClusterId")
@@ -345,6 +362,9 @@ namespace MockLoop.Web.Data.Migrations
                     b.Property<int>("RubricVersion")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ScheduledFor")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -398,7 +418,7 @@ namespace MockLoop.Web.Data.Migrations
 
                     b.HasKey("SessionId", "Seq");
 
-                    b.HasIndex("SessionId", "ClientId")
+                    b.HasIndex(new[] { "SessionId", "AuthorId", "ClientId" }, "IX_session_events_SessionId_AuthorId_ClientId")
                         .IsUnique()
                         .HasFilter("\"ClientId\" IS NOT NULL");
 
@@ -510,6 +530,186 @@ namespace MockLoop.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("CK_rubrics_Version", "\"Version\" > 0");
                         });
+                });
+
+            modelBuilder.Entity("MockLoop.Web.Schedule.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("InviteCode")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PartnerBookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("PreferHelpful")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RubricKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SlotStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InviteCode")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("SlotStart", "Status");
+
+                    b.HasIndex("UserId", "SlotStart");
+
+                    b.ToTable("schedule_bookings", (string)null);
+                });
+
+            modelBuilder.Entity("MockLoop.Web.Schedule.ScheduleJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("Subject")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt")
+                        .HasFilter("\"DoneAt\" IS NULL");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("schedule_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("MockLoop.Web.Schedule.ScheduleProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("schedule_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("MockLoop.Web.Schedule.SessionRating", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RaterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Preparation")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RateeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("RaterWasInterviewer")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Usefulness")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId", "RaterId");
+
+                    b.HasIndex("RateeId");
+
+                    b.HasIndex("RaterId");
+
+                    b.ToTable("session_ratings", (string)null);
                 });
 
             modelBuilder.Entity("MockLoop.Web.Scoring.CriterionScoreRow", b =>
@@ -674,6 +874,15 @@ namespace MockLoop.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MockLoop.Web.Cases.CaseMaterialOpening", b =>
+                {
+                    b.HasOne("MockLoop.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MockLoop.Web.Cluster.Membership.ClusterMemberRow", b =>
                 {
                     b.HasOne("MockLoop.Web.Cluster.Membership.ClusterVersionRow", null)
@@ -735,6 +944,50 @@ namespace MockLoop.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("MockLoop.Web.Schedule.Booking", b =>
+                {
+                    b.HasOne("MockLoop.Web.Rooms.InterviewSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MockLoop.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MockLoop.Web.Schedule.ScheduleProfile", b =>
+                {
+                    b.HasOne("MockLoop.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MockLoop.Web.Schedule.SessionRating", b =>
+                {
+                    b.HasOne("MockLoop.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RateeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MockLoop.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RaterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MockLoop.Web.Rooms.InterviewSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MockLoop.Web.Scoring.CriterionScoreRow", b =>

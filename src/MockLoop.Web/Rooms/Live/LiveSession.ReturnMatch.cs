@@ -31,7 +31,9 @@ public sealed partial class LiveSession
             if (returnId is null)
             {
                 var cases = scope.ServiceProvider.GetRequiredService<IRubricCatalog>().CasesFor(row.RubricId).Select(c => c.Id).ToList();
-                var created = await scope.ServiceProvider.GetRequiredService<SessionService>().CreateReturnMatchAsync(row, cases);
+                // The new candidate is this session's interviewer: none of the cases whose material they have seen.
+                var seen = await scope.ServiceProvider.GetRequiredService<Cases.CaseMaterialService>().CasesSeenByAsync(row.InterviewerId!.Value);
+                var created = await scope.ServiceProvider.GetRequiredService<SessionService>().CreateReturnMatchAsync(row, cases, seen);
                 returnId = created.Id;
             }
             var url = $"/s/{returnId}";

@@ -70,6 +70,39 @@ public sealed partial class LiveSession
         }
     }
 
+    /// <summary>
+    /// A page of chat older than <paramref name="beforeSeq"/>, read from the log. Chat entries never change once
+    /// stored, so this reads without the writer's lock: paging history never delays anyone's changes.
+    /// </summary>
+    public async Task<ChatPage> ChatBeforeAsync(Guid userId, long beforeSeq, CancellationToken ct)
+    {
+        Dictionary<Guid, string> names;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            _ = RoleOf(userId) ?? throw new HubException("You are not a participant in this interview.");
+            names = new Dictionary<Guid, string>(_names);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.Set<SessionEventRow>().AsNoTracking()
+            .Where(e => e.SessionId == Id && e.Kind == SessionLogKinds.Chat && e.Seq < beforeSeq)
+            .OrderByDescending(e => e.Seq)
+            .Take(LiveLimits.ChatPageSize + 1)
+            .ToListAsync(ct);
+        var page = rows.Take(LiveLimits.ChatPageSize).Reverse().Select(e =>
+        {
+            var chat = System.Text.Json.JsonSerializer.Deserialize<ChatPosted>(e.Payload, Json)!;
+            return new ChatMessageView(e.Seq, e.AuthorId, names.GetValueOrDefault(e.AuthorId, "Participant"), chat.Text, e.At);
+        }).ToList();
+        return new ChatPage(page, rows.Count > LiveLimits.ChatPageSize);
+    }
+
     /// <summary>The last entries, for catching up a reconnecting client without reading the log.</summary>
     private readonly Queue<SessionEventRow> _recent = new();
 
@@ -105,7 +138,8 @@ public sealed partial class LiveSession
             !isInterviewer || submitted ? ScoreViews(_selfScores.Values) : null,
             isInterviewer || submitted ? CurrentPreview() : null,
             _scorecard,
-            isInterviewer || submitted ? RedFlagViews() : null);
+            isInterviewer || submitted ? RedFlagViews() : null,
+            _olderChat);
     }
 
     private SessionEventMessage MessageFor(SessionEventRow entry, SeatRole role, TimerView? timer)
@@ -139,11 +173,14 @@ public sealed partial class LiveSession
         return new CriterionScoreView(score.StepId, score.CriterionId, score.Level, score.Note, score.NeededHint, score.Signals ?? []);
     }
 
-    /// <summary>Sent under the writer's lock, so every client receives entries in sequence order.</summary>
-    private async Task BroadcastAsync(SessionEventRow entry)
+    /// <summary>
+    /// Views are made under the writer's lock (they read the current state), then queued per role; the writer never
+    /// waits for a client to take them (see <see cref="SessionOutbox"/>).
+    /// </summary>
+    private void Broadcast(SessionEventRow entry)
     {
         var timer = entry.Kind == SessionLogKinds.Timer ? _timer.View() : null;
-        await _hub.Clients.Group(RoomGroups.Interviewer(Id)).Event(MessageFor(entry, SeatRole.Interviewer, timer));
-        await _hub.Clients.Group(RoomGroups.Candidate(Id)).Event(MessageFor(entry, SeatRole.Candidate, timer));
+        _toInterviewer.Enqueue(MessageFor(entry, SeatRole.Interviewer, timer));
+        _toCandidate.Enqueue(MessageFor(entry, SeatRole.Candidate, timer));
     }
 }

@@ -32,6 +32,7 @@ public sealed partial class LiveSession
     private readonly IReadOnlyList<string> _componentTypes;
     private DiagramDocument _diagram = DiagramDocument.Empty;
     private readonly List<ChatMessageView> _chat = [];
+    private bool _olderChat;
     private readonly Dictionary<string, NoteView> _notes = new(StringComparer.Ordinal);
     private readonly ResendWindow _resends = new(LiveLimits.ResendWindow);
     private readonly Dictionary<Guid, string> _names = [];
@@ -56,7 +57,17 @@ public sealed partial class LiveSession
         _timer = new StepTimer(rubric.Steps.Select(s => new TimerStep(s.Id, s.Title, s.BudgetMinutes)), clock);
         _componentTypes = componentTypes;
         _diagramRules = new DiagramRules(componentTypes);
+        ILogger logger;
+        using (var scope = scopes.CreateScope())
+        {
+            logger = scope.ServiceProvider.GetRequiredService<ILogger<LiveSession>>();
+        }
+        _toInterviewer = new SessionOutbox(m => _hub.Clients.Group(RoomGroups.Interviewer(Id)).Event(m), logger);
+        _toCandidate = new SessionOutbox(m => _hub.Clients.Group(RoomGroups.Candidate(Id)).Event(m), logger);
     }
+
+    private readonly SessionOutbox _toInterviewer;
+    private readonly SessionOutbox _toCandidate;
 
     public Guid Id { get; }
     public long Seq { get; private set; }
@@ -146,7 +157,7 @@ public sealed partial class LiveSession
             }
 
             Apply(entry, decision.TimerEvent);
-            await BroadcastAsync(entry);
+            Broadcast(entry);
             return CommandResult.Accepted(entry.Seq);
         }
         finally
@@ -377,6 +388,12 @@ public sealed partial class LiveSession
                 break;
             case SessionLogKinds.Chat:
                 _chat.Add(ToChat(entry));
+                if (_chat.Count > LiveLimits.ChatKept)
+                {
+                    // Bounded: older messages stay in the log and are paged on request (ChatBeforeAsync).
+                    _chat.RemoveAt(0);
+                    _olderChat = true;
+                }
                 break;
             case SessionLogKinds.Note:
                 var note = ToNote(entry);

@@ -44,7 +44,7 @@ public sealed class StepTimingRow
 internal sealed class SessionEventRowConfiguration : IEntityTypeConfiguration<SessionEventRow>
 {
     /// <summary>The unique key that recognises a resent change; LiveSession matches its violation by this name.</summary>
-    public const string ClientIdIndex = "IX_session_events_SessionId_ClientId";
+    public const string ClientIdIndex = "IX_session_events_SessionId_AuthorId_ClientId";
 
     public void Configure(EntityTypeBuilder<SessionEventRow> e)
     {
@@ -54,7 +54,8 @@ internal sealed class SessionEventRowConfiguration : IEntityTypeConfiguration<Se
         e.Property(x => x.Payload).HasColumnType("jsonb");
         e.Property(x => x.Audience).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.ClientId).HasMaxLength(64);
-        e.HasIndex(x => new { x.SessionId, x.ClientId }, ClientIdIndex).IsUnique().HasFilter("\"ClientId\" IS NOT NULL");
+        // Per author: a change id is unique only within its sender (docs/decisions/053).
+        e.HasIndex(x => new { x.SessionId, x.AuthorId, x.ClientId }, ClientIdIndex).IsUnique().HasFilter("\"ClientId\" IS NOT NULL");
         e.HasOne<InterviewSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -27,4 +27,7 @@ public static class LiveLimits
     public const int MaxCatchUpEvents = 500;
     /// <summary>How many recent change ids a session remembers per author key before relying on the database's key.</summary>
     public const int ResendWindow = 2000;
+    /// <summary>Chat messages a session keeps in memory and sends in a snapshot; older ones are paged on request.</summary>
+    public const int ChatKept = 200;
+    public const int ChatPageSize = 100;
 }

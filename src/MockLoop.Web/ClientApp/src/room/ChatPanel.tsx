@@ -7,9 +7,11 @@ interface Props {
   myUserId: string;
   readOnly: boolean;
   onSend(text: string, clientId: string): Promise<CommandResult>;
+  /** Set when the log holds older messages than those shown. */
+  onLoadEarlier?: () => Promise<void>;
 }
 
-export function ChatPanel({ messages, myUserId, readOnly, onSend }: Props) {
+export function ChatPanel({ messages, myUserId, readOnly, onSend, onLoadEarlier }: Props) {
   const [draft, setDraft] = useState("");
   const [sending, setSending] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
@@ -32,6 +34,11 @@ export function ChatPanel({ messages, myUserId, readOnly, onSend }: Props) {
   return (
     <section className="panel chat" aria-label="Chat">
       <h3>Chat</h3>
+      {onLoadEarlier && (
+        <button type="button" className="link-button chat-earlier" onClick={() => void onLoadEarlier()}>
+          Show earlier messages
+        </button>
+      )}
       <ol className="chat-list" ref={listRef}>
         {messages.length === 0 && <li className="empty">No messages yet.</li>}
         {messages.map((m) => (

@@ -22,7 +22,7 @@ export interface RoomProps {
 
 export function RoomApp({ sessionId, hubUrl, inviteUrl, components }: RoomProps) {
   const { room, status, connection, epoch } = useRoomConnection(hubUrl, sessionId);
-  const { live, catchingUp, unsaved, lastError, clearError, command, submitOp } = useLiveSession(connection, epoch);
+  const { live, catchingUp, unsaved, loadOlderChat, lastError, clearError, command, submitOp } = useLiveSession(connection, epoch);
   // Before the early return: hooks run in the same order on every render.
   const returnMatch = useReturnMatch(connection, epoch);
 
@@ -126,6 +126,7 @@ export function RoomApp({ sessionId, hubUrl, inviteUrl, components }: RoomProps)
                 myUserId={room.myUserId}
                 readOnly={ended || offline}
                 onSend={(text, clientId) => command("SendChat", text, clientId)}
+                onLoadEarlier={live.olderChat ? loadOlderChat : undefined}
               />
             </aside>
           </div>

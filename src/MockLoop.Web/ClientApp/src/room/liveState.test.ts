@@ -128,3 +128,16 @@ describe("diagram in the live state", () => {
     expect(applySync(initialLive, withFlags, 0).redFlags).toEqual([flag]);
   });
 });
+
+describe("older chat", () => {
+  it("goes before the messages we have and keeps whether there is older still", async () => {
+    const { prependChat, initialLive } = await import("./liveState");
+    const message = (seq: number) => ({ seq, authorId: "a", authorName: "Ann", text: `m${seq}`, at: "2026-11-30T12:00:00Z" });
+    const state = { ...initialLive, chat: [message(10), message(11)], olderChat: true };
+
+    const next = prependChat(state, [message(8), message(9), message(10)], false);
+
+    expect(next.chat.map((m) => m.seq)).toEqual([8, 9, 10, 11]);
+    expect(next.olderChat).toBe(false);
+  });
+});

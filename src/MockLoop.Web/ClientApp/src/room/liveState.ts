@@ -14,6 +14,8 @@ export interface LiveState {
   /** Server clock minus local clock, in ms, measured when the timer last arrived. */
   clockOffsetMs: number;
   chat: ChatMessageView[];
+  /** Whether the log holds chat older than the first message in `chat` (paged on request). */
+  olderChat: boolean;
   notes: Record<string, NoteView>;
   caseView: CaseView | null;
   rubric: RubricView | null;
@@ -45,6 +47,7 @@ export const initialLive: LiveState = {
   timer: null,
   clockOffsetMs: 0,
   chat: [],
+  olderChat: false,
   notes: {},
   caseView: null,
   rubric: null,
@@ -68,6 +71,12 @@ export function dropPending(state: LiveState, opId: string): LiveState {
   return { ...state, pending: state.pending.filter((p) => p.opId !== opId) };
 }
 
+/** Older chat paged from the log goes before what we have; HasMore says whether there is older still. */
+export function prependChat(state: LiveState, older: ChatMessageView[], hasMore: boolean): LiveState {
+  const first = state.chat[0]?.seq ?? Number.MAX_SAFE_INTEGER;
+  return { ...state, chat: [...older.filter((m) => m.seq < first), ...state.chat], olderChat: hasMore };
+}
+
 export function offsetFrom(serverNow: string, receivedAtMs: number): number {
   return Date.parse(serverNow) - receivedAtMs;
 }
@@ -80,6 +89,7 @@ export function applySync(state: LiveState, result: SyncResult, receivedAtMs: nu
       ...next,
       seq: result.seq,
       chat: s.chat,
+      olderChat: s.olderChat ?? false,
       notes: Object.fromEntries((s.notes ?? []).map((n) => [n.stepId, n])),
       caseView: s.case,
       rubric: s.rubric,

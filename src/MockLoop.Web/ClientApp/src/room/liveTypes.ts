@@ -165,6 +165,13 @@ export interface RoomSnapshot {
   redFlags?: RedFlagView[] | null;
   diagram: DiagramSnapshot;
   componentTypes: string[];
+  /** The snapshot carries only the latest chat; older messages are paged with ChatBefore. */
+  olderChat?: boolean;
+}
+
+export interface ChatPage {
+  messages: ChatMessageView[];
+  hasMore: boolean;
 }
 
 export interface SessionEventMessage {

@@ -1,7 +1,7 @@
 import { type MutableRefObject, useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { HubConnection } from "@microsoft/signalr";
-import { addPending, applyEvent, applySync, dropPending, initialLive, type LiveState } from "./liveState";
-import type { CommandResult, SessionEventMessage, SyncResult } from "./liveTypes";
+import { addPending, applyEvent, applySync, dropPending, initialLive, prependChat, type LiveState } from "./liveState";
+import type { ChatPage, CommandResult, SessionEventMessage, SyncResult } from "./liveTypes";
 import type { DiagramOp } from "../canvas/diagramTypes";
 import { sendUntilStored, storeRetryDelayMs, UNAVAILABLE } from "./storeRetry";
 
@@ -9,7 +9,8 @@ type Action =
   | { kind: "sync"; result: SyncResult; at: number }
   | { kind: "event"; entry: SessionEventMessage; at: number }
   | { kind: "local-op"; op: DiagramOp }
-  | { kind: "refused-op"; opId: string };
+  | { kind: "refused-op"; opId: string }
+  | { kind: "older-chat"; page: ChatPage };
 
 function reduce(state: LiveState, action: Action): LiveState {
   switch (action.kind) {
@@ -21,6 +22,8 @@ function reduce(state: LiveState, action: Action): LiveState {
       return addPending(state, action.op);
     case "refused-op":
       return dropPending(state, action.opId);
+    case "older-chat":
+      return prependChat(state, action.page.messages, action.page.hasMore);
   }
 }
 
@@ -146,5 +149,17 @@ export function useLiveSession(connection: MutableRefObject<HubConnection | null
     void sendOp(op);
   }, [sendOp]);
 
-  return { live, catchingUp, unsaved, lastError, clearError: () => setLastError(null), command, submitOp };
+  const loadOlderChat = useCallback(async () => {
+    const hub = connection.current;
+    const first = live.chat[0];
+    if (!hub || hub.state !== "Connected" || !first) return;
+    try {
+      const page = await hub.invoke<ChatPage>("ChatBefore", first.seq);
+      dispatch({ kind: "older-chat", page });
+    } catch (error) {
+      setLastError(`Could not load earlier messages: ${(error as Error).message}`);
+    }
+  }, [connection, live.chat]);
+
+  return { live, catchingUp, unsaved, loadOlderChat, lastError, clearError: () => setLastError(null), command, submitOp };
 }
