@@ -6,6 +6,8 @@ namespace MockLoop.Web.Observability;
 /// <summary>Counts connections and invocations of every hub, and times each invocation, without touching the hubs.</summary>
 internal sealed class HubMetricsFilter : IHubFilter
 {
+    private static readonly object CountedKey = new();
+
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -26,6 +28,8 @@ internal sealed class HubMetricsFilter : IHubFilter
     {
         await next(context);
         NodeMetrics.HubConnections.Add(1, new KeyValuePair<string, object?>("hub", context.Hub.GetType().Name));
+        // Only a connection that was counted is uncounted: a refused one (OnConnected threw) still disconnects.
+        context.Context.Items[CountedKey] = true;
     }
 
     public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
@@ -36,7 +40,10 @@ internal sealed class HubMetricsFilter : IHubFilter
         }
         finally
         {
-            NodeMetrics.HubConnections.Add(-1, new KeyValuePair<string, object?>("hub", context.Hub.GetType().Name));
+            if (context.Context.Items.Remove(CountedKey))
+            {
+                NodeMetrics.HubConnections.Add(-1, new KeyValuePair<string, object?>("hub", context.Hub.GetType().Name));
+            }
         }
     }
 }
