@@ -114,7 +114,7 @@ public sealed partial class SessionWriter
                 return CommandResult.Accepted(earlier);
             }
 
-            var decision = SessionRules.Decide(_definition, _state, role, command, _clock.GetUtcNow());
+            var decision = SessionRules.Decide(_definition, _state, role, command, StoredNow());
             if (decision.Refusal is { } refused)
             {
                 return CommandResult.Refused(refused.Code, refused.Message);
@@ -159,6 +159,16 @@ public sealed partial class SessionWriter
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Now, to the microsecond PostgreSQL keeps: the state must hold exactly what the log holds, so a replay or a
+    /// snapshot gives the very state this writer had.
+    /// </summary>
+    private DateTimeOffset StoredNow()
+    {
+        var now = _clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
     private static bool IsResendOfForgottenChange(DbUpdateException ex) =>
