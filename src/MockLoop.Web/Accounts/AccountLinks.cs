@@ -9,7 +9,16 @@ public static class AccountLinks
     public const string ConfirmPath = "/account/confirm";
     public const string ResetPath = "/account/reset";
 
-    public static string Confirm(Guid userId, string token) => $"{ConfirmPath}?userId={userId}&code={EncodeToken(token)}";
+    /// <param name="returnUrl">Where the person was going when they registered (an invite link): kept through sign-in.</param>
+    public static string Confirm(Guid userId, string token, string? returnUrl = null) =>
+        $"{ConfirmPath}?userId={userId}&code={EncodeToken(token)}" + ReturnPart(returnUrl);
+
+    /// <summary>The sign-in page, going on to <paramref name="returnUrl"/> when it is a path of this site.</summary>
+    public static string SignIn(string? returnUrl) => "/account/login" + (Local(returnUrl) is { } path ? "?returnUrl=" + Uri.EscapeDataString(path) : "");
+
+    private static string ReturnPart(string? returnUrl) => Local(returnUrl) is { } path ? "&returnUrl=" + Uri.EscapeDataString(path) : "";
+
+    private static string? Local(string? returnUrl) => LocalUrl.OrHome(returnUrl) is var path && path != "/" ? path : null;
 
     public static string Reset(Guid userId, string token) => $"{ResetPath}?userId={userId}&code={EncodeToken(token)}";
 

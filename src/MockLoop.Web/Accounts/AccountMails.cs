@@ -13,9 +13,9 @@ public sealed class AccountMails(UserManager<AppUser> users, Mailer mailer, IOpt
     public const string ResetSubject = "Set a new MockLoop password";
     public const string NoAccountSubject = "MockLoop password reset: no account uses this address";
 
-    public async Task SendConfirmationAsync(AppUser user)
+    public async Task SendConfirmationAsync(AppUser user, string? returnUrl = null)
     {
-        var link = Link(AccountLinks.Confirm(user.Id, await users.GenerateEmailConfirmationTokenAsync(user)));
+        var link = Link(AccountLinks.Confirm(user.Id, await users.GenerateEmailConfirmationTokenAsync(user), returnUrl));
         var body = $"""
             Hello {user.DisplayName},
 

@@ -27,7 +27,8 @@ public sealed class AccountService(
     /// gets an unconfirmed account and a confirmation link; a known one gets a note that someone tried to register
     /// with it. Nobody is signed in: the account opens once its owner confirms the address.
     /// </summary>
-    public async Task<RegistrationResult> RegisterAsync(string email, string displayName, string password)
+    /// <param name="returnUrl">Where the person was going (an invite link): the confirmation link leads on there.</param>
+    public async Task<RegistrationResult> RegisterAsync(string email, string displayName, string password, string? returnUrl = null)
     {
         email = email.Trim();
         var existing = await users.FindByEmailAsync(email);
@@ -44,7 +45,7 @@ public sealed class AccountService(
             var created = await users.CreateAsync(user, password);
             if (created.Succeeded)
             {
-                await SendQuietlyAsync(mails.SendConfirmationAsync(user));
+                await SendQuietlyAsync(mails.SendConfirmationAsync(user, returnUrl));
                 return new RegistrationResult(true, []);
             }
             if (!created.Errors.Any(IsDuplicate))

@@ -227,6 +227,11 @@ public sealed partial class LiveSession
                 {
                     return Refuse("interviewer_only", "Only the interviewer keeps notes.");
                 }
+                if (_status == SessionStatus.Ended)
+                {
+                    // As the Blazor room shows it: the notes are the interview's record once it ended.
+                    return Refuse("ended", "The interview has ended; the notes are read-only.");
+                }
                 if (Unstorable("note", note.Text) is { } badNote)
                 {
                     return badNote;
