@@ -78,6 +78,23 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reconnecting_client_is_answered_from_memory_while_PostgreSQL_is_down()
+    {
+        // Item 6: Sync never makes the session's writer wait on the database; it reads nothing from it at all.
+        await using var room = await PairedRoom.OpenAsync(_app);
+        Assert.True((await room.CandidateHub.CommandAsync("SendChat", "said before the outage", "chat-1")).Ok);
+
+        await _cluster.StopServerAsync();
+
+        var snapshot = (await room.InterviewerHub.SyncAsync(-1)).GetProperty("snapshot");
+        Assert.Equal(["said before the outage"], snapshot.GetProperty("chat").EnumerateArray().Select(c => c.GetProperty("text").GetString()));
+        var caughtUp = await room.CandidateHub.SyncAsync(0);
+        Assert.Equal(1, caughtUp.GetProperty("seq").GetInt64());
+        Assert.Single(caughtUp.GetProperty("events").EnumerateArray());
+        await _cluster.StartServerAsync();
+    }
+
+    [Fact]
     public async Task A_lobby_join_while_PostgreSQL_restarts_is_answered_unavailable_and_goes_through_when_it_is_back()
     {
         var person = await FormPosts.NewUserAsync(_app, "Lou Lobby");
