@@ -32,7 +32,7 @@ public static class ClusterRegistration
             silo.ConfigureEndpoints(options.ResolveAdvertisedAddress(), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
             silo.Configure<ClusterMembershipOptions>(o => TuneProbes(o, options));
             silo.UsePostgresClustering();
-            silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(IsCoreType, GrainJson));
+            silo.Services.AddGrainSerialization();
         });
         // Live sessions on their grains: this node subscribes to the sessions it has connections for and forwards.
         builder.Services.AddSingleton<Rooms.Grains.ClusterSessions>();
@@ -46,6 +46,10 @@ public static class ClusterRegistration
     /// Core's records (commands, results, hub messages) cross grain calls as JSON: they are the hub contract, shared
     /// with the Blazor client, and carry no Orleans attributes.
     /// </summary>
+    /// <summary>For every silo and client of our cluster (app nodes, test silos and clients).</summary>
+    public static IServiceCollection AddGrainSerialization(this IServiceCollection services) =>
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(IsCoreType, GrainJson));
+
     private static bool IsCoreType(Type type) => type.Namespace?.StartsWith("MockLoop.Core", StringComparison.Ordinal) == true;
 
     private static readonly System.Text.Json.JsonSerializerOptions GrainJson =
