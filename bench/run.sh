@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The canvas benchmark (issue 5): R live interviews, two participants each, editing the shared diagram.
 # Run it through `./mockloop bench`, which starts a throwaway PostgreSQL cluster with fsync on and exports
-# MOCKLOOP_BENCH_POSTGRES. Options: --rooms 10,100,1000  --seconds 20
+# MOCKLOOP_BENCH_POSTGRES. Options: --rooms 10,100,1000  --seconds 20  --nodes 1 (2+: a cluster, the two
+# participants of every interview on different nodes)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,12 +14,15 @@ die() { printf '\033[1;31mbench:\033[0m %s\n' "$*" >&2; exit 1; }
 
 ROOMS="10,100,1000"
 SECONDS_PER_ROUND=20
+NODES=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --rooms) ROOMS="${2:?--rooms needs a list such as 10,100}"; shift 2 ;;
     --rooms=*) ROOMS="${1#--rooms=}"; shift ;;
     --seconds) SECONDS_PER_ROUND="${2:?--seconds needs a number}"; shift 2 ;;
     --seconds=*) SECONDS_PER_ROUND="${1#--seconds=}"; shift ;;
+    --nodes) NODES="${2:?--nodes needs a number}"; shift 2 ;;
+    --nodes=*) NODES="${1#--nodes=}"; shift ;;
     -h|--help) sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option: $1 (try --rooms 10,100 or --seconds 20)" ;;
   esac
@@ -26,6 +30,7 @@ done
 [[ "$ROOMS" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--rooms takes numbers separated by commas, such as 10,100,1000"
 [[ "$SECONDS_PER_ROUND" =~ ^[0-9]+$ ]] && [ "$SECONDS_PER_ROUND" -ge 5 ] && [ "$SECONDS_PER_ROUND" -le 600 ] \
   || die "--seconds takes a whole number from 5 to 600"
+[[ "$NODES" =~ ^[1-9]$ ]] || die "--nodes takes 1 to 9"
 IFS=',' read -r -a ROOM_LIST <<<"$ROOMS"
 for r in "${ROOM_LIST[@]}"; do
   [ "$r" -ge 1 ] && [ "$r" -le 2000 ] || die "each room count must be from 1 to 2000 (got $r)"
@@ -63,43 +68,72 @@ DB="mockloop_bench_$(date -u +%Y%m%d%H%M%S)_$$"
 export PGDATABASE="$DB"
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT=""
-for _ in $(seq 1 50); do
-  candidate=$(( 20000 + RANDOM % 20000 ))
-  port_in_use "$candidate" || { PORT="$candidate"; break; }
-done
-[ -n "$PORT" ] || die "no free port found"
+free_port() {
+  local candidate
+  for _ in $(seq 1 50); do
+    candidate=$(( 20000 + RANDOM % 20000 ))
+    port_in_use "$candidate" || { echo "$candidate"; return 0; }
+  done
+  die "no free port found"
+}
 
-SERVER_PID=""
+SERVER_PIDS=()
 cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-  fi
+  local pid
+  for pid in "${SERVER_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${SERVER_PIDS[@]}"; do
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
   "$PSQL" -X -q -d "${PG[Database]:-postgres}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$RUN_DIR/keys"
 }
 trap cleanup EXIT
 
-SERVER_LOG="$RUN_DIR/server.log"
-say "starting the server on http://127.0.0.1:$PORT (log: ${SERVER_LOG#"$ROOT/"})"
-ConnectionStrings__MockLoop="$MOCKLOOP_BENCH_POSTGRES;Database=$DB" \
-Rubrics__Directory="$ROOT/rubrics" \
-DataProtection__KeysDirectory="$RUN_DIR/keys" \
-Mail__Host=127.0.0.1 Mail__Port=25 Mail__FromAddress=bench@localhost Mail__PublicBaseUrl="http://127.0.0.1:$PORT" \
-ASPNETCORE_ENVIRONMENT=Production \
-Logging__LogLevel__Default=Warning \
-  dotnet "$WEB_PROJECT/bin/Release/net10.0/MockLoop.Web.dll" --urls "http://127.0.0.1:$PORT" --contentRoot "$WEB_PROJECT" \
-  >"$SERVER_LOG" 2>&1 </dev/null &
-SERVER_PID=$!
-
-for i in $(seq 1 120); do
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$SERVER_LOG" >&2; die "the server exited during startup"; }
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/healthz" || true)" = 200 ] && break
-  [ "$i" -eq 120 ] && { tail -n 30 "$SERVER_LOG" >&2; die "the server did not become healthy within 60 s"; }
-  sleep 0.5
+# One node, or a cluster of N (Cluster:Enabled, one cluster id per run) on the same database and key ring.
+CLUSTER_ID="bench-$STAMP"
+URLS=() LOGS=()
+for n in $(seq 1 "$NODES"); do
+  port="$(free_port)"
+  log_file="$RUN_DIR/server.log"
+  [ "$NODES" -gt 1 ] && log_file="$RUN_DIR/node$n.log"
+  cluster_env=()
+  if [ "$NODES" -gt 1 ]; then
+    cluster_env=(Cluster__Enabled=true Cluster__ClusterId="$CLUSTER_ID" Cluster__NodeName="node$n"
+      Cluster__AdvertisedAddress=127.0.0.1 Cluster__SiloPort="$(free_port)" Cluster__GatewayPort=0)
+  fi
+  say "starting node $n of $NODES on http://127.0.0.1:$port (log: ${log_file#"$ROOT/"})"
+  # One user opens every interview of a round: the per-user form limits (issue 10) are lifted, the hub's are not.
+  env ConnectionStrings__MockLoop="$MOCKLOOP_BENCH_POSTGRES;Database=$DB" \
+    Rubrics__Directory="$ROOT/rubrics" \
+    DataProtection__KeysDirectory="$RUN_DIR/keys" \
+    Mail__Host=127.0.0.1 Mail__Port=25 Mail__FromAddress=bench@localhost Mail__PublicBaseUrl="http://127.0.0.1:$port" \
+    ASPNETCORE_ENVIRONMENT=Production \
+    Logging__LogLevel__Default=Warning \
+    RateLimits__CreateSession=100000 RateLimits__JoinSession=100000 \
+    "${cluster_env[@]}" \
+    dotnet "$WEB_PROJECT/bin/Release/net10.0/MockLoop.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$WEB_PROJECT" \
+    >"$log_file" 2>&1 </dev/null &
+  SERVER_PIDS+=("$!")
+  URLS+=("http://127.0.0.1:$port")
+  LOGS+=("$log_file")
+  # The first node migrates the database alone; the others start once it answers.
+  for i in $(seq 1 240); do
+    kill -0 "${SERVER_PIDS[-1]}" 2>/dev/null || { tail -n 30 "$log_file" >&2; die "node $n exited during startup"; }
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz" || true)" = 200 ] && break
+    [ "$i" -eq 240 ] && { tail -n 30 "$log_file" >&2; die "node $n did not become healthy within 120 s"; }
+    sleep 0.5
+  done
 done
+if [ "$NODES" -gt 1 ]; then
+  for i in $(seq 1 240); do
+    seen="$(curl -s "${URLS[0]}/healthz" | sed -n 's/.*"activeSilos":\([0-9]*\).*/\1/p')"
+    [ "${seen:-0}" -ge "$NODES" ] && break
+    [ "$i" -eq 240 ] && die "node 1 sees ${seen:-0} of $NODES silos after 120 s"
+    sleep 0.5
+  done
+fi
+join_by_comma() { local IFS=,; echo "$*"; }
 
 JSON="$OUT_DIR/canvas-$STAMP.json"
 MD="$OUT_DIR/canvas-latest.md"
@@ -108,13 +142,13 @@ limit=$(( 300 + ${#ROOM_LIST[@]} * (SECONDS_PER_ROUND + 240) ))
 say "load: rooms ${ROOMS}, ${SECONDS_PER_ROUND} s each (gives up after ${limit} s)"
 MOCKLOOP_BENCH_PSQL="$PSQL" timeout --signal=TERM --kill-after=15 "$limit" \
   node "$ROOT/bench/canvas-load.mjs" \
-    --url "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID" --server-log "$SERVER_LOG" \
+    --url "$(join_by_comma "${URLS[@]}")" --server-pid "$(join_by_comma "${SERVER_PIDS[@]}")" --server-log "${LOGS[0]}" \
     --rooms "$ROOMS" --seconds "$SECONDS_PER_ROUND" --json "$JSON" --md "$MD" --stamp "$STAMP" \
-  || die "the load generator failed (server log: $SERVER_LOG)"
+  || die "the load generator failed (server log: ${LOGS[0]})"
 
 say "stopping the server"
 cleanup
-SERVER_PID=""
+SERVER_PIDS=()
 trap - EXIT
 
 cat "$MD"

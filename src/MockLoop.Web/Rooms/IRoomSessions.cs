@@ -9,6 +9,12 @@ namespace MockLoop.Web.Rooms;
 /// </summary>
 public interface IRoomSessions
 {
+    /// <summary>
+    /// Whether a session's connections may sit on other nodes. When not, the hub skips building relays altogether:
+    /// cursors and drag previews are the busiest messages, and a relay nobody needs would cost a JSON copy each.
+    /// </summary>
+    bool SpansNodes { get; }
+
     /// <summary>A connection of <paramref name="userId"/> opened on this node. Null: the session does not exist.</summary>
     Task<PresenceChange?> ConnectedAsync(Guid sessionId, Guid userId, InterviewSession row, IReadOnlyList<Participant> participants);
 

@@ -62,7 +62,7 @@ public sealed partial class InterviewHub
         var group = RoomGroups.For(sessionId, partner.Role);
         await send(Clients.Group(group), signal);
         // The partner may be connected to another node: the session's grain passes the signal on (cluster only).
-        RelayToOtherNodes(RoomRelays.For(method, group, signal), sessionId);
+        RelayToOtherNodes(() => RoomRelays.For(method, group, signal), sessionId);
         return CallResult.Relayed;
     }
 

@@ -46,7 +46,7 @@ public sealed partial class InterviewHub(
             var me = room.Participants.First(p => p.UserId == userId);
             var message = new PresenceMessage(ToView(me, online: true));
             await Clients.OthersInGroup(RoomGroups.All(sessionId)).Presence(message);
-            RelayToOtherNodes(RoomRelays.For(nameof(IRoomClient.Presence), RoomGroups.All(sessionId), message));
+            RelayToOtherNodes(() => RoomRelays.For(nameof(IRoomClient.Presence), RoomGroups.All(sessionId), message));
         }
     }
 
@@ -65,7 +65,7 @@ public sealed partial class InterviewHub(
                     var displayName = Context.User?.FindFirst(AppClaims.DisplayName)?.Value ?? "";
                     var message = new PresenceMessage(new ParticipantView(userId, displayName, role.Value.ToString(), Online: false));
                     await Clients.OthersInGroup(RoomGroups.All(id)).Presence(message);
-                    RelayToOtherNodes(RoomRelays.For(nameof(IRoomClient.Presence), RoomGroups.All(id), message), id);
+                    RelayToOtherNodes(() => RoomRelays.For(nameof(IRoomClient.Presence), RoomGroups.All(id), message), id);
                 }
             }
         }
@@ -169,7 +169,7 @@ public sealed partial class InterviewHub(
         var name = Context.User?.FindFirst(AppClaims.DisplayName)?.Value ?? "";
         var message = new PeerCursorMessage(Context.User.UserId(), name, x, y);
         RelayVolatile(Clients.OthersInGroup(RoomGroups.All(Context.SessionId())).PeerCursor(message));
-        RelayToOtherNodes(RoomRelays.For(nameof(IRoomClient.PeerCursor), RoomGroups.All(Context.SessionId()), message));
+        RelayToOtherNodes(() => RoomRelays.For(nameof(IRoomClient.PeerCursor), RoomGroups.All(Context.SessionId()), message));
         await Task.CompletedTask;
     }
 
@@ -183,7 +183,7 @@ public sealed partial class InterviewHub(
         }
         var message = new PeerDragMessage(Context.User.UserId(), nodeId, x, y);
         RelayVolatile(Clients.OthersInGroup(RoomGroups.All(Context.SessionId())).PeerDrag(message));
-        RelayToOtherNodes(RoomRelays.For(nameof(IRoomClient.PeerDrag), RoomGroups.All(Context.SessionId()), message));
+        RelayToOtherNodes(() => RoomRelays.For(nameof(IRoomClient.PeerDrag), RoomGroups.All(Context.SessionId()), message));
         await Task.CompletedTask;
     }
 
@@ -209,9 +209,13 @@ public sealed partial class InterviewHub(
     /// Volatile traffic for the session's connections on other nodes (a no-op on a single node), never awaited:
     /// like the local relay, a slow path must not hold this connection's next call.
     /// </summary>
-    private void RelayToOtherNodes(RoomRelay relay, Guid? sessionId = null)
+    private void RelayToOtherNodes(Func<RoomRelay> relay, Guid? sessionId = null)
     {
-        var relayed = rooms.RelayAsync(sessionId ?? Context.SessionId(), relay);
+        if (!rooms.SpansNodes)
+        {
+            return;
+        }
+        var relayed = rooms.RelayAsync(sessionId ?? Context.SessionId(), relay());
         if (!relayed.IsCompleted)
         {
             _ = relayed.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);

@@ -10,6 +10,8 @@ namespace MockLoop.Web.Rooms.Grains;
 /// </summary>
 public sealed class GrainRoomSessions(ClusterSessions nodes, ILogger<GrainRoomSessions> logger) : IRoomSessions
 {
+    public bool SpansNodes => true;
+
     public async Task<PresenceChange?> ConnectedAsync(Guid sessionId, Guid userId, InterviewSession row, IReadOnlyList<Participant> participants)
     {
         if (!await nodes.AttachAsync(sessionId, userId))

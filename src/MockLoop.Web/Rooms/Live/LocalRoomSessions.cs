@@ -7,6 +7,8 @@ namespace MockLoop.Web.Rooms.Live;
 /// <summary>Sessions served by this node alone (without <c>Cluster:Enabled</c>): its engine and presence.</summary>
 public sealed class LocalRoomSessions(SessionEngine engine, RoomPresence presence) : IRoomSessions
 {
+    public bool SpansNodes => false;
+
     public async Task<PresenceChange?> ConnectedAsync(Guid sessionId, Guid userId, InterviewSession row, IReadOnlyList<Participant> participants)
     {
         engine.Attached(sessionId);
