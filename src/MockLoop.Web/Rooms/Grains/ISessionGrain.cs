@@ -27,6 +27,8 @@ public interface ISessionGrain : IGrainWithGuidKey
 
     Task<SyncResult?> Sync(Guid userId, long lastSeq);
 
+    /// <summary>Interleaved: the page is read from the log, and that read must never hold up the session's writer.</summary>
+    [AlwaysInterleave]
     Task<ChatPage?> ChatBefore(Guid userId, long beforeSeq);
 
     Task<CommandResult> StartReturnMatch(Guid userId, string startedBy);
