@@ -13,6 +13,7 @@ public enum CanvasCommand
     ZoomIn,
     ZoomOut,
     ToggleHelp,
+    Rename,
     Nudge,
 }
 
@@ -61,6 +62,7 @@ public static class CanvasKeys
         {
             "Delete" or "Backspace" => (CanvasCommand.Delete, 0, 0),
             "Escape" => (CanvasCommand.ClearSelection, 0, 0),
+            "F2" => (CanvasCommand.Rename, 0, 0),
             "?" => (CanvasCommand.ToggleHelp, 0, 0),
             "+" or "=" => (CanvasCommand.ZoomIn, 0, 0),
             "-" or "_" => (CanvasCommand.ZoomOut, 0, 0),

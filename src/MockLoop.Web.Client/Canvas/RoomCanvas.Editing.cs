@@ -1,6 +1,7 @@
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Core.Models.Base;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MockLoop.Core.Diagrams;
 
@@ -17,7 +18,7 @@ public partial class RoomCanvas
     private static readonly DiagramSize MinZoneSize = new(160, 100);
 
     private readonly UndoHistory history = new(Ids.New);
-    private readonly List<DiagramOp> queuedMoves = [];
+    private readonly Dictionary<string, DiagramPoint> queuedMoves = new(StringComparer.Ordinal);
     private Resize? resizing;
 
     private sealed record Resize(NodeModel Model, double StartX, double StartY, double Width, double Height);
@@ -66,19 +67,19 @@ public partial class RoomCanvas
 
     /// <summary>
     /// The library reports a multi-node drag as one "moved" per node at the same pointer-up; they are gathered and sent
-    /// as one gesture, so one undo puts them all back.
+    /// as one gesture (Core's zone rules included), so one undo puts them all back.
     /// </summary>
-    private void QueueMove(DiagramOp op)
+    private void QueueMove(string id, DiagramPoint to)
     {
-        queuedMoves.Add(op);
+        queuedMoves[id] = to;
         if (queuedMoves.Count == 1)
         {
             _ = InvokeAsync(async () =>
             {
                 await Task.Yield();
-                var ops = queuedMoves.ToArray();
+                var moved = new Dictionary<string, DiagramPoint>(queuedMoves, StringComparer.Ordinal);
                 queuedMoves.Clear();
-                await EditAsync(ops);
+                await EditAsync([.. DiagramGestures.Move(Document, Ids.New, moved)]);
             });
         }
     }
@@ -115,6 +116,9 @@ public partial class RoomCanvas
             case CanvasCommand.ZoomOut:
                 ZoomBy(1 / 1.2);
                 break;
+            case CanvasCommand.Rename when selection.Count == 1 && !ReadOnly:
+                await renameInput.FocusAsync();
+                break;
             case CanvasCommand.ToggleHelp:
                 showHelp = !showHelp;
                 break;
@@ -124,23 +128,23 @@ public partial class RoomCanvas
         }
     }
 
-    /// <summary>Moves every selected node and zone by the same amount, as one gesture.</summary>
+    /// <summary>Moves every selected node and zone by the same amount, as one gesture (zone rules as for a drag).</summary>
     private Task NudgeAsync(double dx, double dy)
     {
-        var ops = new List<DiagramOp>();
+        var moved = new Dictionary<string, DiagramPoint>(StringComparer.Ordinal);
         foreach (var model in selection)
         {
             switch (model)
             {
                 case ComponentNodeModel node when Document.FindNode(node.Id) is { } n:
-                    ops.Add(new UpdateNodeOp(Ids.New("op"), n.Id, Position: new DiagramPoint(Round(n.X + dx), Round(n.Y + dy))));
+                    moved[n.Id] = new DiagramPoint(Round(n.X + dx), Round(n.Y + dy));
                     break;
                 case ZoneNodeModel zone when Document.FindZone(zone.Id) is { } z:
-                    ops.Add(new UpdateZoneOp(Ids.New("op"), z.Id, Position: new DiagramPoint(Round(z.X + dx), Round(z.Y + dy))));
+                    moved[z.Id] = new DiagramPoint(Round(z.X + dx), Round(z.Y + dy));
                     break;
             }
         }
-        return EditAsync([.. ops]);
+        return EditAsync([.. DiagramGestures.Move(Document, Ids.New, moved)]);
     }
 
     /// <summary>A node's or zone's resize handle was pressed: follow the pointer until it is released.</summary>
@@ -176,17 +180,6 @@ public partial class RoomCanvas
         resizing = null;
         ResizeTo(e.ClientX, e.ClientY);
         var size = new DiagramSize(r.Model.Size!.Width, r.Model.Size.Height);
-        DiagramOp? op = r.Model switch
-        {
-            ZoneNodeModel zone when Document.FindZone(zone.Id) is { } z && (z.Width, z.Height) != (size.Width, size.Height)
-                => new UpdateZoneOp(Ids.New("op"), z.Id, Size: size),
-            ComponentNodeModel node when Document.FindNode(node.Id) is { } n && (n.Width, n.Height) != (size.Width, size.Height)
-                => new UpdateNodeOp(Ids.New("op"), n.Id, Size: size),
-            _ => null,
-        };
-        if (op is not null)
-        {
-            _ = InvokeAsync(() => EditAsync(op));
-        }
+        _ = InvokeAsync(() => EditAsync([.. DiagramGestures.Resize(Document, Ids.New, r.Model.Id, size)]));
     }
 }
