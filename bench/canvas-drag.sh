@@ -44,15 +44,20 @@ export PGHOST="${PG[Host]:-127.0.0.1}" PGPORT="${PG[Port]:-5432}" PGUSER="${PG[U
 "$PSQL" -X -q -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB" >/dev/null
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT=""
-for _ in $(seq 1 50); do
+# Three free loopback ports: the app, smtp4dev's web API and its SMTP (accounts open through a mailed link).
+PORTS=()
+for _ in $(seq 1 200); do
   candidate=$(( 20000 + RANDOM % 20000 ))
-  port_in_use "$candidate" || { PORT="$candidate"; break; }
+  port_in_use "$candidate" || [[ " ${PORTS[*]} " == *" $candidate "* ]] || PORTS+=("$candidate")
+  [ "${#PORTS[@]}" -eq 3 ] && break
 done
-[ -n "$PORT" ] || die "no free port found"
+[ "${#PORTS[@]}" -eq 3 ] || die "no free ports found"
+PORT="${PORTS[0]}" MAIL_WEB="${PORTS[1]}" SMTP="${PORTS[2]}"
 
 SERVER_PID=""
+SMTP4DEV_PID=""
 cleanup() {
+  if [ -n "$SMTP4DEV_PID" ]; then kill -TERM "$SMTP4DEV_PID" 2>/dev/null || true; fi
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill -TERM "$SERVER_PID" 2>/dev/null || true
     for _ in $(seq 1 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
@@ -63,11 +68,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
+(cd "$ROOT" && exec dotnet tool run smtp4dev -- --urls="http://127.0.0.1:$MAIL_WEB" --smtpport="$SMTP" --imapport= --pop3port= \
+   --db= --nousersettings --hostname=localhost --allowremoteconnections-) >"$RUN_DIR/smtp4dev.log" 2>&1 </dev/null &
+SMTP4DEV_PID=$!
+for i in $(seq 1 120); do
+  port_in_use "$SMTP" && port_in_use "$MAIL_WEB" && break
+  kill -0 "$SMTP4DEV_PID" 2>/dev/null || { tail -n 20 "$RUN_DIR/smtp4dev.log" >&2; die "smtp4dev did not start"; }
+  [ "$i" -eq 120 ] && die "smtp4dev did not answer within 60 s"
+  sleep 0.5
+done
+
 say "starting the published server on http://127.0.0.1:$PORT with the Blazor room"
 ConnectionStrings__MockLoop="$MOCKLOOP_BENCH_POSTGRES;Database=$DB" \
 Rubrics__Directory="$ROOT/rubrics" \
 DataProtection__KeysDirectory="$RUN_DIR/keys" \
-Mail__Host=127.0.0.1 Mail__Port=25 Mail__FromAddress=bench@localhost Mail__PublicBaseUrl="http://127.0.0.1:$PORT" \
+Mail__Host=127.0.0.1 Mail__Port="$SMTP" Mail__Security=None Mail__FromAddress=bench@localhost Mail__PublicBaseUrl="http://127.0.0.1:$PORT" \
 Room__Client=blazor ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   dotnet "$PUBLISH/MockLoop.Web.dll" --urls "http://127.0.0.1:$PORT" --contentRoot "$PUBLISH" \
   >"$RUN_DIR/server.log" 2>&1 </dev/null &
@@ -81,7 +96,7 @@ done
 
 say "dragging a node in diagrams of $SIZES elements, $DRAG_SECONDS s each"
 timeout --signal=TERM --kill-after=15 900 \
-  dotnet "$ROOT/bench/CanvasDrag/bin/Release/net10.0/CanvasDrag.dll" --url "http://127.0.0.1:$PORT" --sizes "$SIZES" \
+  dotnet "$ROOT/bench/CanvasDrag/bin/Release/net10.0/CanvasDrag.dll" --url "http://127.0.0.1:$PORT" --mail-api "http://127.0.0.1:$MAIL_WEB" --sizes "$SIZES" \
     --seconds "$DRAG_SECONDS" --json "$OUT_DIR/canvas-drag-$STAMP.json" --md "$OUT_DIR/canvas-drag-latest.md" \
   || die "the measurement failed (server log: $RUN_DIR/server.log)"
 say "figures: .mockloop/bench/canvas-drag-$STAMP.json and .mockloop/bench/canvas-drag-latest.md"
