@@ -46,12 +46,7 @@ public sealed class BookingService(
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await LockSlotAsync(form.SlotStart, ct);
-        var theirSlots = await db.Set<Booking>()
-            .Where(b => b.UserId == userId && (b.Status == BookingStatus.Open || b.Status == BookingStatus.Matched) && b.SlotStart > now)
-            .Select(b => b.SlotStart)
-            .ToListAsync(ct);
-        var limit = BookingLimit.Decide(await reader.OutcomesOfAsync(userId, ct), now, policy);
-        if (BookingRules.Decide(form.SlotStart, now, theirSlots, limit, policy) is { } refusal)
+        if (await RefusalForAsync(userId, form.SlotStart, now, ct) is { } refusal)
         {
             return new BookingResult(null, refusal);
         }
@@ -117,11 +112,7 @@ public sealed class BookingService(
         {
             return Refused("seat", "Choose whether you will be the candidate or the interviewer.");
         }
-        var theirSlots = await db.Set<Booking>()
-            .Where(b => b.UserId == userId && (b.Status == BookingStatus.Open || b.Status == BookingStatus.Matched) && b.SlotStart > now)
-            .Select(b => b.SlotStart).ToListAsync(ct);
-        var limit = BookingLimit.Decide(await reader.OutcomesOfAsync(userId, ct), now, policy);
-        if (BookingRules.Decide(host.SlotStart, now, theirSlots, limit, policy) is { } refusal)
+        if (await RefusalForAsync(userId, host.SlotStart, now, ct) is { } refusal)
         {
             return new BookingResult(null, refusal);
         }
@@ -227,6 +218,17 @@ public sealed class BookingService(
     internal static long SlotLockKey(DateTimeOffset slot) => 0x5C4ED000_0000_0000L ^ (slot.UtcTicks / TimeSpan.TicksPerHour);
 
     public static string CutOffKey(DateTimeOffset slot) => slot.UtcDateTime.ToString("yyyy-MM-ddTHH:mmZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Why this person may not book that slot now (their other bookings, their booking limit), if anything.</summary>
+    private async Task<BookingRefusal?> RefusalForAsync(Guid userId, DateTimeOffset slotStart, DateTimeOffset now, CancellationToken ct)
+    {
+        var theirSlots = await db.Set<Booking>()
+            .Where(b => b.UserId == userId && (b.Status == BookingStatus.Open || b.Status == BookingStatus.Matched) && b.SlotStart > now)
+            .Select(b => b.SlotStart)
+            .ToListAsync(ct);
+        var limit = BookingLimit.Decide(await reader.OutcomesOfAsync(userId, ct), now, policy);
+        return BookingRules.Decide(slotStart, now, theirSlots, limit, policy);
+    }
 
     private static string NewInviteCode() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
