@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Core.Cases;
+using MockLoop.Core.Sessions;
 using MockLoop.Web.Data;
-using MockLoop.Web.Rooms;
 
 namespace MockLoop.Web.Cases;
 

@@ -1,4 +1,5 @@
 using MockLoop.Core.Pairing;
+using MockLoop.Core.Sessions;
 using Orleans.Concurrency;
 using Orleans.Placement;
 
@@ -108,13 +109,13 @@ public sealed class LobbyGrain(TimeProvider clock, PairedSessionStarter starter,
             var session = await starter.StartAsync(match);
             if (session.Url is { } started)
             {
-                Remember(interviewer, new LobbyMatch(started, nameof(Rooms.SeatRole.Interviewer)));
-                Remember(candidate, new LobbyMatch(started, nameof(Rooms.SeatRole.Candidate)));
+                Remember(interviewer, new LobbyMatch(started, nameof(SeatRole.Interviewer)));
+                Remember(candidate, new LobbyMatch(started, nameof(SeatRole.Candidate)));
             }
             await NotifyAsync(o => session.Url is { } url
                 ? Task.WhenAll(
-                    o.Matched(interviewer, new LobbyMatch(url, nameof(Rooms.SeatRole.Interviewer))),
-                    o.Matched(candidate, new LobbyMatch(url, nameof(Rooms.SeatRole.Candidate))))
+                    o.Matched(interviewer, new LobbyMatch(url, nameof(SeatRole.Interviewer))),
+                    o.Matched(candidate, new LobbyMatch(url, nameof(SeatRole.Candidate))))
                 : Task.WhenAll(o.MatchFailed(interviewer, session.Error!), o.MatchFailed(candidate, session.Error!)));
         }
         return new LobbyJoinResult(true, since);

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using MockLoop.Core.Pairing;
-using MockLoop.Web.Rooms;
+using MockLoop.Core.Sessions;
 
 namespace MockLoop.Web.Lobby;
 

@@ -1,20 +1,6 @@
+using MockLoop.Core.Sessions;
+
 namespace MockLoop.Web.Rooms;
-
-public enum SessionStatus
-{
-    /// <summary>Created; the second seat is still open.</summary>
-    Waiting = 0,
-    /// <summary>Both seats taken.</summary>
-    Ready = 1,
-    Live = 2,
-    Ended = 3,
-}
-
-public enum SeatRole
-{
-    Interviewer = 0,
-    Candidate = 1,
-}
 
 /// <summary>One mock interview between two people: who sits where, and where it stands.</summary>
 public sealed class InterviewSession

@@ -1,3 +1,5 @@
+using MockLoop.Core.Sessions;
+
 namespace MockLoop.Web.Rooms;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using MockLoop.Core.Sessions;
 
 namespace MockLoop.Web.Rooms;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MockLoop.Core.Sessions;
 using MockLoop.Web.Data;
 
 namespace MockLoop.Web.Rooms;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Core.Scheduling;
+using MockLoop.Core.Sessions;
 using MockLoop.Web.Cases;
 using MockLoop.Web.Data;
-using MockLoop.Web.Rooms;
 
 namespace MockLoop.Web.Schedule;
 

@@ -1,4 +1,4 @@
-using MockLoop.Web.Rooms.Live;
+using MockLoop.Core.Sessions;
 
 namespace MockLoop.Web.Rooms;
 

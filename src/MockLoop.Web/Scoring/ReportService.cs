@@ -1,3 +1,4 @@
+using MockLoop.Core.Sessions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Core.Cases;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MockLoop.Core.Sessions;
 using MockLoop.Web.Rooms;
 
 namespace MockLoop.Web.Scoring;
@@ -89,6 +90,6 @@ internal sealed class ScorecardConfiguration :
 
 public static class ScoringLimits
 {
-    public const int FeedbackMaxLength = 4000;
-    public const int NoteMaxLength = 2000;
+    public const int FeedbackMaxLength = SessionLimits.FeedbackMaxLength;
+    public const int NoteMaxLength = SessionLimits.CriterionNoteMaxLength;
 }

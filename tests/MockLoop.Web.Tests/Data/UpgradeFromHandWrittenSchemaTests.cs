@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using MockLoop.Web.Rooms;
+using MockLoop.Core.Sessions;
 using MockLoop.Web.Rooms.Live;
 using MockLoop.Web.Scoring;
 using MockLoop.Web.Tests.Support;

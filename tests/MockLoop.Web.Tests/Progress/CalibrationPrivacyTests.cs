@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MockLoop.Core.Sessions;
 using MockLoop.Web.Data;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Scoring;

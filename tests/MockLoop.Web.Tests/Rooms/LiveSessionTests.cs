@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MockLoop.Core.Sessions;
 using MockLoop.Web.Data;
-using MockLoop.Web.Rooms;
 using MockLoop.Web.Rooms.Live;
 using MockLoop.Web.Tests.Support;
 

@@ -19,7 +19,7 @@ public sealed partial class LiveSession
             {
                 return (null, CommandResult.Refused("not_a_participant", "You are not a participant in this interview."));
             }
-            if (_status != SessionStatus.Ended)
+            if (!_state.IsEnded)
             {
                 return (null, CommandResult.Refused("not_ended", "Finish this interview before starting the return match."));
             }

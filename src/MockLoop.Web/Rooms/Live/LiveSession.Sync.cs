@@ -28,7 +28,7 @@ public sealed partial class LiveSession
         var interviewCase = row.CaseId is null ? null : catalog.FindCase(row.CaseId);
 
         var componentTypes = catalog.Components.Components.Select(c => c.Id).Append(DiagramNode.NoteType).ToList();
-        var session = new LiveSession(row, rubric, interviewCase, componentTypes, scopes, log, hub, clock);
+        var session = new LiveSession(row, new SessionDefinition(rubric, interviewCase, componentTypes), scopes, log, hub, clock);
         var ids = new[] { row.InterviewerId, row.CandidateId }.OfType<Guid>().ToList();
         foreach (var user in await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
         {
@@ -38,7 +38,7 @@ public sealed partial class LiveSession
         await foreach (var entry in db.Set<SessionEventRow>().AsNoTracking()
                            .Where(e => e.SessionId == sessionId).OrderBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(ct))
         {
-            session.Apply(entry);
+            session.Apply(ToEntry(entry));
         }
         return session;
     }
@@ -55,13 +55,15 @@ public sealed partial class LiveSession
         {
             var role = RoleOf(userId) ?? throw new HubException("You are not a participant in this interview.");
             var now = _clock.GetUtcNow();
-            var timer = _timer.View();
+            var timer = _state.Timer.View(now);
             var oldestKept = _recent.Count == 0 ? Seq + 1 : _recent.Peek().Seq;
             if (lastSeq < 0 || lastSeq > Seq || lastSeq + 1 < oldestKept)
             {
-                return new SyncResult(Seq, SnapshotFor(role), null, timer, now);
+                return new SyncResult(Seq, SessionViews.Snapshot(_definition, _state, role, _names), null, timer, now);
             }
-            var missed = _recent.Where(e => e.Seq > lastSeq).Select(e => MessageFor(e, role, timer: null)).ToList();
+            // Caught-up entries are shown against the current state (their previews and scorecard as they are now).
+            var missed = _recent.Where(e => e.Seq > lastSeq)
+                .Select(e => SessionViews.Message(_definition, _state, e, role, timer: null, _names)).ToList();
             return new SyncResult(Seq, null, missed, timer, now);
         }
         finally
@@ -97,16 +99,16 @@ public sealed partial class LiveSession
             .ToListAsync(ct);
         var page = rows.Take(LiveLimits.ChatPageSize).Reverse().Select(e =>
         {
-            var chat = System.Text.Json.JsonSerializer.Deserialize<ChatPosted>(e.Payload, Json)!;
-            return new ChatMessageView(e.Seq, e.AuthorId, names.GetValueOrDefault(e.AuthorId, "Participant"), chat.Text, e.At);
+            var chat = (ChatPosted)SessionChangeJson.Deserialize(e.Kind, e.Payload);
+            return SessionViews.Chat(new ChatLine(e.Seq, e.AuthorId, chat.Text, e.At), names);
         }).ToList();
         return new ChatPage(page, rows.Count > LiveLimits.ChatPageSize);
     }
 
     /// <summary>The last entries, for catching up a reconnecting client without reading the log.</summary>
-    private readonly Queue<SessionEventRow> _recent = new();
+    private readonly Queue<SessionEntry> _recent = new();
 
-    private void KeepRecent(SessionEventRow entry)
+    private void KeepRecent(SessionEntry entry)
     {
         _recent.Enqueue(entry);
         while (_recent.Count > LiveLimits.MaxCatchUpEvents)
@@ -115,72 +117,17 @@ public sealed partial class LiveSession
         }
     }
 
-    private RoomSnapshot SnapshotFor(SeatRole role)
-    {
-        var isInterviewer = role == SeatRole.Interviewer;
-        var submitted = _scorecard is not null;
-        var caseView = _case is null
-            ? null
-            : new CaseView(
-                _case.Id, _case.Title, _case.Prompt,
-                isInterviewer ? _case.Facts : null,
-                isInterviewer ? _rubric.Steps.ToDictionary(s => s.Id, s => _case.HintsFor(s.Id)) : null);
-        return new RoomSnapshot(
-            _status.ToString(),
-            _chat.ToList(),
-            isInterviewer ? _notes.Values.ToList() : null,
-            caseView,
-            new RubricView(_rubric.Id, _rubric.Version, _rubric.Title, _rubric.Steps, _rubric.Expectations),
-            _diagram.ToSnapshot(),
-            _componentTypes,
-            // Hidden until submission: the interviewer's scores from the candidate, the self-assessment from the interviewer.
-            isInterviewer || submitted ? ScoreViews(_scores.Values) : null,
-            !isInterviewer || submitted ? ScoreViews(_selfScores.Values) : null,
-            isInterviewer || submitted ? CurrentPreview() : null,
-            _scorecard,
-            isInterviewer || submitted ? RedFlagViews() : null,
-            _olderChat);
-    }
-
-    private SessionEventMessage MessageFor(SessionEventRow entry, SeatRole role, TimerView? timer)
-    {
-        if ((entry.Audience == Audience.Interviewer && role != SeatRole.Interviewer)
-            || (entry.Audience == Audience.Candidate && role != SeatRole.Candidate))
-        {
-            return new SessionEventMessage(entry.Seq, SessionLogKinds.Private, entry.At);
-        }
-        return entry.Kind switch
-        {
-            SessionLogKinds.Chat => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, Chat: ToChat(entry), ClientId: entry.ClientId),
-            SessionLogKinds.Note => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, Note: ToNote(entry), ClientId: entry.ClientId),
-            SessionLogKinds.Score or SessionLogKinds.Self => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId,
-                Score: ToScoreView(entry), Preview: entry.Kind == SessionLogKinds.Score ? CurrentPreview() : null),
-            // The reveal: from submission on, the candidate gets every score and the interviewer the self-assessment.
-            SessionLogKinds.Scorecard => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId,
-                Scorecard: _scorecard, Preview: CurrentPreview(), Scores: ScoreViews(_scores.Values), SelfScores: ScoreViews(_selfScores.Values),
-                RedFlags: RedFlagViews()),
-            SessionLogKinds.RedFlag => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId, RedFlags: RedFlagViews()),
-            SessionLogKinds.Diagram => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId,
-                Op: DiagramJson.DeserializeEvent(entry.Payload).Op),
-            SessionLogKinds.Timer => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, Timer: timer, Status: _status.ToString(), ClientId: entry.ClientId),
-            _ => new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId),
-        };
-    }
-
-    private static CriterionScoreView ToScoreView(SessionEventRow entry)
-    {
-        var score = System.Text.Json.JsonSerializer.Deserialize<MockLoop.Web.Scoring.CriterionScored>(entry.Payload, Json)!;
-        return new CriterionScoreView(score.StepId, score.CriterionId, score.Level, score.Note, score.NeededHint, score.Signals ?? []);
-    }
+    private static SessionEntry ToEntry(SessionEventRow row) =>
+        new(row.Seq, row.AuthorId, row.At, row.Audience, row.ClientId, SessionChangeJson.Deserialize(row.Kind, row.Payload));
 
     /// <summary>
     /// Views are made under the writer's lock (they read the current state), then queued per role; the writer never
     /// waits for a client to take them (see <see cref="SessionOutbox"/>).
     /// </summary>
-    private void Broadcast(SessionEventRow entry)
+    private void Broadcast(SessionEntry entry)
     {
-        var timer = entry.Kind == SessionLogKinds.Timer ? _timer.View() : null;
-        _toInterviewer.Enqueue(MessageFor(entry, SeatRole.Interviewer, timer));
-        _toCandidate.Enqueue(MessageFor(entry, SeatRole.Candidate, timer));
+        var timer = entry.Change is TimerChanged ? _state.Timer.View(_clock.GetUtcNow()) : null;
+        _toInterviewer.Enqueue(SessionViews.Message(_definition, _state, entry, SeatRole.Interviewer, timer, _names));
+        _toCandidate.Enqueue(SessionViews.Message(_definition, _state, entry, SeatRole.Candidate, timer, _names));
     }
 }

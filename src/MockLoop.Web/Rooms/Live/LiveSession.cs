@@ -1,11 +1,8 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
-using MockLoop.Core.Cases;
 using MockLoop.Core.Diagrams;
 using MockLoop.Core.Rubrics;
 using MockLoop.Core.Sessions;
-using MockLoop.Core.Text;
 using MockLoop.Web.Data;
 using Npgsql;
 
@@ -18,45 +15,31 @@ namespace MockLoop.Web.Rooms.Live;
 /// </summary>
 public sealed partial class LiveSession
 {
-    private static readonly JsonSerializerOptions Json = TimerJson.Options;
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly IServiceScopeFactory _scopes;
     private readonly SessionLogWriter _log;
     private readonly IHubContext<InterviewHub, IRoomClient> _hub;
     private readonly TimeProvider _clock;
-    private readonly Rubric _rubric;
-    private readonly InterviewCase? _case;
-    private readonly StepTimer _timer;
-    private readonly DiagramRules _diagramRules;
-    private readonly IReadOnlyList<string> _componentTypes;
-    private DiagramDocument _diagram = DiagramDocument.Empty;
-    private readonly List<ChatMessageView> _chat = [];
-    private bool _olderChat;
-    private readonly Dictionary<string, NoteView> _notes = new(StringComparer.Ordinal);
+    private readonly SessionDefinition _definition;
+    private SessionState _state;
     private readonly ResendWindow _resends = new(LiveLimits.ResendWindow);
     private readonly Dictionary<Guid, string> _names = [];
     private Guid? _interviewerId;
     private Guid? _candidateId;
-    private SessionStatus _status;
 
     private LiveSession(
-        InterviewSession row, Rubric rubric, InterviewCase? interviewCase, IReadOnlyList<string> componentTypes,
-        IServiceScopeFactory scopes, SessionLogWriter log, IHubContext<InterviewHub, IRoomClient> hub, TimeProvider clock)
+        InterviewSession row, SessionDefinition definition, IServiceScopeFactory scopes, SessionLogWriter log,
+        IHubContext<InterviewHub, IRoomClient> hub, TimeProvider clock)
     {
         _log = log;
         Id = row.Id;
-        _rubric = rubric;
-        _case = interviewCase;
+        _definition = definition;
+        _state = SessionState.Start(definition, row.Status);
         _scopes = scopes;
         _hub = hub;
         _clock = clock;
-        _status = row.Status;
         _interviewerId = row.InterviewerId;
         _candidateId = row.CandidateId;
-        _timer = new StepTimer(rubric.Steps.Select(s => new TimerStep(s.Id, s.Title, s.BudgetMinutes)), clock);
-        _componentTypes = componentTypes;
-        _diagramRules = new DiagramRules(componentTypes);
         ILogger logger;
         using (var scope = scopes.CreateScope())
         {
@@ -70,11 +53,11 @@ public sealed partial class LiveSession
     private readonly SessionOutbox _toCandidate;
 
     public Guid Id { get; }
-    public long Seq { get; private set; }
+    public long Seq => _state.Seq;
 
     /// <summary>Set when this copy found itself behind the log; the engine then loads a fresh one.</summary>
     public bool IsStale { get; private set; }
-    public Rubric Rubric => _rubric;
+    public Rubric Rubric => _definition.Rubric;
 
     public SeatRole? RoleOf(Guid userId) =>
         userId == _interviewerId ? SeatRole.Interviewer : userId == _candidateId ? SeatRole.Candidate : null;
@@ -119,18 +102,16 @@ public sealed partial class LiveSession
                 return CommandResult.Accepted(earlier);
             }
 
-            var decision = Decide(userId, role, command);
-            if (decision.Error is { } refused)
+            var decision = SessionRules.Decide(_definition, _state, role, command, _clock.GetUtcNow());
+            if (decision.Refusal is { } refused)
             {
-                return refused;
+                return CommandResult.Refused(refused.Code, refused.Message);
             }
-            var entry = decision.Entry!;
-            entry.Seq = Seq + 1;
-            entry.ClientId = clientId;
+            var entry = new SessionEntry(Seq + 1, userId, decision.At, decision.Audience, clientId, decision.Change!);
 
             try
             {
-                await PersistAsync(entry, decision.TimerEvent);
+                await PersistAsync(entry);
             }
             catch (DbUpdateException ex) when (IsResendOfForgottenChange(ex))
             {
@@ -156,7 +137,7 @@ public sealed partial class LiveSession
                 return CommandResult.Unavailable();
             }
 
-            Apply(entry, decision.TimerEvent);
+            Apply(entry);
             Broadcast(entry);
             return CommandResult.Accepted(entry.Seq);
         }
@@ -179,244 +160,38 @@ public sealed partial class LiveSession
             .Select(e => (long?)e.Seq).SingleOrDefaultAsync();
     }
 
-    private readonly record struct Decision(SessionEventRow? Entry, TimerEvent? TimerEvent, CommandResult? Error);
-
-    private Decision Decide(Guid userId, SeatRole role, LiveCommand command)
+    /// <summary>The log row an entry is stored as.</summary>
+    private SessionEventRow ToRow(SessionEntry entry) => new()
     {
-        var now = _clock.GetUtcNow();
-        switch (command)
-        {
-            case DriveTimer drive:
-                if (role != SeatRole.Interviewer)
-                {
-                    return Refuse("interviewer_only", "Only the interviewer drives the timer.");
-                }
-                var result = _timer.Decide(drive.Command);
-                if (result.Event is not { } timerEvent)
-                {
-                    return Refuse(result.Error!.Code, result.Error.Message);
-                }
-                return new Decision(
-                    NewEntry(userId, SessionLogKinds.Timer, JsonSerializer.Serialize(timerEvent, Json), Audience.Everyone, timerEvent.At),
-                    timerEvent, null);
+        SessionId = Id, Seq = entry.Seq, Kind = entry.Kind, Payload = SessionChangeJson.Serialize(entry.Change),
+        AuthorId = entry.AuthorId, At = entry.At, Audience = entry.Audience, ClientId = entry.ClientId,
+    };
 
-            case PostChat chat:
-                var text = chat.Text?.Trim() ?? "";
-                if (Unstorable("chat message", text) is { } badChat)
-                {
-                    return badChat;
-                }
-                if (text.Length == 0)
-                {
-                    return Refuse("empty", "A chat message cannot be empty.");
-                }
-                if (text.Length > LiveLimits.ChatMaxLength)
-                {
-                    return Refuse("too_long", $"A chat message has at most {LiveLimits.ChatMaxLength} characters.");
-                }
-                if (_status == SessionStatus.Ended)
-                {
-                    return Refuse("ended", "The interview has ended; the chat is read-only.");
-                }
-                return new Decision(
-                    NewEntry(userId, SessionLogKinds.Chat, JsonSerializer.Serialize(new ChatPosted(text), Json), Audience.Everyone, now),
-                    null, null);
-
-            case WriteNote note:
-                if (role != SeatRole.Interviewer)
-                {
-                    return Refuse("interviewer_only", "Only the interviewer keeps notes.");
-                }
-                if (Unstorable("note", note.Text) is { } badNote)
-                {
-                    return badNote;
-                }
-                if (_rubric.FindStep(note.StepId ?? "") is null)
-                {
-                    return Refuse("unknown_step", $"The rubric has no step '{note.StepId}'.");
-                }
-                if ((note.Text ?? "").Length > LiveLimits.NoteMaxLength)
-                {
-                    return Refuse("too_long", $"A note has at most {LiveLimits.NoteMaxLength} characters.");
-                }
-                return new Decision(
-                    NewEntry(userId, SessionLogKinds.Note, JsonSerializer.Serialize(new NoteSaved(note.StepId ?? "", note.Text ?? ""), Json), Audience.Interviewer, now),
-                    null, null);
-
-            case EditDiagram edit:
-                if (_status == SessionStatus.Ended)
-                {
-                    return Refuse("ended", "The interview has ended; the diagram is read-only.");
-                }
-                var decided = _diagramRules.Decide(_diagram, edit.Op, now);
-                if (decided.Event is not { } diagramEvent)
-                {
-                    return Refuse(decided.Error!.Code, decided.Error.Message);
-                }
-                return new Decision(
-                    NewEntry(userId, SessionLogKinds.Diagram, DiagramJson.Serialize(diagramEvent), Audience.Everyone, now),
-                    null, null);
-
-            case ScoreCriterion or RecordRedFlag or SelfAssess or SubmitScorecard:
-                return DecideScoring(userId, role, command, now);
-
-            default:
-                return Refuse("unknown_command", "Unknown command.");
-        }
-
-        static Decision Refuse(string code, string message) => new(null, null, CommandResult.Refused(code, message));
-    }
-
-    /// <summary>Text PostgreSQL cannot store is refused before it reaches the log (and the group commit).</summary>
-    private static Decision? Unstorable(string what, string? text) =>
-        StorableText.Check(text) is { } problem
-            ? new Decision(null, null, CommandResult.Refused(StorableText.ErrorCode,
-                $"The {what} {problem.Describe()}, which cannot be stored. Remove it and try again."))
-            : null;
-
-    private SessionEventRow NewEntry(Guid author, string kind, string payload, Audience audience, DateTimeOffset at) =>
-        new() { SessionId = Id, Kind = kind, Payload = payload, AuthorId = author, Audience = audience, At = at };
-
-    /// <summary>The entry, the session's status and the step timings, in one transaction.</summary>
-    private async Task PersistAsync(SessionEventRow entry, TimerEvent? timerEvent)
+    /// <summary>The entry, and what it makes durable beyond the log (status, step timings, scorecard), in one transaction.</summary>
+    private async Task PersistAsync(SessionEntry entry)
     {
-        if (timerEvent is null && entry.Kind is not (SessionLogKinds.Self or SessionLogKinds.Scorecard))
+        var row = ToRow(entry);
+        if (entry.Change is not (TimerChanged or SelfAssessed or ScorecardSubmitted))
         {
             // Most entries (diagram ops, chat, notes, scores) are one INSERT: they go through the group commit.
-            await _log.AppendAsync(entry);
+            await _log.AppendAsync(row);
             return;
         }
+        var after = SessionState.Apply(_state, entry);
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync();
-        db.Add(entry);
+        db.Add(row);
         await db.SaveChangesAsync();
-        await PersistScoringAsync(db, entry);
-
-        if (timerEvent is not null)
-        {
-            var after = TimerState.Apply(_timer.State, timerEvent);
-            await SaveStepTimingsAsync(db, after, timerEvent.At);
-            await SaveStepDiagramAsync(db, timerEvent, entry.Seq);
-            if (timerEvent is TimerStarted started)
-            {
-                await db.Sessions.Where(s => s.Id == Id).ExecuteUpdateAsync(u => u
-                    .SetProperty(s => s.Status, SessionStatus.Live).SetProperty(s => s.StartedAt, started.At));
-            }
-            else if (timerEvent is TimerEnded ended)
-            {
-                await db.Sessions.Where(s => s.Id == Id).ExecuteUpdateAsync(u => u
-                    .SetProperty(s => s.Status, SessionStatus.Ended).SetProperty(s => s.EndedAt, ended.At));
-            }
-        }
+        await SessionSideTables.SaveAsync(db, Id, _definition, _state, after, entry, _interviewerId, _candidateId);
         await tx.CommitAsync();
     }
 
-    private async Task SaveStepTimingsAsync(AppDbContext db, TimerState state, DateTimeOffset now)
+    /// <summary>Folds a durable entry into the state (also used when replaying the log on load).</summary>
+    private void Apply(SessionEntry entry)
     {
-        var timings = state.StepTimings(now);
-        var rows = await db.Set<StepTimingRow>().Where(r => r.SessionId == Id).ToDictionaryAsync(r => r.StepId);
-        for (var i = 0; i < timings.Count; i++)
-        {
-            var timing = timings[i];
-            if (timing.StartedAt is null)
-            {
-                continue;
-            }
-            if (!rows.TryGetValue(timing.StepId, out var row))
-            {
-                row = new StepTimingRow { SessionId = Id, StepId = timing.StepId, StepIndex = i };
-                db.Add(row);
-            }
-            row.StartedAt = timing.StartedAt;
-            row.EndedAt = timing.EndedAt;
-            row.UsedSeconds = timing.UsedSeconds;
-            row.BudgetSeconds = _rubric.Steps[i].BudgetMinutes * 60.0;
-        }
-        await db.SaveChangesAsync();
-    }
-
-    /// <summary>
-    /// The diagram as it was when a step ended (left for another step, or the interview ended), for reports and replay.
-    /// A step visited again gets the snapshot of its last visit.
-    /// </summary>
-    private async Task SaveStepDiagramAsync(AppDbContext db, TimerEvent timerEvent, long seq)
-    {
-        int? leftIndex = timerEvent switch
-        {
-            TimerStepChanged changed => changed.FromIndex,
-            TimerEnded => _timer.State.CurrentStepIndex,
-            _ => null,
-        };
-        if (leftIndex is not { } index || _timer.State.Status == TimerStatus.NotStarted)
-        {
-            return;
-        }
-        var stepId = _rubric.Steps[index].Id;
-        var snapshot = DiagramJson.Serialize(_diagram.ToSnapshot());
-        var row = await db.Set<StepDiagramRow>().FindAsync(Id, stepId);
-        if (row is null)
-        {
-            db.Add(new StepDiagramRow { SessionId = Id, StepId = stepId, Seq = seq, Snapshot = snapshot, At = timerEvent.At });
-        }
-        else
-        {
-            row.Seq = seq;
-            row.Snapshot = snapshot;
-            row.At = timerEvent.At;
-        }
-        await db.SaveChangesAsync();
-    }
-
-    /// <summary>Folds a durable entry into the in-memory state (also used when replaying the log on load).</summary>
-    private void Apply(SessionEventRow entry, TimerEvent? timerEvent = null)
-    {
-        Seq = entry.Seq;
+        _state = SessionState.Apply(_state, entry);
         _resends.Remember(entry.AuthorId, entry.ClientId, entry.Seq);
         KeepRecent(entry);
-        switch (entry.Kind)
-        {
-            case SessionLogKinds.Timer:
-                var @event = timerEvent ?? TimerJson.Deserialize(entry.Payload);
-                _timer.Apply(@event);
-                _status = @event switch
-                {
-                    TimerStarted => SessionStatus.Live,
-                    TimerEnded => SessionStatus.Ended,
-                    _ => _status,
-                };
-                break;
-            case SessionLogKinds.Chat:
-                _chat.Add(ToChat(entry));
-                if (_chat.Count > LiveLimits.ChatKept)
-                {
-                    // Bounded: older messages stay in the log and are paged on request (ChatBeforeAsync).
-                    _chat.RemoveAt(0);
-                    _olderChat = true;
-                }
-                break;
-            case SessionLogKinds.Note:
-                var note = ToNote(entry);
-                _notes[note.StepId] = note;
-                break;
-            case SessionLogKinds.Diagram:
-                _diagram = _diagram.Apply(DiagramJson.DeserializeEvent(entry.Payload));
-                break;
-            default:
-                ApplyScoring(entry);
-                break;
-        }
-    }
-
-    private ChatMessageView ToChat(SessionEventRow entry)
-    {
-        var chat = JsonSerializer.Deserialize<ChatPosted>(entry.Payload, Json)!;
-        return new ChatMessageView(entry.Seq, entry.AuthorId, _names.GetValueOrDefault(entry.AuthorId, "Participant"), chat.Text, entry.At);
-    }
-
-    private static NoteView ToNote(SessionEventRow entry)
-    {
-        var note = JsonSerializer.Deserialize<NoteSaved>(entry.Payload, Json)!;
-        return new NoteView(note.StepId, note.Text, entry.At);
     }
 }

@@ -1,15 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MockLoop.Core.Sessions;
 
 namespace MockLoop.Web.Rooms.Live;
-
-/// <summary>Who may see an event. An entry for one role reaches the other as a bare sequence number.</summary>
-public enum Audience
-{
-    Everyone = 0,
-    Interviewer = 1,
-    Candidate = 2,
-}
 
 /// <summary>
 /// One durable change in a session's log, in the order the session's single writer gave it. The log is the truth:

@@ -1,6 +1,8 @@
+using MockLoop.Core.Sessions;
+
 namespace MockLoop.Web.Rooms.Live;
 
-/// <summary>The kinds of entries in a session's log (the contract's names), and the payloads of the kinds that are not Core events.</summary>
+/// <summary>The kinds of entries in a session's log (the contract's names).</summary>
 public static class SessionLogKinds
 {
     public const string Timer = SessionEventKinds.Timer;
@@ -14,20 +16,15 @@ public static class SessionLogKinds
     public const string Private = SessionEventKinds.Private;
 }
 
-public sealed record ChatPosted(string Text);
-
-public sealed record NoteSaved(string StepId, string Text);
-
 public static class LiveLimits
 {
-    public const int ChatMaxLength = 2000;
-    public const int NoteMaxLength = 10_000;
+    public const int ChatMaxLength = SessionLimits.ChatMaxLength;
+    public const int NoteMaxLength = SessionLimits.NoteMaxLength;
     public const int ClientIdMaxLength = 64;
     /// <summary>Past this many missed entries a reconnecting client gets a snapshot instead.</summary>
     public const int MaxCatchUpEvents = 500;
     /// <summary>How many recent change ids a session remembers per author key before relying on the database's key.</summary>
     public const int ResendWindow = 2000;
-    /// <summary>Chat messages a session keeps in memory and sends in a snapshot; older ones are paged on request.</summary>
-    public const int ChatKept = 200;
+    public const int ChatKept = SessionLimits.ChatKept;
     public const int ChatPageSize = 100;
 }

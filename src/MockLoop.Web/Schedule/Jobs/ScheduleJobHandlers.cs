@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Core.Scheduling;
+using MockLoop.Core.Sessions;
 using MockLoop.Web.Data;
-using MockLoop.Web.Rooms;
 using MockLoop.Web.Schedule.Mail;
 
 namespace MockLoop.Web.Schedule.Jobs;

@@ -1,7 +1,6 @@
 using MockLoop.Core.Diagrams;
-using MockLoop.Core.Sessions;
 
-namespace MockLoop.Web.Rooms.Live;
+namespace MockLoop.Core.Sessions;
 
 /// <summary>A durable change a participant asks for. The live session checks who may, then orders and stores it.</summary>
 public abstract record LiveCommand;
