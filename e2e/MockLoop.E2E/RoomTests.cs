@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using MockLoop.E2E.Support;
+using MockLoop.Web.Tests.Support;
 
 namespace MockLoop.E2E;
 
@@ -29,6 +30,14 @@ public sealed class RoomTests(BrowserFixture browser)
         await cal.GetByLabel("Password", new() { Exact = true }).FillAsync(People.Password);
         await cal.GetByLabel("Confirm password").FillAsync(People.Password);
         await cal.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await cal.GetByRole(AriaRole.Heading, new() { Name = "Check your inbox" }).WaitForAsync();
+        // The confirmation link keeps where Cal was going: confirm, sign in, and on to the invite.
+        var mail = await TestMailServer.WaitForAsync(email, "Confirm your MockLoop account");
+        await cal.GotoAsync(TestMailServer.LinkIn(mail, "/account/confirm"));
+        await cal.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).Last.ClickAsync();
+        await cal.GetByLabel("Email").FillAsync(email);
+        await cal.GetByLabel("Password").FillAsync(People.Password);
+        await cal.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await cal.GetByRole(AriaRole.Button, new() { Name = "Join as candidate" }).ClickAsync();
         await People.WaitConnectedAsync(cal);
 

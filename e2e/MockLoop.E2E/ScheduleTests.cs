@@ -7,18 +7,7 @@ namespace MockLoop.E2E;
 
 public sealed class ScheduleTests(ScheduleFixture fixture) : IClassFixture<ScheduleFixture>
 {
-    private static async Task<string> RegisterAsync(IPage page, string name)
-    {
-        var email = $"{name.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid().ToString("N")[..8]}@example.test";
-        await page.GotoAsync("/account/register");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Display name").FillAsync(name);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(People.Password);
-        await page.GetByLabel("Confirm password").FillAsync(People.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
-        return email;
-    }
+    private static Task<string> RegisterAsync(IPage page, string name) => People.RegisterAsync(page, name);
 
     private static async Task BookAsync(IPage page, DateTimeOffset slot, string role)
     {

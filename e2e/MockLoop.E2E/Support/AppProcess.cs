@@ -15,10 +15,17 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
 
+    private readonly string? _serverConnectionString;
+
     /// <param name="settings">Extra environment for the app, e.g. <c>Room__Client=blazor</c>.</param>
-    public AppProcess(IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="serverConnectionString">
+    /// The PostgreSQL server to make the app's database on: by default the shared test cluster; a test that stops
+    /// PostgreSQL passes a cluster of its own (<c>DedicatedCluster</c>).
+    /// </param>
+    public AppProcess(IReadOnlyDictionary<string, string>? settings = null, string? serverConnectionString = null)
     {
         _settings = settings ?? new Dictionary<string, string>();
+        _serverConnectionString = serverConnectionString;
         Port = FreePort();
         DatabaseName = $"mockloop_e2e_{Guid.NewGuid():N}"[..30];
     }
@@ -31,10 +38,10 @@ public sealed class AppProcess : IAsyncDisposable
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
     public string Log { get { lock (_log) { return _log.ToString(); } } }
 
-    private static string ServerConnectionString =>
-        Environment.GetEnvironmentVariable("MOCKLOOP_TEST_POSTGRES") is { Length: > 0 } value
+    private string ServerConnectionString => _serverConnectionString ??
+        (Environment.GetEnvironmentVariable("MOCKLOOP_TEST_POSTGRES") is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException("MOCKLOOP_TEST_POSTGRES is not set: run the tests with ./mockloop test.");
+            : throw new InvalidOperationException("MOCKLOOP_TEST_POSTGRES is not set: run the tests with ./mockloop test."));
 
     public static string RepositoryRoot
     {

@@ -35,14 +35,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
 
     /// <summary>A fresh browser profile: its own cookies, like a second person on another machine.</summary>
-    public async Task<IPage> NewPersonAsync()
+    public Task<IPage> NewPersonAsync() => NewPersonAsync(Browser, App.BaseUrl);
+
+    /// <summary>A fresh browser profile on <paramref name="baseUrl"/> (for fixtures with an app of their own).</summary>
+    public static async Task<IPage> NewPersonAsync(IBrowser browser, Uri baseUrl, float timeoutMs = 15_000)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseUrl.ToString(),
+            BaseURL = baseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(timeoutMs);
         return await context.NewPageAsync();
     }
 

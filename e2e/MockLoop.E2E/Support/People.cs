@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using MockLoop.Web.Tests.Support;
 
 namespace MockLoop.E2E.Support;
 
@@ -7,7 +8,11 @@ public static class People
 {
     public const string Password = "practice42";
 
-    public static async Task RegisterAsync(IPage page, string displayName)
+    /// <summary>
+    /// Opens an account the whole way a person does: the form, the confirmation mail (read from the real smtp4dev),
+    /// its link, then signing in. Returns the email.
+    /// </summary>
+    public static async Task<string> RegisterAsync(IPage page, string displayName)
     {
         await page.GotoAsync("/account/register");
         var email = $"{displayName.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid().ToString("N")[..8]}@example.test";
@@ -16,7 +21,17 @@ public static class People
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByLabel("Confirm password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Check your inbox" }).WaitForAsync();
+
+        var mail = await TestMailServer.WaitForAsync(email, "Confirm your MockLoop account");
+        await page.GotoAsync(TestMailServer.LinkIn(mail, "/account/confirm"));
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Your email is confirmed" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).Last.ClickAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+        return email;
     }
 
     /// <summary>

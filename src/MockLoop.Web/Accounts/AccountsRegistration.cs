@@ -51,13 +51,15 @@ public static class AccountsRegistration
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-                options.SignIn.RequireConfirmedAccount = false;
+                // An account opens once its owner follows the link mailed at registration (ADR 054).
+                options.SignIn.RequireConfirmedEmail = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
 
+        builder.Services.AddScoped<AccountMails>();
         builder.Services.AddScoped<AccountService>();
         return builder;
     }

@@ -73,13 +73,19 @@ internal sealed class DemoSeeder(
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, DisplayName = name, CreatedAt = clock.GetUtcNow() };
+            // Demo accounts are ready to sign in: nobody reads a demo mailbox.
+            user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, DisplayName = name, CreatedAt = clock.GetUtcNow(), EmailConfirmed = true };
             Check(await users.CreateAsync(user, password));
         }
         else
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             Check(await users.ResetPasswordAsync(user, token, password));
+            if (!user.EmailConfirmed)
+            {
+                user.EmailConfirmed = true;
+                Check(await users.UpdateAsync(user));
+            }
         }
         return user;
     }

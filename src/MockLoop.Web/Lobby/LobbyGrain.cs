@@ -160,8 +160,48 @@ public sealed class LobbyGrain(TimeProvider clock, PairedSessionStarter starter,
         return Task.FromResult(new LobbyCounts(c.Candidates, c.Interviewers, c.Either));
     }
 
+    private DateTimeOffset? _countsSentAt;
+    private bool _countsDue;
+
+    /// <summary>
+    /// At most one broadcast per interval, as on a single node (rule: <see cref="CountsThrottle"/>): every change
+    /// would otherwise go to every node and from there to every lobby page.
+    /// </summary>
     private async Task BroadcastCountsAsync()
     {
+        switch (CountsThrottle.Decide(clock.GetUtcNow(), _countsSentAt, _countsDue))
+        {
+            case CountsBroadcast.Now:
+                await SendCountsAsync();
+                break;
+            case CountsBroadcast.Later later:
+                _countsDue = true;
+                _ = SendCountsAfterAsync(later.Delay);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Not awaited by the join or leave that caused it. Its continuation runs on this activation's scheduler, one turn
+    /// at a time with the grain's calls, so it reads and writes the grain's fields safely.
+    /// </summary>
+    private async Task SendCountsAfterAsync(TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, clock);
+            _countsDue = false;
+            await SendCountsAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Sending the lobby counts failed");
+        }
+    }
+
+    private async Task SendCountsAsync()
+    {
+        _countsSentAt = clock.GetUtcNow();
         var counts = await Counts();
         await NotifyAsync(o => o.Counts(counts));
     }

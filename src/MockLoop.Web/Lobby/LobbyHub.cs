@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using MockLoop.Core.Pairing;
 using MockLoop.Core.Text;
+using MockLoop.Web.Data;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
 
@@ -46,6 +47,19 @@ public sealed class LobbyHub(ILobby lobby, IRubricCatalog catalog, Schedule.Lobb
         {
             return new LobbyJoinResult(false, Error: "Choose candidate, interviewer or either.");
         }
+        try
+        {
+            return await JoinQueueAsync(parsed.Value, rubric, caseId);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            // Nothing was queued; the page sends the same join again with backoff (as the room does with its changes).
+            return new LobbyJoinResult(false, Error: "The lobby cannot reach its database just now; trying again.", Code: "unavailable");
+        }
+    }
+
+    private async Task<LobbyJoinResult> JoinQueueAsync(PairingRole role, string rubric, string? caseId)
+    {
         var choices = await catalog.ChoicesForAsync(Context.User.UserId());
         var chosen = choices.FirstOrDefault(c => !c.IsCustom && $"{c.Id}@{c.Version}" == rubric);
         if (chosen is null)
@@ -57,7 +71,7 @@ public sealed class LobbyHub(ILobby lobby, IRubricCatalog catalog, Schedule.Lobb
             return new LobbyJoinResult(false, Error: "That case is not written for the chosen rubric.");
         }
         var atHead = await priority.HasAsync(Context.User.UserId());
-        return await lobby.JoinAsync(Context.User.UserId(), parsed.Value, rubric, caseId, atHead);
+        return await lobby.JoinAsync(Context.User.UserId(), role, rubric, caseId, atHead);
     }
 
     public Task Leave() => lobby.LeaveAsync(Context.User.UserId());

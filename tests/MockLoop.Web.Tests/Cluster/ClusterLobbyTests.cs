@@ -2,6 +2,8 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MockLoop.Core.Pairing;
 using MockLoop.Web.Data;
 using MockLoop.Web.Lobby;
 using MockLoop.Web.Tests.Support;
@@ -43,6 +45,35 @@ public sealed class ClusterLobbyTests
         }
 
         public ValueTask DisposeAsync() => Hub.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_burst_of_joins_and_leaves_on_one_node_reaches_the_other_nodes_pages_as_one_broadcast_now_and_one_with_the_final_counts()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var cluster = await ClusterNodes.StartAsync(2, clock);
+        var (nodeA, nodeB) = (cluster.Nodes[0], cluster.Nodes[1]);
+        var mover = await FormPosts.NewUserAsync(nodeA, "Mover");
+        var watcher = await FormPosts.NewUserAsync(nodeB, "Watcher");
+        await using var watching = await LobbyPage.OpenAsync(nodeB, watcher);
+        await using var moving = await LobbyPage.OpenAsync(nodeA, mover);
+        await watching.CountsUntilAsync(_ => true); // what a page gets on opening
+
+        for (var i = 0; i < 10; i++)
+        {
+            await moving.Hub.InvokeAsync<LobbyJoinResult>("Join", "candidate", Rubric, "");
+            await moving.Hub.InvokeAsync("Leave");
+        }
+        await moving.Hub.InvokeAsync<LobbyJoinResult>("Join", "candidate", Rubric, "");
+        // Time has not moved: only the first change went out. The interval ends and the rest goes as one.
+        var first = await watching.CountsUntilAsync(_ => true);
+        clock.Advance(CountsThrottle.Interval);
+        var last = await watching.CountsUntilAsync(_ => true);
+
+        Assert.Equal(new LobbyCounts(1, 0, 0), first);
+        Assert.Equal(new LobbyCounts(1, 0, 0), last);
+        // The grain sends to a node in order, so whatever it sent before the last broadcast has arrived by now.
+        Assert.False(watching.Counts.Reader.TryRead(out var extra), $"Another broadcast arrived: {extra}");
     }
 
     [Fact]

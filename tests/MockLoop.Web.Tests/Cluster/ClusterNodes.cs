@@ -21,7 +21,8 @@ public sealed class ClusterNodes : IAsyncDisposable
     public TestDatabase Database { get; }
     public List<MockLoopApp> Nodes { get; }
 
-    public static async Task<ClusterNodes> StartAsync(int count)
+    /// <param name="clock">Every node's TimeProvider (tests that move time use one fake clock for all nodes).</param>
+    public static async Task<ClusterNodes> StartAsync(int count, TimeProvider? clock = null)
     {
         var database = await TestDatabase.CreateAsync("cluster");
         var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
@@ -36,7 +37,7 @@ public sealed class ClusterNodes : IAsyncDisposable
                 .UseSetting("Cluster:NodeName", name)
                 .UseSetting("Cluster:AdvertisedAddress", "127.0.0.1")
                 .UseSetting("Cluster:SiloPort", siloPort.ToString())
-                .UseSetting("Cluster:GatewayPort", gatewayPort.ToString())));
+                .UseSetting("Cluster:GatewayPort", gatewayPort.ToString()), clock));
         }
         var cluster = new ClusterNodes(database, nodes);
         foreach (var node in nodes)

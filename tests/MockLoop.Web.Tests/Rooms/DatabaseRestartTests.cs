@@ -1,6 +1,7 @@
 using MockLoop.Core.Contracts;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MockLoop.Web.Data;
@@ -74,6 +75,49 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         Assert.Equal(["before the restart", "during the restart"],
             snapshot.GetProperty("chat").EnumerateArray().Select(c => c.GetProperty("text").GetString()));
         Assert.Single(snapshot.GetProperty("diagram").GetProperty("nodes").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_reconnecting_client_is_answered_from_memory_while_PostgreSQL_is_down()
+    {
+        // Item 6: Sync never makes the session's writer wait on the database; it reads nothing from it at all.
+        await using var room = await PairedRoom.OpenAsync(_app);
+        Assert.True((await room.CandidateHub.CommandAsync("SendChat", "said before the outage", "chat-1")).Ok);
+
+        await _cluster.StopServerAsync();
+
+        var snapshot = (await room.InterviewerHub.SyncAsync(-1)).GetProperty("snapshot");
+        Assert.Equal(["said before the outage"], snapshot.GetProperty("chat").EnumerateArray().Select(c => c.GetProperty("text").GetString()));
+        var caughtUp = await room.CandidateHub.SyncAsync(0);
+        Assert.Equal(1, caughtUp.GetProperty("seq").GetInt64());
+        Assert.Single(caughtUp.GetProperty("events").EnumerateArray());
+        await _cluster.StartServerAsync();
+    }
+
+    [Fact]
+    public async Task A_lobby_join_while_PostgreSQL_restarts_is_answered_unavailable_and_goes_through_when_it_is_back()
+    {
+        var person = await FormPosts.NewUserAsync(_app, "Lou Lobby");
+        await using var lobby = await RoomHub.ConnectAsync(_app, person, "v=1", "/hubs/lobby");
+
+        await _cluster.StopServerAsync();
+        var during = await lobby.Connection.InvokeAsync<JsonElement>("Join", "candidate", "ml-system-design@2", "");
+        Assert.False(during.GetProperty("ok").GetBoolean());
+        Assert.Equal("unavailable", during.GetProperty("code").GetString());
+        // Nothing was queued by the refused join.
+        Assert.Equal(0, (await _app.Services.GetRequiredService<MockLoop.Web.Lobby.ILobby>().CountsAsync()).Candidates);
+
+        await _cluster.StartServerAsync();
+        JsonElement after;
+        var attempts = 0;
+        do
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempts));
+            after = await lobby.Connection.InvokeAsync<JsonElement>("Join", "candidate", "ml-system-design@2", "");
+        }
+        while (after.GetProperty("code").ValueKind == JsonValueKind.String && after.GetProperty("code").GetString() == "unavailable" && ++attempts < 50);
+        Assert.True(after.GetProperty("ok").GetBoolean(), after.GetRawText());
+        Assert.Equal(1, (await _app.Services.GetRequiredService<MockLoop.Web.Lobby.ILobby>().CountsAsync()).Candidates);
     }
 
     private static async Task<CommandResult> RetryWhileUnavailableAsync(Func<Task<CommandResult>> send)

@@ -27,11 +27,9 @@ public sealed class ScheduleApp : MockLoopApp
     {
         var client = CreateBrowserLikeClient();
         var email = $"{name.ToLowerInvariant()}.{Guid.NewGuid().ToString("N")[..12]}@example.test";
-        var response = await FormPosts.RegisterAsync(client, email, name);
+        var id = await TestUsers.CreateConfirmedAsync(Services, email, name);
+        var response = await FormPosts.SignInAsync(client, email);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         return new Person(client, email, id, name);
     }
 

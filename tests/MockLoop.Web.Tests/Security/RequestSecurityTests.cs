@@ -117,7 +117,7 @@ public sealed class RequestSecurityTests(MockLoopApp app) : IClassFixture<MockLo
         var counter = new CountingHasher();
         await using var counted = await MockLoopApp.StartOnAsync(app.Database, web => web.ConfigureTestServices(services =>
             services.AddScoped<IPasswordHasher<AppUser>>(_ => counter)));
-        await FormPosts.RegisterAsync(counted.CreateBrowserLikeClient(), "known@example.test", "Known");
+        await TestUsers.CreateConfirmedAsync(counted.Services, "known@example.test", "Known");
 
         async Task<int> ChecksForAsync(string email, string password)
         {
@@ -133,21 +133,5 @@ public sealed class RequestSecurityTests(MockLoopApp app) : IClassFixture<MockLo
             await ChecksForAsync("known@example.test", "wrong-pass1");
         }
         Assert.Equal(1, await ChecksForAsync("known@example.test", FormPosts.Password));
-    }
-
-    private sealed class CountingHasher : IPasswordHasher<AppUser>
-    {
-        private readonly PasswordHasher<AppUser> _real = new();
-        private int _verifications;
-
-        public int Verifications => _verifications;
-
-        public string HashPassword(AppUser user, string password) => _real.HashPassword(user, password);
-
-        public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
-        {
-            Interlocked.Increment(ref _verifications);
-            return _real.VerifyHashedPassword(user, hashedPassword, providedPassword);
-        }
     }
 }

@@ -24,7 +24,7 @@ public sealed class DedicatedCluster : IAsyncDisposable
         _password = password;
     }
 
-    /// <summary>The maintenance database, for <see cref="TestDatabase.CreateAsync"/>.</summary>
+    /// <summary>The maintenance database, for <c>TestDatabase.CreateAsync</c> (or an app process making its own).</summary>
     public string ServerConnectionString =>
         $"Host=127.0.0.1;Port={_port};Username=mockloop;Password={_password};Database=postgres;Timeout=5;Command Timeout=10";
 

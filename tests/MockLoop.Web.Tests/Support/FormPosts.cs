@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using MockLoop.Web.Accounts;
 
 namespace MockLoop.Web.Tests.Support;
 
@@ -55,14 +56,31 @@ public static partial class FormPosts
     public static Task<HttpResponseMessage> JoinAsync(HttpClient client, Guid sessionId) =>
         PostFormAsync(client, $"/s/{sessionId}", $"/s/{sessionId}/join", []);
 
-    /// <summary>A signed-in client for a new, unique user.</summary>
+    /// <summary>A signed-in client for a new, unique, confirmed user (see <see cref="TestUsers"/>).</summary>
     public static async Task<HttpClient> NewUserAsync(MockLoopApp app, string displayName)
     {
         var client = app.CreateBrowserLikeClient();
-        var email = $"{displayName.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid().ToString("N")[..12]}@example.test";
-        var response = await RegisterAsync(client, email, displayName);
+        var email = TestUsers.UniqueEmail(displayName);
+        await TestUsers.CreateConfirmedAsync(app.Services, email, displayName);
+        var response = await SignInAsync(client, email);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
+    }
+
+    /// <summary>
+    /// Registers through the form, follows the link in the confirmation mail the real SMTP server received, and signs
+    /// in: the whole way a person opens an account. For apps running as processes, where the test has no services.
+    /// </summary>
+    public static async Task RegisterAndConfirmAsync(HttpClient client, string email, string displayName)
+    {
+        var registered = await RegisterAsync(client, email, displayName);
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        Assert.Contains("Check your inbox", await registered.Content.ReadAsStringAsync());
+        var mail = await TestMailServer.WaitForAsync(email, AccountMails.ConfirmSubject);
+        var confirmed = await client.GetAsync(TestMailServer.LinkIn(mail, AccountLinks.ConfirmPath));
+        Assert.Contains("Your email is confirmed", await confirmed.Content.ReadAsStringAsync());
+        var signedIn = await SignInAsync(client, email);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
 
     /// <summary>Where a redirect points, as a local path (Blazor's redirects are absolute URLs).</summary>

@@ -16,9 +16,9 @@ public class MockLoopApp : WebApplicationFactory<Program>, IAsyncLifetime
     private Action<IWebHostBuilder>? _configure;
 
     /// <summary>A second app on an existing database: a restarted server. The database stays when it is disposed.</summary>
-    public static async Task<MockLoopApp> StartOnAsync(TestDatabase database, Action<IWebHostBuilder>? configure = null)
+    public static async Task<MockLoopApp> StartOnAsync(TestDatabase database, Action<IWebHostBuilder>? configure = null, TimeProvider? clock = null)
     {
-        var app = new MockLoopApp { _database = database, _ownsDatabase = false, _configure = configure };
+        var app = new MockLoopApp { _database = database, _ownsDatabase = false, _configure = configure, Clock = clock ?? TimeProvider.System };
         await ((IAsyncLifetime)app).InitializeAsync();
         return app;
     }

@@ -65,6 +65,18 @@ public static partial class TestMailServer
         }
     }
 
+    /// <summary>The first link to <paramref name="path"/> in a mail's text, as a local path and query.</summary>
+    public static string LinkIn(MimeMessage mail, string path)
+    {
+        var match = Link().Matches(mail.TextBody ?? "").FirstOrDefault(m => new Uri(m.Value).AbsolutePath == path);
+        return match is null
+            ? throw new Xunit.Sdk.XunitException($"No {path} link in \"{mail.Subject}\":\n{mail.TextBody}")
+            : new Uri(match.Value).PathAndQuery;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://\S+")]
+    private static partial System.Text.RegularExpressions.Regex Link();
+
     /// <summary>The text of the .ics attachment, or null.</summary>
     public static string? Invite(MimeMessage message) =>
         message.Attachments.OfType<MimePart>().Where(p => p.ContentType.MimeType == "text/calendar")

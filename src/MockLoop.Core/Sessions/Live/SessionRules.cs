@@ -18,7 +18,7 @@ public static partial class SessionRules
         {
             DriveTimer drive => DecideTimer(state, role, drive, now),
             PostChat chat => DecideChat(state, chat, now),
-            WriteNote note => DecideNote(definition, role, note, now),
+            WriteNote note => DecideNote(definition, state, role, note, now),
             EditDiagram edit => DecideDiagram(definition, state, edit, now),
             ScoreCriterion score => DecideScore(definition, state, role, score, now),
             RecordRedFlag flag => DecideRedFlag(definition, state, role, flag, now),
@@ -62,11 +62,16 @@ public static partial class SessionRules
         return SessionDecision.Store(new ChatPosted(text), Audience.Everyone, now);
     }
 
-    private static SessionDecision DecideNote(SessionDefinition definition, SeatRole role, WriteNote note, DateTimeOffset now)
+    private static SessionDecision DecideNote(SessionDefinition definition, SessionState state, SeatRole role, WriteNote note, DateTimeOffset now)
     {
         if (role != SeatRole.Interviewer)
         {
             return SessionDecision.Refuse("interviewer_only", "Only the interviewer keeps notes.");
+        }
+        if (state.IsEnded)
+        {
+            // As both rooms show it: once the interview ended its notes are part of the record, like the chat.
+            return SessionDecision.Refuse("ended", "The interview has ended; the notes are read-only.");
         }
         if (Unstorable("note", note.Text) is { } bad)
         {

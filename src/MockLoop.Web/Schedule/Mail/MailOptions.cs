@@ -3,7 +3,7 @@ using MimeKit;
 
 namespace MockLoop.Web.Schedule.Mail;
 
-/// <summary>The SMTP server scheduling mail goes through, bound to the "Mail" section and checked at start-up.</summary>
+/// <summary>The SMTP server account and scheduling mail goes through, bound to the "Mail" section and checked at start-up.</summary>
 public sealed class MailOptions
 {
     public const string Section = "Mail";
@@ -33,7 +33,7 @@ internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
         var at = MailOptions.Section;
         if (string.IsNullOrWhiteSpace(options.Host))
         {
-            problems.Add($"{at}:Host is required: the SMTP server scheduling mail is sent through (./mockloop run starts one).");
+            problems.Add($"{at}:Host is required: the SMTP server account and scheduling mail is sent through (./mockloop run starts one).");
         }
         if (options.Port is < 1 or > 65535)
         {

@@ -61,7 +61,7 @@ public class SessionRulesTests
     }
 
     [Fact]
-    public void Notes_are_the_interviewers_one_per_step_and_never_shown_to_the_candidate()
+    public void Notes_are_the_interviewers_one_per_step_read_only_once_ended_and_never_shown_to_the_candidate()
     {
         var kit = new SessionKit();
 
@@ -77,6 +77,11 @@ public class SessionRulesTests
         var asCandidate = SessionViews.Message(kit.Definition, kit.State, kit.Log[^1], SeatRole.Candidate, null, names);
         Assert.Equal(SessionEventKinds.Private, asCandidate.Kind);
         Assert.Null(asCandidate.Note);
+
+        kit.Accept(SeatRole.Interviewer, new DriveTimer(new StartTimer()));
+        kit.Accept(SeatRole.Interviewer, new DriveTimer(new EndTimer()));
+        Assert.Equal("ended", kit.Send(SeatRole.Interviewer, new WriteNote(kit.FirstStep.Id, "rewritten afterwards")));
+        Assert.Equal("second", Assert.Single(kit.State.Notes).Text);
     }
 
     [Fact]

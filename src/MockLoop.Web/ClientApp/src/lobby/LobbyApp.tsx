@@ -1,12 +1,14 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import * as signalR from "@microsoft/signalr";
 import { reconnectDelayMs } from "../room/connectionStatus";
+import { sendUntilStored } from "../room/storeRetry";
 import { countLabel, waited } from "./lobbyFormat";
 
 interface CaseOption { id: string; title: string }
 interface RubricOption { key: string; title: string; cases: CaseOption[] }
 interface Counts { candidates: number; interviewers: number; either: number }
-interface JoinResult { ok: boolean; waitingSince?: string | null; error?: string | null }
+/** code "unavailable": the lobby could not be reached just now (its database, or the node holding it); send again. */
+interface JoinResult { ok: boolean; waitingSince?: string | null; error?: string | null; code?: string | null }
 interface Match { sessionUrl: string; role: string }
 
 type Phase = "connecting" | "idle" | "joining" | "waiting" | "matched" | "offline";
@@ -20,7 +22,13 @@ export function LobbyApp({ hubUrl, rubrics }: { hubUrl: string; rubrics: RubricO
   const [since, setSince] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
+  const [retrying, setRetrying] = useState(false);
   const hub = useRef<signalR.HubConnection | null>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => { mounted.current = false; };
+  }, []);
 
   useEffect(() => {
     const connection = new signalR.HubConnectionBuilder()
@@ -55,13 +63,21 @@ export function LobbyApp({ hubUrl, rubrics }: { hubUrl: string; rubrics: RubricO
   }, [phase]);
 
   const cases = rubrics.find((r) => r.key === rubric)?.cases ?? [];
+  const connectionLabel = phase === "offline" ? "Offline" : phase === "connecting" ? "Connecting…" : retrying ? "Reconnecting…" : "Connected";
+  const connectionClass = phase === "offline" ? "offline" : phase === "connecting" || retrying ? "connecting" : "connected";
 
   const join = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     setPhase("joining");
     try {
-      const result = await hub.current!.invoke<JoinResult>("Join", role, rubric, caseId);
+      // A join caught by a database outage or a lobby moving between servers is sent again quietly, with backoff,
+      // while the page says it is reconnecting; only an answer a retry cannot change is shown as an error.
+      const result = await sendUntilStored(() => hub.current!.invoke<JoinResult>("Join", role, rubric, caseId), {
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        onUnsaved: setRetrying,
+        isActive: () => mounted.current,
+      });
       if (!result.ok) {
         setError(result.error ?? "The lobby refused that.");
         setPhase("idle");
@@ -91,10 +107,9 @@ export function LobbyApp({ hubUrl, rubrics }: { hubUrl: string; rubrics: RubricO
           <p className="muted">Queue as a candidate, an interviewer, or either. You are paired with the first compatible
             person, and both of you go straight to the interview room.</p>
         </div>
-        <div className={`connection connection-${phase === "offline" ? "offline" : phase === "connecting" ? "connecting" : "connected"}`} role="status"
-             aria-label={`Connection: ${phase === "offline" ? "Offline" : phase === "connecting" ? "Connecting…" : "Connected"}`}>
+        <div className={`connection connection-${connectionClass}`} role="status" aria-label={`Connection: ${connectionLabel}`}>
           <span className="dot" aria-hidden="true" />
-          {phase === "offline" ? "Offline" : phase === "connecting" ? "Connecting…" : "Connected"}
+          {connectionLabel}
         </div>
       </header>
 
@@ -144,7 +159,7 @@ export function LobbyApp({ hubUrl, rubrics }: { hubUrl: string; rubrics: RubricO
             </select>
           </div>
           <button type="submit" className="button primary wide" disabled={phase !== "idle" || rubrics.length === 0}>
-            {phase === "joining" ? "Joining…" : "Join the queue"}
+            {phase === "joining" ? (retrying ? "Reconnecting…" : "Joining…") : "Join the queue"}
           </button>
         </form>
       )}

@@ -6,13 +6,15 @@ interface Props {
   stepId: string;
   stepTitle: string;
   note: NoteView | undefined;
+  /** Once the interview ended the notes are its record: shown, no longer editable (the server refuses edits too). */
+  readOnly?: boolean;
   onSave(stepId: string, text: string, clientId: string): Promise<CommandResult>;
 }
 
 type SaveState = "saved" | "editing" | "saving" | "failed";
 
 /** The interviewer's private notes for the current step, saved as they type (after a pause) and on leaving the box. */
-export function NotesPanel({ stepId, stepTitle, note, onSave }: Props) {
+export function NotesPanel({ stepId, stepTitle, note, readOnly = false, onSave }: Props) {
   const [text, setText] = useState(note?.text ?? "");
   const [state, setState] = useState<SaveState>("saved");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -52,7 +54,9 @@ export function NotesPanel({ stepId, stepTitle, note, onSave }: Props) {
     setState(result.ok ? "saved" : "failed");
   };
 
-  const label = { saved: "Saved", editing: "Editing…", saving: "Saving…", failed: "Not saved — retry by editing" }[state];
+  const label = readOnly && state === "saved"
+    ? "Read-only: the interview has ended"
+    : { saved: "Saved", editing: "Editing…", saving: "Saving…", failed: "Not saved — retry by editing" }[state];
   return (
     <section className="panel notes" aria-label="Private notes">
       <h3>Notes · {stepTitle} <span className="private-badge">only you</span></h3>
@@ -60,6 +64,7 @@ export function NotesPanel({ stepId, stepTitle, note, onSave }: Props) {
         aria-label={`Notes for ${stepTitle}`}
         value={text}
         maxLength={10000}
+        readOnly={readOnly}
         placeholder="What did the candidate say or draw in this step?"
         onChange={(e) => {
           const value = e.target.value;

@@ -118,6 +118,7 @@ export function RoomApp({ sessionId, hubUrl, inviteUrl, components }: RoomProps)
                   stepId={currentStep.id}
                   stepTitle={currentStep.title}
                   note={live.notes[currentStep.id]}
+                  readOnly={ended}
                   onSave={(stepId, text, clientId) => command("SaveNote", stepId, text, clientId)}
                 />
               )}

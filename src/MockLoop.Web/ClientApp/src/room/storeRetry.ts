@@ -24,7 +24,10 @@ export interface StoreRetryHooks {
  * Sends until the server answers anything but "unavailable": stored, or refused for a reason a retry cannot fix.
  * A call that throws (the connection dropped) is passed on; the caller keeps the change for the resend after sync.
  */
-export async function sendUntilStored(send: () => Promise<CommandResult>, hooks: StoreRetryHooks): Promise<CommandResult> {
+export async function sendUntilStored<T extends Pick<CommandResult, "code"> = CommandResult>(
+  send: () => Promise<T>,
+  hooks: StoreRetryHooks,
+): Promise<T> {
   let attempt = 0;
   try {
     for (;;) {
