@@ -38,6 +38,7 @@ IFS=';' read -r -a parts <<<"$MOCKLOOP_BENCH_POSTGRES"
 for part in "${parts[@]}"; do [ -n "$part" ] && PG["${part%%=*}"]="${part#*=}"; done
 export PGHOST="${PG[Host]:-127.0.0.1}" PGPORT="${PG[Port]:-5432}" PGUSER="${PG[Username]:-postgres}" PGPASSWORD="${PG[Password]:-}"
 "$PSQL" -X -q -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB" >/dev/null
+export PGDATABASE="$DB"
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PORT=""
@@ -77,7 +78,7 @@ done
 
 say "measuring $RUNS first visits and reloads"
 timeout --signal=TERM --kill-after=15 600 \
-  dotnet "$ROOT/bench/RoomLoad/bin/Release/net10.0/RoomLoad.dll" --url "http://127.0.0.1:$PORT" --runs "$RUNS" \
+  dotnet "$ROOT/bench/RoomLoad/bin/Release/net10.0/RoomLoad.dll" --url "http://127.0.0.1:$PORT" --runs "$RUNS" --psql "$PSQL" \
     --json "$OUT_DIR/room-load-$STAMP.json" --md "$OUT_DIR/room-load-latest.md" \
   || die "the measurement failed (server log: $RUN_DIR/server.log)"
 say "figures: .mockloop/bench/room-load-$STAMP.json and .mockloop/bench/room-load-latest.md"

@@ -23,12 +23,20 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
 // profile, so the measured visit is signed in but starts with an empty cache.
 var setup = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = options.Url });
 var page = await setup.NewPageAsync();
+var email = $"bench.{Guid.NewGuid():N}@example.test";
 await page.GotoAsync("/account/register");
-await page.GetByLabel("Email").FillAsync($"bench.{Guid.NewGuid():N}@example.test");
+await page.GetByLabel("Email").FillAsync(email);
 await page.GetByLabel("Display name").FillAsync("Bench Interviewer");
 await page.GetByLabel("Password", new() { Exact = true }).FillAsync("practice42");
 await page.GetByLabel("Confirm password").FillAsync("practice42");
 await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+await page.GetByRole(AriaRole.Heading, new() { Name = "Check your inbox" }).WaitForAsync();
+// The bench has no mail server: the account is confirmed in the bench's own database (psql, PG* from the script).
+await ConfirmAsync(options.Psql, email);
+await page.GotoAsync("/account/login");
+await page.GetByLabel("Email").FillAsync(email);
+await page.GetByLabel("Password").FillAsync("practice42");
+await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
 await page.GotoAsync("/sessions/new");
 await page.GetByRole(AriaRole.Button, new() { Name = "Create the interview" }).ClickAsync();
@@ -94,6 +102,20 @@ var md = $"""
 await File.WriteAllTextAsync(options.Markdown, md + Environment.NewLine);
 Console.WriteLine(md);
 
+static async Task ConfirmAsync(string psql, string email)
+{
+    var confirm = new ProcessStartInfo(psql)
+    {
+        ArgumentList = { "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", $"UPDATE \"AspNetUsers\" SET \"EmailConfirmed\" = true WHERE \"Email\" = '{email}'" },
+    };
+    using var process = Process.Start(confirm) ?? throw new InvalidOperationException("psql did not start");
+    await process.WaitForExitAsync();
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"psql could not confirm {email} (exit {process.ExitCode})");
+    }
+}
+
 // One visit: from the navigation to the room saying it is connected with the interview loaded.
 static async Task<Visit> VisitAsync(IPage tab, WireBytes bytes, Func<Task<IResponse?>> navigate)
 {
@@ -140,7 +162,7 @@ internal sealed class WireBytes
     }
 }
 
-internal sealed record Options(string Url, int Runs, string Json, string Markdown)
+internal sealed record Options(string Url, int Runs, string Json, string Markdown, string Psql)
 {
     public static Options Parse(string[] args)
     {
@@ -154,6 +176,7 @@ internal sealed record Options(string Url, int Runs, string Json, string Markdow
         {
             throw new ArgumentException("--runs takes a number from 1 to 20.");
         }
-        return new Options(Value("--url", "http://127.0.0.1:5080"), runs, Value("--json", "room-load.json"), Value("--md", "room-load.md"));
+        return new Options(Value("--url", "http://127.0.0.1:5080"), runs, Value("--json", "room-load.json"), Value("--md", "room-load.md"),
+            Value("--psql", "psql"));
     }
 }
