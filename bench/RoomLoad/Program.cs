@@ -122,7 +122,7 @@ static async Task<Visit> VisitAsync(IPage tab, WireBytes bytes, Func<Task<IRespo
     bytes.Reset();
     await navigate();
     await tab.GetByRole(AriaRole.Status, new() { Name = "Connection: Connected" }).WaitForAsync();
-    await tab.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).WaitForAsync();
+    await tab.GetByRole(AriaRole.Region, new() { Name = "Interview timer" }).WaitForAsync();
     // Time since this document's navigation started, read in the page as soon as it is interactive.
     var interactiveMs = await tab.EvaluateAsync<double>("() => performance.now()");
     // Late requests of the same visit (icons, fonts) still count toward its bytes.
