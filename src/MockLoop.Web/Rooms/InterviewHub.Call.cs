@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using MockLoop.Web.Rooms.Call;
+using MockLoop.Web.Rooms.Grains;
 
 namespace MockLoop.Web.Rooms;
 
@@ -18,20 +19,23 @@ public sealed partial class InterviewHub
         TurnCredentials.ServersFor(options.Value, Context.User.UserId(), clock.GetUtcNow());
 
     public Task<CallResult> CallPresence(CallPresenceRequest request) =>
-        RelayCallAsync(CallSignalRules.CheckPresence(request), request?.To, (group, from) => group.CallPresence(
-            new CallPresenceMessage(from, request!.CallId, request.State, request.ToCallId, request.Audio, request.Video, request.Screen)));
+        RelayCallAsync(CallSignalRules.CheckPresence(request), request?.To, nameof(IRoomClient.CallPresence), from =>
+            new CallPresenceMessage(from, request!.CallId, request.State, request.ToCallId, request.Audio, request.Video, request.Screen),
+            (group, message) => group.CallPresence(message));
 
     public Task<CallResult> CallDescription(CallDescriptionRequest request) =>
-        RelayCallAsync(CallSignalRules.CheckDescription(request), request?.To, (group, from) => group.CallDescription(
-            new CallDescriptionMessage(from, request!.CallId, request.ToCallId, request.Type, request.Sdp)));
+        RelayCallAsync(CallSignalRules.CheckDescription(request), request?.To, nameof(IRoomClient.CallDescription), from =>
+            new CallDescriptionMessage(from, request!.CallId, request.ToCallId, request.Type, request.Sdp),
+            (group, message) => group.CallDescription(message));
 
     public Task<CallResult> CallCandidate(CallCandidateRequest request) =>
-        RelayCallAsync(CallSignalRules.CheckCandidate(request), request?.To, (group, from) => group.CallCandidate(
+        RelayCallAsync(CallSignalRules.CheckCandidate(request), request?.To, nameof(IRoomClient.CallCandidate), from =>
             new CallCandidateMessage(from, request!.CallId, request.ToCallId, request.Candidate, request.SdpMid,
-                request.SdpMLineIndex, request.UsernameFragment)));
+                request.SdpMLineIndex, request.UsernameFragment),
+            (group, message) => group.CallCandidate(message));
 
-    private async Task<CallResult> RelayCallAsync(
-        string? problem, Guid? to, Func<IRoomClient, Guid, Task> send)
+    private async Task<CallResult> RelayCallAsync<TMessage>(
+        string? problem, Guid? to, string method, Func<Guid, TMessage> message, Func<IRoomClient, TMessage, Task> send)
     {
         if (problem is not null)
         {
@@ -54,7 +58,11 @@ public sealed partial class InterviewHub
                 me, sessionId, target);
             return CallResult.Refused("not_your_partner", "Call messages can only go to the other participant of this interview.");
         }
-        await send(Clients.Group(RoomGroups.For(sessionId, partner.Role)), me);
+        var signal = message(me);
+        var group = RoomGroups.For(sessionId, partner.Role);
+        await send(Clients.Group(group), signal);
+        // The partner may be connected to another node: the session's grain passes the signal on (cluster only).
+        RelayToOtherNodes(RoomRelays.For(method, group, signal), sessionId);
         return CallResult.Relayed;
     }
 
