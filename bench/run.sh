@@ -16,6 +16,11 @@ if [ "${1:-}" = "room-load" ]; then
   shift
   exec "$ROOT/bench/room-load.sh" "$@"
 fi
+# `./mockloop bench canvas-drag`: the Blazor canvas's drag benchmark instead (bench/canvas-drag.sh).
+if [ "${1:-}" = "canvas-drag" ]; then
+  shift
+  exec "$ROOT/bench/canvas-drag.sh" "$@"
+fi
 
 ROOMS="10,100,1000"
 SECONDS_PER_ROUND=20
