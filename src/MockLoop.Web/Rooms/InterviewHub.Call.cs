@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using MockLoop.Core.Sessions;
 using MockLoop.Web.Rooms.Call;
 
 namespace MockLoop.Web.Rooms;
@@ -17,9 +18,11 @@ public sealed partial class InterviewHub
     public IReadOnlyList<IceServerView> CallIceServers([FromServices] IOptions<CallOptions> options, [FromServices] TimeProvider clock) =>
         TurnCredentials.ServersFor(options.Value, Context.User.UserId(), clock.GetUtcNow());
 
+    /// <summary>Screen sharing is the candidate's (the rooms offer it to them only), so only they may announce it.</summary>
     public Task<CallResult> CallPresence(CallPresenceRequest request) =>
         RelayCallAsync(CallSignalRules.CheckPresence(request), request?.To, (group, from) => group.CallPresence(
-            new CallPresenceMessage(from, request!.CallId, request.State, request.ToCallId, request.Audio, request.Video, request.Screen)));
+            new CallPresenceMessage(from, request!.CallId, request.State, request.ToCallId, request.Audio, request.Video, request.Screen)),
+            announcesScreen: request?.Screen == true);
 
     public Task<CallResult> CallDescription(CallDescriptionRequest request) =>
         RelayCallAsync(CallSignalRules.CheckDescription(request), request?.To, (group, from) => group.CallDescription(
@@ -31,7 +34,7 @@ public sealed partial class InterviewHub
                 request.SdpMLineIndex, request.UsernameFragment)));
 
     private async Task<CallResult> RelayCallAsync(
-        string? problem, Guid? to, Func<IRoomClient, Guid, Task> send)
+        string? problem, Guid? to, Func<IRoomClient, Guid, Task> send, bool announcesScreen = false)
     {
         if (problem is not null)
         {
@@ -53,6 +56,10 @@ public sealed partial class InterviewHub
             logger.LogWarning("Refused a call message from {User} in {Session} addressed to {Target}, who is not their partner",
                 me, sessionId, target);
             return CallResult.Refused("not_your_partner", "Call messages can only go to the other participant of this interview.");
+        }
+        if (announcesScreen && partner.Role == SeatRole.Candidate)
+        {
+            return CallResult.Refused("candidate_only", "Only the candidate shares their screen.");
         }
         await send(Clients.Group(RoomGroups.For(sessionId, partner.Role)), me);
         return CallResult.Relayed;
