@@ -113,6 +113,7 @@ internal sealed class DemoSeeder(
         var random = new Random(42);
         var now = clock.GetUtcNow();
         var log = services.GetRequiredService<SessionLogWriter>();
+        var snapshots = services.GetRequiredService<SessionSnapshotWriter>();
         var hub = services.GetRequiredService<IHubContext<InterviewHub, IRoomClient>>();
 
         for (var i = 0; i < 12; i++)
@@ -129,7 +130,7 @@ internal sealed class DemoSeeder(
             db.Add(session);
             await db.SaveChangesAsync(ct);
 
-            var live = await LiveSession.LoadAsync(session.Id, scopes, log, hub, sessionClock, ct)
+            var live = await LiveSession.LoadAsync(session.Id, scopes, log, snapshots, hub, sessionClock, logger, ct)
                 ?? throw new InvalidOperationException($"Demo session {session.Id} vanished.");
             async Task Play(AppUser who, LiveCommand command, string? clientId = null)
             {

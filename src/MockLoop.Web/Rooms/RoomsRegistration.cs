@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MockLoop.Web.Rooms.Call;
 using MockLoop.Web.Security;
 
@@ -16,6 +17,9 @@ public static class RoomsRegistration
         builder.Services.AddSingleton<RoomPresence>();
         builder.Services.AddSingleton<Live.SessionEngine>();
         builder.Services.AddSingleton<Live.SessionLogWriter>();
+        builder.Services.AddOptions<Live.SessionLogOptions>().BindConfiguration(Live.SessionLogOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<Live.SessionLogOptions>, Live.SessionLogOptionsValidator>();
+        builder.Services.AddSingleton<Live.SessionSnapshotWriter>();
         builder.Services.AddSingleton<ConnectionRateLimits>();
         builder.AddCall();
         builder.Services.AddSignalR(options =>

@@ -53,6 +53,24 @@ public sealed partial record SessionState
     public static SessionState Start(SessionDefinition definition, SessionStatus status) =>
         new() { Status = status, Timer = TimerState.NotStarted(definition.TimerSteps) };
 
+    /// <summary>
+    /// A state saved in a snapshot, with the status the session's row has now. Seats fill and no-shows end a session
+    /// outside its log, so the row's status counts until the timer says otherwise, exactly as when replaying the log.
+    /// </summary>
+    public static SessionState Resume(SessionState saved, SessionStatus rowStatus)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        return saved with
+        {
+            Status = saved.Timer.Status switch
+            {
+                TimerStatus.NotStarted => rowStatus,
+                TimerStatus.Ended => SessionStatus.Ended,
+                _ => SessionStatus.Live,
+            },
+        };
+    }
+
     public CriterionScored? ScoreOf(string stepId, string criterionId) =>
         Scores.Find(s => s.StepId == stepId && s.CriterionId == criterionId);
 

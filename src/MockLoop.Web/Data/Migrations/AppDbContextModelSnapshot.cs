@@ -425,6 +425,26 @@ namespace MockLoop.Web.Data.Migrations
                     b.ToTable("session_events", (string)null);
                 });
 
+            modelBuilder.Entity("MockLoop.Web.Rooms.Live.SessionSnapshotRow", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.HasKey("SessionId", "Seq");
+
+                    b.ToTable("session_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("MockLoop.Web.Rooms.Live.StepDiagramRow", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -912,6 +932,15 @@ namespace MockLoop.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("MockLoop.Web.Rooms.Live.SessionEventRow", b =>
+                {
+                    b.HasOne("MockLoop.Web.Rooms.InterviewSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MockLoop.Web.Rooms.Live.SessionSnapshotRow", b =>
                 {
                     b.HasOne("MockLoop.Web.Rooms.InterviewSession", null)
                         .WithMany()

@@ -9,8 +9,8 @@ namespace MockLoop.Web.Rooms.Live;
 /// routes by the session id in the hub URL.
 /// </summary>
 public sealed class SessionEngine(
-    IServiceScopeFactory scopes, SessionLogWriter log, IHubContext<InterviewHub, IRoomClient> hub, TimeProvider clock,
-    ILogger<SessionEngine> logger)
+    IServiceScopeFactory scopes, SessionLogWriter log, SessionSnapshotWriter snapshots,
+    IHubContext<InterviewHub, IRoomClient> hub, TimeProvider clock, ILogger<SessionEngine> logger)
 {
     private readonly ConcurrentDictionary<Guid, Lazy<Task<LiveSession?>>> _sessions = new();
     private readonly ConcurrentDictionary<Guid, int> _connections = new();
@@ -20,7 +20,7 @@ public sealed class SessionEngine(
     public async Task<LiveSession?> GetAsync(Guid sessionId, CancellationToken ct = default)
     {
         var lazy = _sessions.GetOrAdd(sessionId, id => new Lazy<Task<LiveSession?>>(
-            () => LiveSession.LoadAsync(id, scopes, log, hub, clock, CancellationToken.None)));
+            () => LiveSession.LoadAsync(id, scopes, log, snapshots, hub, clock, logger, CancellationToken.None)));
         try
         {
             var session = await lazy.Value.WaitAsync(ct);

@@ -4,13 +4,13 @@ using MockLoop.Web.Rubrics;
 
 namespace MockLoop.Web.Rooms.Live;
 
-public sealed partial class LiveSession
+public sealed partial class SessionWriter
 {
     /// <summary>
     /// Peer swap: either participant of an ended session starts the return match in one click. Under the writer's
-    /// lock and recorded on the session, so two clicks make one match.
+    /// lock and recorded on the session, so two clicks make one match. The host announces the returned room.
     /// </summary>
-    public async Task<(string? Url, CommandResult? Error)> StartReturnMatchAsync(Guid userId, string startedBy)
+    public async Task<(string? Url, CommandResult? Error)> StartReturnMatchAsync(Guid userId)
     {
         await _gate.WaitAsync();
         try
@@ -36,9 +36,7 @@ public sealed partial class LiveSession
                 var created = await scope.ServiceProvider.GetRequiredService<SessionService>().CreateReturnMatchAsync(row, cases, seen);
                 returnId = created.Id;
             }
-            var url = $"/s/{returnId}";
-            await _hub.Clients.Group(RoomGroups.All(Id)).ReturnMatch(new ReturnMatchMessage(url, startedBy));
-            return (url, null);
+            return ($"/s/{returnId}", null);
         }
         finally
         {

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using MockLoop.Core.Sessions;
+using MockLoop.Web.Data;
+
+namespace MockLoop.Web.Rooms.Live;
+
+public sealed partial class SessionWriter
+{
+    /// <summary>The last entries, for catching up a reconnecting client without reading the log.</summary>
+    private readonly Queue<SessionEntry> _recent = new();
+
+    private void Remember(SessionEntry entry)
+    {
+        _resends.Remember(entry.AuthorId, entry.ClientId, entry.Seq);
+        _recent.Enqueue(entry);
+        while (_recent.Count > LiveLimits.MaxCatchUpEvents)
+        {
+            _recent.Dequeue();
+        }
+    }
+
+    /// <summary>
+    /// What a (re)connecting client missed since <paramref name="lastSeq"/> (-1: everything), for its seat; null for
+    /// someone without a seat. From memory only (the recent entries, or a snapshot), so a reconnecting client never
+    /// makes the writer wait on a database read; anything committed afterwards reaches the client as a publication.
+    /// </summary>
+    public async Task<SyncResult?> SyncAsync(Guid userId, long lastSeq, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (RoleOf(userId) is not { } role)
+            {
+                return null;
+            }
+            var now = _clock.GetUtcNow();
+            var timer = _state.Timer.View(now);
+            var oldestKept = _recent.Count == 0 ? Seq + 1 : _recent.Peek().Seq;
+            if (lastSeq < 0 || lastSeq > Seq || lastSeq + 1 < oldestKept)
+            {
+                return new SyncResult(Seq, SessionViews.Snapshot(_definition, _state, role, _names), null, timer, now);
+            }
+            // Caught-up entries are shown against the current state (their previews and scorecard as they are now).
+            var missed = _recent.Where(e => e.Seq > lastSeq)
+                .Select(e => SessionViews.Message(_definition, _state, e, role, timer: null, _names)).ToList();
+            return new SyncResult(Seq, null, missed, timer, now);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A page of chat older than <paramref name="beforeSeq"/>, read from the log; null for someone without a seat.
+    /// Chat entries never change once stored, so the read runs outside the writer's lock.
+    /// </summary>
+    public async Task<ChatPage?> ChatBeforeAsync(Guid userId, long beforeSeq, CancellationToken ct)
+    {
+        Dictionary<Guid, string> names;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (RoleOf(userId) is null)
+            {
+                return null;
+            }
+            names = new Dictionary<Guid, string>(_names);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.Set<SessionEventRow>().AsNoTracking()
+            .Where(e => e.SessionId == Id && e.Kind == SessionLogKinds.Chat && e.Seq < beforeSeq)
+            .OrderByDescending(e => e.Seq)
+            .Take(LiveLimits.ChatPageSize + 1)
+            .ToListAsync(ct);
+        var page = rows.Take(LiveLimits.ChatPageSize).Reverse().Select(e =>
+        {
+            var chat = (ChatPosted)SessionChangeJson.Deserialize(e.Kind, e.Payload);
+            return SessionViews.Chat(new ChatLine(e.Seq, e.AuthorId, chat.Text, e.At), names);
+        }).ToList();
+        return new ChatPage(page, rows.Count > LiveLimits.ChatPageSize);
+    }
+
+    /// <summary>Made under the writer's lock (they read the current state), so publications go out in sequence order.</summary>
+    private void Publish(SessionEntry entry)
+    {
+        var timer = entry.Change is TimerChanged ? _state.Timer.View(_clock.GetUtcNow()) : null;
+        _publish(new SessionPublication(
+            SessionViews.Message(_definition, _state, entry, SeatRole.Interviewer, timer, _names),
+            SessionViews.Message(_definition, _state, entry, SeatRole.Candidate, timer, _names)));
+    }
+}
