@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MockLoop.Web.Cluster.Membership;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace MockLoop.Web.Cluster;
 
@@ -31,9 +32,28 @@ public static class ClusterRegistration
             silo.ConfigureEndpoints(options.ResolveAdvertisedAddress(), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
             silo.Configure<ClusterMembershipOptions>(o => TuneProbes(o, options));
             silo.UsePostgresClustering();
+            silo.Services.AddGrainSerialization();
         });
+        // Live sessions on their grains: this node subscribes to the sessions it has connections for and forwards.
+        builder.Services.AddSingleton<Rooms.Grains.ClusterSessions>();
+        builder.Services.AddSingleton<Rooms.Grains.SessionGrainCount>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Rooms.Grains.ClusterSessions>());
+        builder.Services.AddSingleton<Rooms.IRoomSessions, Rooms.Grains.GrainRoomSessions>();
         return builder;
     }
+
+    /// <summary>
+    /// Core's records (commands, results, hub messages) cross grain calls as JSON: they are the hub contract, shared
+    /// with the Blazor client, and carry no Orleans attributes.
+    /// </summary>
+    /// <summary>For every silo and client of our cluster (app nodes, test silos and clients).</summary>
+    public static IServiceCollection AddGrainSerialization(this IServiceCollection services) =>
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(IsCoreType, GrainJson));
+
+    private static bool IsCoreType(Type type) => type.Namespace?.StartsWith("MockLoop.Core", StringComparison.Ordinal) == true;
+
+    private static readonly System.Text.Json.JsonSerializerOptions GrainJson =
+        new(System.Text.Json.JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
 
     /// <summary>Our membership table and gateway list, for a silo (app node or test silo).</summary>
     public static ISiloBuilder UsePostgresClustering(this ISiloBuilder silo)

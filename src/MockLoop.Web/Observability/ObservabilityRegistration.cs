@@ -30,7 +30,9 @@ public static class ObservabilityRegistration
     public static WebApplication MapObservability(this WebApplication app)
     {
         var engine = app.Services.GetRequiredService<SessionEngine>();
-        var observed = NodeMetrics.ObserveLiveSessions(() => engine.LoadedCount);
+        // One node: the sessions its engine holds; in a cluster: the session grains active on this node.
+        var grains = app.Services.GetService<Rooms.Grains.SessionGrainCount>();
+        var observed = NodeMetrics.ObserveLiveSessions(() => engine.LoadedCount + (grains?.Active ?? 0));
         app.Lifetime.ApplicationStopped.Register(observed.Dispose);
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;

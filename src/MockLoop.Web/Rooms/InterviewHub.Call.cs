@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using MockLoop.Core.Sessions;
 using MockLoop.Web.Rooms.Call;
+using MockLoop.Web.Rooms.Grains;
 
 namespace MockLoop.Web.Rooms;
 
@@ -20,21 +21,24 @@ public sealed partial class InterviewHub
 
     /// <summary>Screen sharing is the candidate's (the rooms offer it to them only), so only they may announce it.</summary>
     public Task<CallResult> CallPresence(CallPresenceRequest request) =>
-        RelayCallAsync(CallSignalRules.CheckPresence(request), request?.To, (group, from) => group.CallPresence(
-            new CallPresenceMessage(from, request!.CallId, request.State, request.ToCallId, request.Audio, request.Video, request.Screen)),
-            announcesScreen: request?.Screen == true);
+        RelayCallAsync(CallSignalRules.CheckPresence(request), request?.To, nameof(IRoomClient.CallPresence), from =>
+            new CallPresenceMessage(from, request!.CallId, request.State, request.ToCallId, request.Audio, request.Video, request.Screen),
+            (group, message) => group.CallPresence(message), announcesScreen: request?.Screen == true);
 
     public Task<CallResult> CallDescription(CallDescriptionRequest request) =>
-        RelayCallAsync(CallSignalRules.CheckDescription(request), request?.To, (group, from) => group.CallDescription(
-            new CallDescriptionMessage(from, request!.CallId, request.ToCallId, request.Type, request.Sdp)));
+        RelayCallAsync(CallSignalRules.CheckDescription(request), request?.To, nameof(IRoomClient.CallDescription), from =>
+            new CallDescriptionMessage(from, request!.CallId, request.ToCallId, request.Type, request.Sdp),
+            (group, message) => group.CallDescription(message));
 
     public Task<CallResult> CallCandidate(CallCandidateRequest request) =>
-        RelayCallAsync(CallSignalRules.CheckCandidate(request), request?.To, (group, from) => group.CallCandidate(
+        RelayCallAsync(CallSignalRules.CheckCandidate(request), request?.To, nameof(IRoomClient.CallCandidate), from =>
             new CallCandidateMessage(from, request!.CallId, request.ToCallId, request.Candidate, request.SdpMid,
-                request.SdpMLineIndex, request.UsernameFragment)));
+                request.SdpMLineIndex, request.UsernameFragment),
+            (group, message) => group.CallCandidate(message));
 
-    private async Task<CallResult> RelayCallAsync(
-        string? problem, Guid? to, Func<IRoomClient, Guid, Task> send, bool announcesScreen = false)
+    private async Task<CallResult> RelayCallAsync<TMessage>(
+        string? problem, Guid? to, string method, Func<Guid, TMessage> message, Func<IRoomClient, TMessage, Task> send,
+        bool announcesScreen = false)
     {
         if (problem is not null)
         {
@@ -61,7 +65,11 @@ public sealed partial class InterviewHub
         {
             return CallResult.Refused("candidate_only", "Only the candidate shares their screen.");
         }
-        await send(Clients.Group(RoomGroups.For(sessionId, partner.Role)), me);
+        var signal = message(me);
+        var group = RoomGroups.For(sessionId, partner.Role);
+        await send(Clients.Group(group), signal);
+        // The partner may be connected to another node: the session's grain passes the signal on (cluster only).
+        RelayToOtherNodes(RoomRelays.For(method, group, signal), sessionId);
         return CallResult.Relayed;
     }
 

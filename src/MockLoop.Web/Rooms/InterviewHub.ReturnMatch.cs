@@ -11,9 +11,7 @@ public sealed partial class InterviewHub
         {
             return CommandResult.Refused("rate_limited", "Too many changes at once; slow down and try again.");
         }
-        var live = await LiveAsync();
         var name = Context.User?.FindFirst(AppClaims.DisplayName)?.Value ?? "Your partner";
-        var (url, error) = await live.StartReturnMatchAsync(Context.User.UserId(), name);
-        return error ?? new CommandResult(true, Location: url);
+        return await rooms.StartReturnMatchAsync(Context.SessionId(), Context.User.UserId(), name);
     }
 }

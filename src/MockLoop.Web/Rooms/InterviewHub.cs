@@ -5,18 +5,18 @@ using MockLoop.Core.Diagrams;
 using MockLoop.Core.Sessions;
 using MockLoop.Web.Accounts;
 using MockLoop.Web.Data;
-using MockLoop.Web.Rooms.Live;
+using MockLoop.Web.Rooms.Grains;
 
 namespace MockLoop.Web.Rooms;
 
 /// <summary>
 /// The live room's only channel. Thin by design: who you are comes from the Identity cookie, membership was
 /// checked by <see cref="RoomMembershipGate"/> before the connection existed, and every durable change goes to the
-/// session's <see cref="LiveSession"/>, the single writer.
+/// session's single writer through <see cref="IRoomSessions"/> (this node's engine, or the session's grain in a cluster).
 /// </summary>
 [Authorize]
 public sealed partial class InterviewHub(
-    SessionService sessions, SessionEngine engine, RoomPresence presence, ConnectionRateLimits limits,
+    SessionService sessions, IRoomSessions rooms, ConnectionRateLimits limits,
     ILogger<InterviewHub> logger) : Hub<IRoomClient>
 {
     public override async Task OnConnectedAsync()
@@ -32,22 +32,21 @@ public sealed partial class InterviewHub(
             return;
         }
 
-        engine.Attached(sessionId);
         Context.Items[AttachedKey] = true;
-        var live = await engine.GetAsync(sessionId, Context.ConnectionAborted)
-                   ?? throw new HubException("This interview no longer exists.");
-        await live.RefreshSeatsAsync(room.Session, room.Participants);
+        var joined = await rooms.ConnectedAsync(sessionId, userId, room.Session, room.Participants)
+                     ?? throw new HubException("This interview no longer exists.");
 
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.All(sessionId));
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.For(sessionId, role));
-        var cameOnline = presence.Connected(sessionId, userId);
 
-        var participants = room.Participants.Select(p => ToView(sessionId, p)).ToList();
+        var participants = room.Participants.Select(p => ToView(p, joined.Online.Contains(p.UserId) || p.UserId == userId)).ToList();
         await Clients.Caller.RoomState(new RoomStateMessage(sessionId, userId, role.ToString(), participants));
-        if (cameOnline)
+        if (joined.Changed)
         {
             var me = room.Participants.First(p => p.UserId == userId);
-            await Clients.OthersInGroup(RoomGroups.All(sessionId)).Presence(new PresenceMessage(ToView(sessionId, me)));
+            var message = new PresenceMessage(ToView(me, online: true));
+            await Clients.OthersInGroup(RoomGroups.All(sessionId)).Presence(message);
+            RelayToOtherNodes(RoomRelays.For(nameof(IRoomClient.Presence), RoomGroups.All(sessionId), message));
         }
     }
 
@@ -57,15 +56,16 @@ public sealed partial class InterviewHub(
         var userId = Context.User.UserId();
         if (sessionId is { } id && Context.Items.ContainsKey(AttachedKey))
         {
-            engine.Detached(id);
-            if (presence.Disconnected(id, userId))
+            var left = await rooms.DisconnectedAsync(id, userId);
+            if (left.Changed)
             {
                 var role = await sessions.RoleInSessionAsync(id, userId);
                 if (role is not null)
                 {
                     var displayName = Context.User?.FindFirst(AppClaims.DisplayName)?.Value ?? "";
-                    var view = new ParticipantView(userId, displayName, role.Value.ToString(), Online: false);
-                    await Clients.OthersInGroup(RoomGroups.All(id)).Presence(new PresenceMessage(view));
+                    var message = new PresenceMessage(new ParticipantView(userId, displayName, role.Value.ToString(), Online: false));
+                    await Clients.OthersInGroup(RoomGroups.All(id)).Presence(message);
+                    RelayToOtherNodes(RoomRelays.For(nameof(IRoomClient.Presence), RoomGroups.All(id), message), id);
                 }
             }
         }
@@ -81,8 +81,8 @@ public sealed partial class InterviewHub(
         }
         try
         {
-            var live = await LiveAsync();
-            return await live.SyncAsync(Context.User.UserId(), lastSeq, Context.ConnectionAborted);
+            return await rooms.SyncAsync(Context.SessionId(), Context.User.UserId(), lastSeq, Context.ConnectionAborted)
+                   ?? throw new HubException("You are not a participant in this interview.");
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
@@ -100,8 +100,8 @@ public sealed partial class InterviewHub(
         }
         try
         {
-            var live = await LiveAsync();
-            return await live.ChatBeforeAsync(Context.User.UserId(), beforeSeq, Context.ConnectionAborted);
+            return await rooms.ChatBeforeAsync(Context.SessionId(), Context.User.UserId(), beforeSeq, Context.ConnectionAborted)
+                   ?? throw new HubException("You are not a participant in this interview.");
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
@@ -167,7 +167,9 @@ public sealed partial class InterviewHub(
             return;
         }
         var name = Context.User?.FindFirst(AppClaims.DisplayName)?.Value ?? "";
-        RelayVolatile(Clients.OthersInGroup(RoomGroups.All(Context.SessionId())).PeerCursor(new PeerCursorMessage(Context.User.UserId(), name, x, y)));
+        var message = new PeerCursorMessage(Context.User.UserId(), name, x, y);
+        RelayVolatile(Clients.OthersInGroup(RoomGroups.All(Context.SessionId())).PeerCursor(message));
+        RelayToOtherNodes(RoomRelays.For(nameof(IRoomClient.PeerCursor), RoomGroups.All(Context.SessionId()), message));
         await Task.CompletedTask;
     }
 
@@ -179,7 +181,9 @@ public sealed partial class InterviewHub(
         {
             return;
         }
-        RelayVolatile(Clients.OthersInGroup(RoomGroups.All(Context.SessionId())).PeerDrag(new PeerDragMessage(Context.User.UserId(), nodeId, x, y)));
+        var message = new PeerDragMessage(Context.User.UserId(), nodeId, x, y);
+        RelayVolatile(Clients.OthersInGroup(RoomGroups.All(Context.SessionId())).PeerDrag(message));
+        RelayToOtherNodes(RoomRelays.For(nameof(IRoomClient.PeerDrag), RoomGroups.All(Context.SessionId()), message));
         await Task.CompletedTask;
     }
 
@@ -199,6 +203,19 @@ public sealed partial class InterviewHub(
             Interlocked.Decrement(ref relays.InFlight);
             _ = t.Exception;
         }, TaskContinuationOptions.ExecuteSynchronously);
+    }
+
+    /// <summary>
+    /// Volatile traffic for the session's connections on other nodes (a no-op on a single node), never awaited:
+    /// like the local relay, a slow path must not hold this connection's next call.
+    /// </summary>
+    private void RelayToOtherNodes(RoomRelay relay, Guid? sessionId = null)
+    {
+        var relayed = rooms.RelayAsync(sessionId ?? Context.SessionId(), relay);
+        if (!relayed.IsCompleted)
+        {
+            _ = relayed.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        }
     }
 
     private VolatileRelays Relays()
@@ -228,8 +245,7 @@ public sealed partial class InterviewHub(
         }
         try
         {
-            var live = await LiveAsync();
-            return await live.SubmitAsync(Context.User.UserId(), command, clientId);
+            return await rooms.SubmitAsync(Context.SessionId(), Context.User.UserId(), command, clientId);
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
@@ -238,12 +254,7 @@ public sealed partial class InterviewHub(
         }
     }
 
-    private async Task<LiveSession> LiveAsync() =>
-        await engine.GetAsync(Context.SessionId(), Context.ConnectionAborted)
-        ?? throw new HubException("This interview no longer exists.");
-
-    private ParticipantView ToView(Guid sessionId, Participant p) =>
-        new(p.UserId, p.DisplayName, p.Role.ToString(), presence.IsOnline(sessionId, p.UserId));
+    private static ParticipantView ToView(Participant p, bool online) => new(p.UserId, p.DisplayName, p.Role.ToString(), online);
 
     private static string Truncate(string? value) => value is null ? "" : value.Length <= 40 ? value : value[..40] + "…";
 

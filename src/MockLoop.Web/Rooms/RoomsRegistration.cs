@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MockLoop.Web.Rooms.Call;
 using MockLoop.Web.Security;
@@ -16,6 +17,8 @@ public static class RoomsRegistration
         builder.Services.AddScoped<Scoring.ReportService>();
         builder.Services.AddSingleton<RoomPresence>();
         builder.Services.AddSingleton<Live.SessionEngine>();
+        // One node's engine; AddCluster registers the session grains instead when Cluster:Enabled (it runs first).
+        builder.Services.TryAddSingleton<IRoomSessions, Live.LocalRoomSessions>();
         builder.Services.AddSingleton<Live.SessionLogWriter>();
         builder.Services.AddOptions<Live.SessionLogOptions>().BindConfiguration(Live.SessionLogOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<Live.SessionLogOptions>, Live.SessionLogOptionsValidator>();

@@ -46,6 +46,7 @@ public sealed class SiloClusterTests(MembershipTableHost host) : IClassFixture<M
         {
             AddDatabase(silo.Services, silo.Configuration[DatabaseKey]!);
             silo.UsePostgresClustering();
+            silo.Services.AddGrainSerialization();
             silo.Configure<ClusterMembershipOptions>(o => ClusterRegistration.TuneProbes(o, new ClusterNodeOptions()));
         }
 
@@ -53,6 +54,8 @@ public sealed class SiloClusterTests(MembershipTableHost host) : IClassFixture<M
         {
             AddDatabase(client.Services, configuration[DatabaseKey]!);
             client.Services.AddSingleton<Orleans.Messaging.IGatewayListProvider, PostgresGatewayListProvider>();
+            // The app's grain interfaces are in the assembly this client loads: their Core records go as JSON.
+            client.Services.AddGrainSerialization();
         }
     }
 

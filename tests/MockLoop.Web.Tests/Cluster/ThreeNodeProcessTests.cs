@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
+using MockLoop.Core.Contracts;
 using MockLoop.Web.Lobby;
 using MockLoop.Web.Tests.Support;
 
@@ -14,7 +15,7 @@ public sealed class ThreeNodeProcessTests
     private const string Rubric = "ml-system-design@2";
 
     [Fact]
-    public async Task Lobby_pairs_across_nodes_and_survives_a_kill_9_of_the_node_holding_it()
+    public async Task Lobby_pairs_across_nodes_and_a_session_survives_a_kill_9_of_the_node_holding_it()
     {
         await using var database = await TestDatabase.CreateAsync("nodes");
         var keys = Directory.CreateTempSubdirectory("mockloop-keys-");
@@ -68,11 +69,117 @@ public sealed class ThreeNodeProcessTests
         Assert.NotEqual(forAnn.SessionUrl, forCal.SessionUrl);
         Assert.Equal(("Candidate", "Interviewer"), (forCal.Role, forIvy.Role));
 
+        // Ann (node2) and Bob (node3) open their room. Bob is first, so the session's grain starts on node3.
+        var sessionPath = $"/hubs/interview?session={forAnn.SessionUrl.Split('/').Last()}";
+        await using var bobRoom = await RoomClient.OpenAsync(node3, bobCookies, sessionPath);
+        await using var annRoom = await RoomClient.OpenAsync(node2, annCookies, sessionPath);
+        var acked = new List<(long Seq, string NodeId)>();
+        Assert.True((await annRoom.ChatAsync("Hello from node2", "ann-1")).Ok);
+        Assert.True((await bobRoom.ChatAsync("Hello from node3", "bob-1")).Ok);
+        for (var i = 1; i <= 10; i++)
+        {
+            acked.Add((await annRoom.AddNodeUntilAckedAsync(i), $"n{i}"));
+        }
+        await bobRoom.UntilSeenAsync(acked[^1].Seq);
+
+        // In the middle of Ann's edits, node3 (the session's grain, and Bob's connection) is killed outright.
+        var more = new System.Collections.Concurrent.ConcurrentQueue<(long Seq, string NodeId)>();
+        var editing = Task.Run(async () =>
+        {
+            for (var i = 11; i <= 60; i++)
+            {
+                more.Enqueue((await annRoom.AddNodeUntilAckedAsync(i), $"n{i}"));
+            }
+        });
+        await Until.TrueAsync(() => Task.FromResult(more.Count >= 5));
+        node3.Kill();
+        await WithLogsOnFailureAsync(async () => { await editing; return true; }, node2);
+        acked.AddRange(more);
+
+        // Bob comes back through the survivor, resumes from his last seq, and both carry on.
+        await using var bobAgain = await RoomClient.OpenAsync(node2, bobCookies, sessionPath);
+        var bobChat = await bobAgain.ChatUntilAckedAsync("Back on node2", "bob-2");
+        var last = Math.Max(bobChat, acked.Max(a => a.Seq));
+        var log = await bobAgain.SyncEventsAsync(0);
+        Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), log.Select(e => e.Seq));
+        var nodesAdded = log.Where(e => e.Kind == "diagram").Select(e => e.NodeId).ToList();
+        Assert.Equal(acked.Select(a => a.NodeId).Order(), nodesAdded.Order());
+        Assert.All(acked, a => Assert.Equal(a.NodeId, log.Single(e => e.Seq == a.Seq).NodeId));
+        await annRoom.UntilSeenAsync(bobChat);
+
         foreach (var client in new[] { ann, bob, cal, ivy })
         {
             await client.DisposeAsync();
         }
         keys.Delete(recursive: true);
+    }
+
+    /// <summary>A participant's room connection to one node, keeping the events it is sent.</summary>
+    private sealed class RoomClient : IAsyncDisposable
+    {
+        private readonly List<long> _seen = [];
+        private HubConnection _hub = null!;
+
+        public static async Task<RoomClient> OpenAsync(NodeProcess node, System.Net.CookieContainer cookies, string path)
+        {
+            var client = new RoomClient();
+            client._hub = await node.ConnectAsync(cookies, path);
+            client._hub.On<System.Text.Json.JsonElement>("Event", e =>
+            {
+                lock (client._seen)
+                {
+                    client._seen.Add(e.GetProperty("seq").GetInt64());
+                }
+            });
+            return client;
+        }
+
+        public Task<CommandResult> ChatAsync(string text, string clientId) => _hub.InvokeAsync<CommandResult>("SendChat", text, clientId);
+
+        public async Task<long> ChatUntilAckedAsync(string text, string clientId) =>
+            await UntilAckedAsync(() => ChatAsync(text, clientId));
+
+        /// <summary>Adds node n{i}, resending the same op (same id) while the answer is "unavailable", as the room does.</summary>
+        public Task<long> AddNodeUntilAckedAsync(int i) => UntilAckedAsync(() => _hub.InvokeAsync<CommandResult>("SubmitOp", new
+        {
+            type = "addNode", opId = $"op-{i}",
+            node = new { id = $"n{i}", componentType = "client", label = $"Client {i}", x = 10 * i, y = 20, width = 160, height = 60 },
+        }));
+
+        private static async Task<long> UntilAckedAsync(Func<Task<CommandResult>> send)
+        {
+            var deadline = DateTime.UtcNow + Until.GiveUpAfter;
+            while (true)
+            {
+                var result = await send();
+                if (result.Ok)
+                {
+                    return result.Seq!.Value;
+                }
+                Assert.Equal(CommandResult.UnavailableCode, result.Code);
+                Assert.True(DateTime.UtcNow < deadline, "The session stayed unavailable.");
+                await Task.Delay(100);
+            }
+        }
+
+        public async Task UntilSeenAsync(long seq) => await Until.TrueAsync(() =>
+        {
+            lock (_seen)
+            {
+                return Task.FromResult(_seen.Contains(seq));
+            }
+        });
+
+        public async Task<List<(long Seq, string Kind, string? NodeId)>> SyncEventsAsync(long lastSeq)
+        {
+            var sync = await _hub.InvokeAsync<System.Text.Json.JsonElement>("Sync", lastSeq);
+            return sync.GetProperty("events").EnumerateArray().Select(e => (
+                e.GetProperty("seq").GetInt64(), e.GetProperty("kind").GetString()!,
+                e.TryGetProperty("op", out var op) && op.ValueKind == System.Text.Json.JsonValueKind.Object
+                    ? op.GetProperty("node").GetProperty("id").GetString() : null)).ToList();
+        }
+
+        public ValueTask DisposeAsync() => _hub.DisposeAsync();
     }
 
     /// <summary>A failure here is about the cluster's behaviour: show what the surviving nodes logged.</summary>

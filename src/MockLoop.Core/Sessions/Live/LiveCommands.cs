@@ -1,8 +1,19 @@
+using System.Text.Json.Serialization;
 using MockLoop.Core.Diagrams;
 
 namespace MockLoop.Core.Sessions;
 
 /// <summary>A durable change a participant asks for. The live session checks who may, then orders and stores it.</summary>
+/// <remarks>Polymorphic in JSON: commands cross grain calls as JSON (Cluster:Enabled).</remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "command")]
+[JsonDerivedType(typeof(DriveTimer), "timer")]
+[JsonDerivedType(typeof(PostChat), "chat")]
+[JsonDerivedType(typeof(WriteNote), "note")]
+[JsonDerivedType(typeof(EditDiagram), "diagram")]
+[JsonDerivedType(typeof(ScoreCriterion), "score")]
+[JsonDerivedType(typeof(RecordRedFlag), "redFlag")]
+[JsonDerivedType(typeof(SelfAssess), "self")]
+[JsonDerivedType(typeof(SubmitScorecard), "scorecard")]
 public abstract record LiveCommand;
 
 public sealed record DriveTimer(TimerCommand Command) : LiveCommand;

@@ -87,12 +87,36 @@ public sealed partial class SessionWriter
         return new ChatPage(page, rows.Count > LiveLimits.ChatPageSize);
     }
 
+    /// <summary>
+    /// The publications of the entries after <paramref name="seq"/>, for a node that missed them (its subscription
+    /// lapsed or came after a failover); null when they are older than the recent entries kept.
+    /// </summary>
+    public async Task<IReadOnlyList<SessionPublication>?> PublicationsAfterAsync(long seq)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            var oldestKept = _recent.Count == 0 ? Seq + 1 : _recent.Peek().Seq;
+            if (seq + 1 < oldestKept)
+            {
+                return null;
+            }
+            return _recent.Where(e => e.Seq > seq).Select(Publication).ToList();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Made under the writer's lock (they read the current state), so publications go out in sequence order.</summary>
-    private void Publish(SessionEntry entry)
+    private void Publish(SessionEntry entry) => _publish(Publication(entry));
+
+    private SessionPublication Publication(SessionEntry entry)
     {
         var timer = entry.Change is TimerChanged ? _state.Timer.View(_clock.GetUtcNow()) : null;
-        _publish(new SessionPublication(
+        return new SessionPublication(
             SessionViews.Message(_definition, _state, entry, SeatRole.Interviewer, timer, _names),
-            SessionViews.Message(_definition, _state, entry, SeatRole.Candidate, timer, _names)));
+            SessionViews.Message(_definition, _state, entry, SeatRole.Candidate, timer, _names));
     }
 }

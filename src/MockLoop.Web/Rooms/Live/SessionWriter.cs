@@ -8,7 +8,8 @@ using Npgsql;
 namespace MockLoop.Web.Rooms.Live;
 
 /// <summary>What one committed entry looks like to each seat, handed to the host to fan out in sequence order.</summary>
-public sealed record SessionPublication(SessionEventMessage ForInterviewer, SessionEventMessage ForCandidate);
+[GenerateSerializer]
+public sealed record SessionPublication([property: Id(0)] SessionEventMessage ForInterviewer, [property: Id(1)] SessionEventMessage ForCandidate);
 
 /// <summary>
 /// The single writer of one session's log, whoever hosts it (<see cref="LiveSession"/> on one node, the session

@@ -1,0 +1,220 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using MockLoop.Web.Cluster;
+using MockLoop.Web.Rooms.Live;
+
+namespace MockLoop.Web.Rooms.Grains;
+
+/// <summary>
+/// This node's side of the session grains: it subscribes to the grain of every session it has connections for and
+/// forwards what the grain publishes to its own connections, per seat and in sequence order (a publication that
+/// arrives early waits for the ones before it, a repeated one is dropped). Subscriptions are refreshed every few
+/// seconds; a new epoch means the session came back on another node after its own was lost.
+/// </summary>
+public sealed class ClusterSessions(
+    IGrainFactory grains, IClusterMembershipService membership, IHubContext<InterviewHub, IRoomClient> typedHub,
+    IHubContext<InterviewHub> hub, IOptions<ClusterNodeOptions> cluster, ILogger<ClusterSessions> logger) : ISessionNodeObserver, IHostedService, IDisposable
+{
+    /// <summary>Well inside <see cref="SessionGrain.SubscriptionLifetime"/>, so a live node never lapses.</summary>
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an early publication waits for a missing one before the node moves on (clients then Sync).</summary>
+    private static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(2);
+
+    private readonly string _node = cluster.Value.ResolveNodeName();
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Guid, SessionForwarder> _sessions = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private ISessionNodeObserver? _self;
+    private Task _refreshing = Task.CompletedTask;
+    private Task _watching = Task.CompletedTask;
+    private int _resubscribeNow;
+
+    public string Node => _node;
+
+    public ISessionGrain Grain(Guid sessionId) => grains.GetGrain<ISessionGrain>(sessionId);
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _self = grains.CreateObjectReference<ISessionNodeObserver>(this);
+        _refreshing = RefreshLoopAsync();
+        _watching = WatchMembershipAsync();
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _watching.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>
+    /// A session's grain that comes back on a survivor knows no subscribers: when a node leaves the cluster, every
+    /// node subscribes again at once rather than at its next refresh, so its connections miss as little as possible.
+    /// </summary>
+    public void ResubscribeSoon() => Interlocked.Exchange(ref _resubscribeNow, 1);
+
+    private async Task WatchMembershipAsync()
+    {
+        var active = new HashSet<SiloAddress>();
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(_stopping.Token))
+            {
+                var now = snapshot.Members.Where(m => m.Value.Status == SiloStatus.Active).Select(m => m.Key).ToHashSet();
+                if (active.Except(now).Any())
+                {
+                    ResubscribeSoon();
+                }
+                active = now;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    public int SessionCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _sessions.Count;
+            }
+        }
+    }
+
+    /// <summary>A connection for the session opened here; the first one subscribes this node. False: no such session.</summary>
+    public async Task<bool> AttachAsync(Guid sessionId, Guid userId)
+    {
+        SessionForwarder forwarder;
+        lock (_lock)
+        {
+            if (!_sessions.TryGetValue(sessionId, out forwarder!))
+            {
+                _sessions[sessionId] = forwarder = new SessionForwarder(sessionId, typedHub, logger);
+            }
+            forwarder.Users[userId] = forwarder.Users.GetValueOrDefault(userId) + 1;
+        }
+        return await SubscribeAsync(forwarder);
+    }
+
+    public async Task DetachAsync(Guid sessionId, Guid userId)
+    {
+        var last = false;
+        lock (_lock)
+        {
+            if (_sessions.TryGetValue(sessionId, out var forwarder))
+            {
+                if (forwarder.Users.GetValueOrDefault(userId) <= 1)
+                {
+                    forwarder.Users.Remove(userId);
+                }
+                else
+                {
+                    forwarder.Users[userId]--;
+                }
+                last = forwarder.Users.Count == 0 && _sessions.Remove(sessionId);
+            }
+        }
+        if (last)
+        {
+            try
+            {
+                await Grain(sessionId).Unsubscribe(_node);
+            }
+            catch (Exception ex) when (ClusterFailures.IsTransient(ex))
+            {
+                // The grain drops a node that stops refreshing anyway.
+            }
+        }
+    }
+
+    private async Task<bool> SubscribeAsync(SessionForwarder forwarder)
+    {
+        Dictionary<Guid, int> users;
+        long forwardedUpTo;
+        lock (_lock)
+        {
+            users = new Dictionary<Guid, int>(forwarder.Users);
+            forwardedUpTo = forwarder.ForwardedUpTo;
+        }
+        var subscription = await Grain(forwarder.SessionId).Subscribe(_node, _self!, users, forwardedUpTo);
+        lock (_lock)
+        {
+            forwarder.Adopt(subscription);
+        }
+        return subscription.Exists;
+    }
+
+    Task ISessionNodeObserver.Published(Guid sessionId, SessionPublication publication)
+    {
+        lock (_lock)
+        {
+            if (_sessions.TryGetValue(sessionId, out var forwarder))
+            {
+                forwarder.Receive(publication, DateTimeOffset.UtcNow);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    Task ISessionNodeObserver.Relayed(Guid sessionId, RoomRelay relay)
+    {
+        if (relay.Group is { } group)
+        {
+            _ = hub.Clients.Group(group).SendAsync(relay.Method, RoomRelays.Payload(relay));
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task RefreshLoopAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        var nextRefresh = DateTimeOffset.UtcNow + RefreshEvery;
+        while (await TickAsync(timer))
+        {
+            List<SessionForwarder> all;
+            lock (_lock)
+            {
+                all = [.. _sessions.Values];
+                foreach (var forwarder in all)
+                {
+                    forwarder.SkipGapsOlderThan(DateTimeOffset.UtcNow - GapPatience);
+                }
+            }
+            if (DateTimeOffset.UtcNow < nextRefresh && Interlocked.Exchange(ref _resubscribeNow, 0) == 0)
+            {
+                continue;
+            }
+            nextRefresh = DateTimeOffset.UtcNow + RefreshEvery;
+            foreach (var forwarder in all)
+            {
+                try
+                {
+                    await SubscribeAsync(forwarder);
+                }
+                catch (Exception ex) when (ClusterFailures.IsTransient(ex))
+                {
+                    logger.LogWarning(ex, "Refreshing the subscription to session {Session} failed; trying again shortly", forwarder.SessionId);
+                }
+            }
+        }
+    }
+
+    private async Task<bool> TickAsync(PeriodicTimer timer)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(_stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

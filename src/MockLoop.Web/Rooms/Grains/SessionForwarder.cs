@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.SignalR;
+using MockLoop.Web.Rooms.Live;
+
+namespace MockLoop.Web.Rooms.Grains;
+
+/// <summary>One session's publications on their way to this node's connections, in sequence order.</summary>
+internal sealed class SessionForwarder(Guid sessionId, IHubContext<InterviewHub, IRoomClient> hub, ILogger logger)
+{
+    private readonly SessionOutbox _toInterviewer = new(m => hub.Clients.Group(RoomGroups.Interviewer(sessionId)).Event(m), logger);
+    private readonly SessionOutbox _toCandidate = new(m => hub.Clients.Group(RoomGroups.Candidate(sessionId)).Event(m), logger);
+    private readonly SortedDictionary<long, SessionPublication> _early = [];
+    private DateTimeOffset? _waitingSince;
+    private Guid _epoch;
+    private long _next = 1;
+
+    public Guid SessionId { get; } = sessionId;
+    /// <summary>This node's open connections for the session, per user.</summary>
+    public Dictionary<Guid, int> Users { get; } = [];
+
+    /// <summary>-1 before the first subscription: a new connection's client Syncs, nothing to catch up.</summary>
+    public long ForwardedUpTo => _epoch == Guid.Empty ? -1 : _next - 1;
+
+    public void Adopt(SessionSubscription subscription)
+    {
+        var first = _epoch == Guid.Empty;
+        if (!first && subscription.Epoch != _epoch)
+        {
+            Observability.NodeMetrics.Failovers.Add(1, new KeyValuePair<string, object?>("grain", "session"));
+        }
+        _epoch = subscription.Epoch;
+        if (first || subscription.Missed is null)
+        {
+            // Entries already in the log when this node subscribed reach its clients through Sync, never twice.
+            _next = Math.Max(_next, subscription.Seq + 1);
+        }
+        foreach (var publication in subscription.Missed ?? [])
+        {
+            Receive(publication, DateTimeOffset.UtcNow);
+        }
+        Drain();
+    }
+
+    public void Receive(SessionPublication publication, DateTimeOffset now)
+    {
+        var seq = publication.ForInterviewer.Seq;
+        if (seq < _next)
+        {
+            return;
+        }
+        _early[seq] = publication;
+        _waitingSince ??= now;
+        Drain();
+    }
+
+    public void SkipGapsOlderThan(DateTimeOffset limit)
+    {
+        if (_early.Count > 0 && _waitingSince < limit)
+        {
+            // The missing entries were lost with a node; they are in the log, and clients that see the gap Sync.
+            _next = _early.Keys.First();
+            Drain();
+        }
+    }
+
+    private void Drain()
+    {
+        foreach (var seq in _early.Keys.Where(s => s < _next).ToList())
+        {
+            _early.Remove(seq);
+        }
+        while (_early.Remove(_next, out var publication))
+        {
+            _toInterviewer.Enqueue(publication.ForInterviewer);
+            _toCandidate.Enqueue(publication.ForCandidate);
+            _next++;
+        }
+        _waitingSince = _early.Count > 0 ? DateTimeOffset.UtcNow : null;
+    }
+}
