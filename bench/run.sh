@@ -11,6 +11,12 @@ OUT_DIR="$ROOT/.mockloop/bench"
 say() { printf '\033[1;34mbench:\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31mbench:\033[0m %s\n' "$*" >&2; exit 1; }
 
+# `./mockloop bench canvas-drag`: the Blazor canvas's drag benchmark instead (bench/canvas-drag.sh).
+if [ "${1:-}" = "canvas-drag" ]; then
+  shift
+  exec "$ROOT/bench/canvas-drag.sh" "$@"
+fi
+
 ROOMS="10,100,1000"
 SECONDS_PER_ROUND=20
 while [ $# -gt 0 ]; do
