@@ -11,6 +11,11 @@ OUT_DIR="$ROOT/.mockloop/bench"
 say() { printf '\033[1;34mbench:\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31mbench:\033[0m %s\n' "$*" >&2; exit 1; }
 
+# `./mockloop bench room-load`: the Blazor room's load benchmark instead (bench/room-load.sh).
+if [ "${1:-}" = "room-load" ]; then
+  shift
+  exec "$ROOT/bench/room-load.sh" "$@"
+fi
 # `./mockloop bench canvas-drag`: the Blazor canvas's drag benchmark instead (bench/canvas-drag.sh).
 if [ "${1:-}" = "canvas-drag" ]; then
   shift

@@ -184,11 +184,14 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
         var scrolls = await ivy.EvaluateAsync<bool>("document.scrollingElement.scrollHeight > window.innerHeight");
         Assert.False(scrolls, "the page scrolls");
 
-        // The interviewer's tabs: case, notes and chat, without leaving the canvas.
-        foreach (var tab in new[] { "Case", "Notes", "Chat" })
+        // The interviewer's tabs: scoring, case and notes, without leaving the canvas; the call and the chat stay in
+        // view whichever tab is open.
+        foreach (var tab in new[] { "Scoring", "Case", "Notes" })
         {
             await ivy.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync();
             Assert.Equal("true", await ivy.GetByRole(AriaRole.Tab, new() { Name = tab }).GetAttributeAsync("aria-selected"));
+            await ivy.GetByLabel("Message").WaitForAsync();
+            await ivy.GetByRole(AriaRole.Region, new() { Name = "Video call" }).WaitForAsync();
         }
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Full screen" }).ClickAsync();
         var full = await BoxAsync(ivy.GetByRole(AriaRole.Region, new() { Name = "Architecture canvas" }));

@@ -98,6 +98,12 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Mail__Security"] = "None";
         start.Environment["Mail__FromAddress"] = "mockloop@example.test";
         start.Environment["Mail__PublicBaseUrl"] = BaseUrl.ToString().TrimEnd('/');
+        // MOCKLOOP_E2E_ROOM_CLIENT=blazor (or react) runs the whole browser suite against that room client; a
+        // fixture's own settings (BlazorRoomFixture) still win. The app itself rejects a value it does not know.
+        if (Environment.GetEnvironmentVariable("MOCKLOOP_E2E_ROOM_CLIENT") is { Length: > 0 } roomClient)
+        {
+            start.Environment["Room__Client"] = roomClient;
+        }
         foreach (var (key, value) in Settings)
         {
             start.Environment[key] = value;

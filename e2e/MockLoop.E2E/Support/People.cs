@@ -43,6 +43,7 @@ public static class People
         await interviewer.GetByLabel("The interviewer").CheckAsync();
         await interviewer.GetByRole(AriaRole.Button, new() { Name = "Join the queue" }).ClickAsync();
         await interviewer.GetByRole(AriaRole.Heading, new() { Name = "Looking for a partner…" }).WaitForAsync();
+        await MockLoop.E2E.BlazorRoom.BlazorRoomSteps.ScreenshotAsync(interviewer, "lobby-waiting");
 
         await candidate.GotoAsync("/lobby");
         await candidate.GetByLabel("The candidate").CheckAsync();

@@ -52,8 +52,27 @@ public sealed record InterviewCase(
 /// <param name="RedFlags">Answers that should worry the interviewer in this case.</param>
 public sealed record StepHints(string Probe, string SeniorAnswer, string StaffExtension, IReadOnlyList<string> RedFlags)
 {
+    public const string ProbeLabel = "Probe";
+    public const string SeniorLabel = "Expected Senior answer";
+    public const string StaffLabel = "Staff extension";
+    public const string RedFlagLabel = "Red flag";
+
+    /// <summary>The hints as labelled lines ("Probe: …"), the form the room receives them in.</summary>
     public IReadOnlyList<string> Lines() =>
-        [$"Probe: {Probe}", $"Expected Senior answer: {SeniorAnswer}", $"Staff extension: {StaffExtension}", .. RedFlags.Select(f => $"Red flag: {f}")];
+        [$"{ProbeLabel}: {Probe}", $"{SeniorLabel}: {SeniorAnswer}", $"{StaffLabel}: {StaffExtension}", .. RedFlags.Select(f => $"{RedFlagLabel}: {f}")];
+
+    /// <summary>One of <see cref="Lines"/> split back into its label and text; a line without a known label has none.</summary>
+    public static (string? Label, string Text) SplitLine(string line)
+    {
+        foreach (var label in (string[])[ProbeLabel, SeniorLabel, StaffLabel, RedFlagLabel])
+        {
+            if (line.StartsWith(label + ": ", StringComparison.Ordinal))
+            {
+                return (label, line[(label.Length + 2)..]);
+            }
+        }
+        return (null, line);
+    }
 }
 
 /// <summary>

@@ -36,6 +36,9 @@ public sealed class LiveRoomState
     public ScorePreview? Preview { get; private set; }
     public ScorecardView? Scorecard { get; private set; }
 
+    /// <summary>Red flags the interviewer recorded, in any step (the candidate's copy stays empty until the scorecard).</summary>
+    public IReadOnlyList<RedFlagView> RedFlags { get; private set; } = [];
+
     public static string ScoreKey(string stepId, string criterionId) => stepId + "/" + criterionId;
     public bool NeedsSync { get; private set; }
 
@@ -61,6 +64,7 @@ public sealed class LiveRoomState
             Preview = snapshot.Preview;
             Scorecard = snapshot.Scorecard;
             Rubric = snapshot.Rubric;
+            RedFlags = snapshot.RedFlags ?? [];
             var pending = Diagram.Pending.ToList();
             Diagram = new DiagramReplica(DiagramDocument.FromSnapshot(snapshot.Diagram), 0);
             foreach (var op in pending)
@@ -135,8 +139,12 @@ public sealed class LiveRoomState
             case SessionEventKinds.Self when entry.Score is { } self:
                 selfScores[ScoreKey(self.StepId, self.CriterionId)] = self;
                 break;
+            case SessionEventKinds.RedFlag when entry.RedFlags is { } flags:
+                RedFlags = flags;
+                break;
             case SessionEventKinds.Scorecard:
                 Scorecard = entry.Scorecard ?? Scorecard;
+                RedFlags = entry.RedFlags ?? RedFlags;
                 Preview = entry.Preview ?? Preview;
                 if (entry.Scores is not null)
                 {

@@ -82,8 +82,12 @@ public sealed class RoomHub : IAsyncDisposable
     public Task<CommandResult> SubmitOpAsync(DiagramOp op) =>
         connection.InvokeAsync<CommandResult>(InterviewHubMethods.SubmitOp, JsonSerializer.SerializeToElement(op, DiagramJson.Options));
 
-    public Task<CommandResult> ScoreCriterionAsync(string stepId, string criterionId, int? level, string? note, string clientId) =>
-        connection.InvokeAsync<CommandResult>(InterviewHubMethods.ScoreCriterion, stepId, criterionId, level, note, clientId);
+    public Task<CommandResult> ScoreCriterionMarksAsync(CriterionScoreView score, string clientId) =>
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.ScoreCriterionMarks, score.StepId, score.CriterionId, score.Level, score.Note,
+            score.NeededHint, (score.Signals ?? []).ToArray(), clientId);
+
+    public Task<CommandResult> RecordRedFlagAsync(RedFlagIntent flag, string clientId) =>
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.RecordRedFlag, flag.StepId, flag.FlagId, flag.Raised, clientId);
 
     public Task<CommandResult> SelfAssessAsync(string stepId, string criterionId, int? level, string clientId) =>
         connection.InvokeAsync<CommandResult>(InterviewHubMethods.SelfAssess, stepId, criterionId, level, clientId);
@@ -93,6 +97,13 @@ public sealed class RoomHub : IAsyncDisposable
 
     public Task<CommandResult> StartReturnMatchAsync() =>
         connection.InvokeAsync<CommandResult>(InterviewHubMethods.StartReturnMatch);
+
+    public async Task<IReadOnlyList<IceServerView>> CallIceServersAsync() =>
+        await connection.InvokeAsync<IceServerView[]>(InterviewHubMethods.CallIceServers);
+
+    /// <summary>Call signalling (CallPresence, CallDescription, CallCandidate), relayed to the partner, never stored.</summary>
+    public Task<CallResult> CallAsync<TRequest>(string method, TRequest request) where TRequest : class =>
+        connection.InvokeAsync<CallResult>(method, request);
 
     /// <summary>Volatile: fire and forget; the server drops what exceeds 20 per second.</summary>
     public Task CursorAsync(double x, double y) =>
