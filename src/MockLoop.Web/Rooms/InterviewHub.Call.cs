@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using MockLoop.Core.Sessions;
 using MockLoop.Web.Rooms.Call;
 using MockLoop.Web.Rooms.Grains;
 
@@ -18,10 +19,11 @@ public sealed partial class InterviewHub
     public IReadOnlyList<IceServerView> CallIceServers([FromServices] IOptions<CallOptions> options, [FromServices] TimeProvider clock) =>
         TurnCredentials.ServersFor(options.Value, Context.User.UserId(), clock.GetUtcNow());
 
+    /// <summary>Screen sharing is the candidate's (the rooms offer it to them only), so only they may announce it.</summary>
     public Task<CallResult> CallPresence(CallPresenceRequest request) =>
         RelayCallAsync(CallSignalRules.CheckPresence(request), request?.To, nameof(IRoomClient.CallPresence), from =>
             new CallPresenceMessage(from, request!.CallId, request.State, request.ToCallId, request.Audio, request.Video, request.Screen),
-            (group, message) => group.CallPresence(message));
+            (group, message) => group.CallPresence(message), announcesScreen: request?.Screen == true);
 
     public Task<CallResult> CallDescription(CallDescriptionRequest request) =>
         RelayCallAsync(CallSignalRules.CheckDescription(request), request?.To, nameof(IRoomClient.CallDescription), from =>
@@ -35,7 +37,8 @@ public sealed partial class InterviewHub
             (group, message) => group.CallCandidate(message));
 
     private async Task<CallResult> RelayCallAsync<TMessage>(
-        string? problem, Guid? to, string method, Func<Guid, TMessage> message, Func<IRoomClient, TMessage, Task> send)
+        string? problem, Guid? to, string method, Func<Guid, TMessage> message, Func<IRoomClient, TMessage, Task> send,
+        bool announcesScreen = false)
     {
         if (problem is not null)
         {
@@ -57,6 +60,10 @@ public sealed partial class InterviewHub
             logger.LogWarning("Refused a call message from {User} in {Session} addressed to {Target}, who is not their partner",
                 me, sessionId, target);
             return CallResult.Refused("not_your_partner", "Call messages can only go to the other participant of this interview.");
+        }
+        if (announcesScreen && partner.Role == SeatRole.Candidate)
+        {
+            return CallResult.Refused("candidate_only", "Only the candidate shares their screen.");
         }
         var signal = message(me);
         var group = RoomGroups.For(sessionId, partner.Role);

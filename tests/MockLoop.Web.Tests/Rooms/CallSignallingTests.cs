@@ -105,6 +105,19 @@ public sealed class CallSignallingTests(MockLoopApp app) : IClassFixture<MockLoo
     }
 
     [Fact]
+    public async Task Only_the_candidate_may_announce_a_shared_screen_as_the_rooms_offer_it()
+    {
+        await using var room = await OpenRoomAsync("S");
+
+        AssertRefused(await room.Interviewer.Hub.CallAsync("CallPresence",
+            new { callId = "call-a", state = "media", audio = true, video = true, screen = true }), "candidate_only", "Only the candidate shares");
+        AssertRelayed(await room.Interviewer.Hub.CallAsync("CallPresence",
+            new { callId = "call-a", state = "media", audio = true, video = true, screen = false }));
+        var media = await room.Candidate.Hub.ExpectAsync("CallPresence");
+        Assert.False(media["screen"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Presence_and_candidates_are_relayed_with_their_fields()
     {
         await using var room = await OpenRoomAsync("P");
