@@ -69,6 +69,7 @@ foreach (var size in options.Sizes)
         }
         await Task.Delay(100);
     }
+    // Let the first renders and the minimap settle, so the idle figure below measures a quiet page, not start-up.
     await Task.Delay(1000);
 
     var idleFps = await FramesPerSecondAsync(page, () => Task.Delay(TimeSpan.FromSeconds(2)));
