@@ -3,6 +3,14 @@ using MockLoop.Web.Tests.Support;
 
 namespace MockLoop.Web.Tests.Observability;
 
+// The instruments are static (one Meter per process, as in production, where a process is one node), so every app in
+// the test process feeds them: a connection another test class opened before this app's exporter started, and
+// closed after, shows here as a -1 without its +1. Running alone, after the parallel classes, keeps the figures this
+// app's own.
+[CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
+public sealed class MetricsTestsRunAlone;
+
+[Collection(nameof(MetricsTests))]
 public sealed class MetricsTests(MockLoopApp app) : IClassFixture<MockLoopApp>
 {
     [Fact]
