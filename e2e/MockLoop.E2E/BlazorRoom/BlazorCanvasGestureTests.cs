@@ -116,6 +116,14 @@ public sealed class BlazorCanvasGestureTests(BlazorRoomFixture fixture)
         var ivyMember = await BoxAsync(Node(ivy, "Feature store"));
         Assert.True(Math.Abs(ivyMember.X - ivyZone.X - (member.X - start.X)) < 3, "the dropped zone keeps its node in place for the partner");
 
+        // Not dragging any more, the pointer itself goes to the partner, with the name.
+        await WaitUntilAsync(async () =>
+        {
+            wiggle = 1 - wiggle;
+            await cal.Mouse.MoveAsync((float)(grab.X + 300 + wiggle), (float)(grab.Y + 40));
+            return await ivy.Locator(".peer-cursor", new() { HasText = "Cal Zones" }).CountAsync() > 0;
+        }, "the partner sees Cal's pointer with the name");
+
         await ivy.Context.CloseAsync();
         await cal.Context.CloseAsync();
     }
