@@ -38,6 +38,24 @@ public class LiveRoomStateTests
     }
 
     [Fact]
+    public void Older_chat_goes_before_the_messages_held_and_says_whether_there_is_older_still()
+    {
+        var state = new LiveRoomState();
+        var snapshot = Snapshot(11);
+        state.ApplySync(snapshot with { Snapshot = snapshot.Snapshot! with { Chat = [Message(10, "ten"), Message(11, "eleven")], OlderChat = true } },
+            Samples.Noon);
+        Assert.True(state.OlderChat);
+
+        // A page that overlaps what is held (it crossed a resync) adds only what is new.
+        state.AddOlderChat(new ChatPage([Message(8, "eight"), Message(9, "nine"), Message(10, "ten")], HasMore: false));
+
+        Assert.Equal(["eight", "nine", "ten", "eleven"], state.Chat.Select(c => c.Text));
+        Assert.False(state.OlderChat);
+    }
+
+    private static ChatMessageView Message(long seq, string text) => new(seq, Ivy, "Ivy", text, Samples.Noon);
+
+    [Fact]
     public void An_entry_past_a_gap_is_not_applied_and_asks_for_a_sync()
     {
         var state = new LiveRoomState();
