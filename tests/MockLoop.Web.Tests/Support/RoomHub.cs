@@ -87,7 +87,7 @@ public sealed class RoomHub : IAsyncDisposable
         {
             await connection.StartAsync();
         }
-        catch (HttpRequestException refused) when (refused.StatusCode is { } status)
+        catch (Exception failed) when (RefusalStatus(failed) is { } status)
         {
             await connection.DisposeAsync();
             // The client's exception carries the status only; the sentence the browser shows is the response body.
@@ -102,6 +102,18 @@ public sealed class RoomHub : IAsyncDisposable
         }
         return hub;
     }
+
+    /// <summary>
+    /// The HTTP status a hub refused the connection with: from negotiate, or (with no negotiate request) from the
+    /// WebSocket handshake, which the test server's client reports in its message.
+    /// </summary>
+    private static HttpStatusCode? RefusalStatus(Exception failed) => failed switch
+    {
+        HttpRequestException { StatusCode: { } status } => status,
+        InvalidOperationException handshake when System.Text.RegularExpressions.Regex.Match(handshake.Message, @"status code: (\d{3})") is { Success: true } m
+            => (HttpStatusCode)int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
 
     /// <summary>Invokes a hub method and returns its result as JSON (null when it has none); a hub error is thrown as <see cref="HubCallException"/>.</summary>
     public async Task<JsonNode?> CallAsync(string method, params object?[] arguments)
