@@ -1,14 +1,13 @@
-using Microsoft.Extensions.Options;
-
-namespace MockLoop.Web.Rooms.ClientSwitch;
+namespace MockLoop.Web.Rooms;
 
 public static class RoomClientRegistration
 {
-    /// <summary>The Blazor WebAssembly room: its render mode, its assembly, and the switch that picks it.</summary>
+    /// <summary>
+    /// The room's and the lobby's client: Blazor WebAssembly components (MockLoop.Web.Client), rendered interactive on
+    /// those two pages only; every other page stays static SSR (docs/decisions/125).
+    /// </summary>
     public static IHostApplicationBuilder AddRoomClient(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RoomClientOptions>().BindConfiguration(RoomClientOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<RoomClientOptions>, RoomClientOptionsValidator>();
         builder.Services.AddRazorComponents().AddInteractiveWebAssemblyComponents();
         return builder;
     }
