@@ -30,6 +30,8 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
             await Node(ivy, label).WaitForAsync();
         }
         await SaveStatus(cal, "All changes saved").WaitForAsync();
+        // No chat yet, so nothing earlier to offer.
+        Assert.Equal(0, await cal.GetByRole(AriaRole.Button, new() { Name = "Show earlier messages" }).CountAsync());
         await ScreenshotAsync(cal, "room-candidate");
         await ScreenshotAsync(ivy, "room-interviewer");
 
