@@ -832,7 +832,7 @@ function markdown(report) {
       `${report.windowSeconds} s window per R, after an unreported warm-up round (R=${WARMUP_ROOMS}, ${WARMUP_SECONDS} s); ` +
       "PostgreSQL with fsync on; server, PostgreSQL and load generator on the same machine. " +
       (SERVER_PIDS.length > 1
-        ? `${SERVER_PIDS.length} nodes (Cluster:Enabled): the interviewer on node 1, the candidate on node 2; server figures are summed over the nodes. `
+        ? `${SERVER_PIDS.length} nodes (one cluster): the interviewer on node 1, the candidate on node 2; server figures are summed over the nodes. `
         : "One node. ") + "See bench/README.md.",
     "",
     `| Metric | ${rs.map((r) => `R = ${r.rooms}`).join(" | ")} |`,

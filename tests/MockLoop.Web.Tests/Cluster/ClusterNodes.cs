@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
 using MockLoop.Web.Tests.Support;
@@ -29,15 +27,11 @@ public sealed class ClusterNodes : IAsyncDisposable
         var nodes = new List<MockLoopApp>();
         for (var i = 0; i < count; i++)
         {
-            var (siloPort, gatewayPort) = (FreePort(), FreePort());
             var name = $"node{i + 1}";
+            // Free silo ports and no gateway: the defaults.
             nodes.Add(await MockLoopApp.StartOnAsync(database, web => web
-                .UseSetting("Cluster:Enabled", "true")
                 .UseSetting("Cluster:ClusterId", clusterId)
-                .UseSetting("Cluster:NodeName", name)
-                .UseSetting("Cluster:AdvertisedAddress", "127.0.0.1")
-                .UseSetting("Cluster:SiloPort", siloPort.ToString())
-                .UseSetting("Cluster:GatewayPort", gatewayPort.ToString()), clock));
+                .UseSetting("Cluster:NodeName", name), clock));
         }
         var cluster = new ClusterNodes(database, nodes);
         foreach (var node in nodes)
@@ -73,13 +67,6 @@ public sealed class ClusterNodes : IAsyncDisposable
             .Build();
         await connection.StartAsync();
         return connection;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -4,13 +4,15 @@ using MockLoop.Core.Sessions;
 namespace MockLoop.Web.Rooms.Grains;
 
 /// <summary>
-/// Sessions on their grains (with <c>Cluster:Enabled</c>). A call caught by the failure of the grain's node is
+/// Sessions on their grains (on every node, one or many). A call caught by the failure of the grain's node is
 /// answered <c>unavailable</c> (docs/decisions/050): nothing was acknowledged, the client resends, and the session
 /// comes back on a survivor from its log.
 /// </summary>
-public sealed class GrainRoomSessions(ClusterSessions nodes, ILogger<GrainRoomSessions> logger) : IRoomSessions
+public sealed class GrainRoomSessions(
+    ClusterSessions nodes, IClusterMembershipService membership, ILogger<GrainRoomSessions> logger) : IRoomSessions
 {
-    public bool SpansNodes => true;
+    /// <summary>A node alone (the common case) relays nothing: its own hub already reached every connection.</summary>
+    public bool SpansNodes => membership.CurrentSnapshot.Members.Count(m => m.Value.Status == SiloStatus.Active) > 1;
 
     public async Task<PresenceChange?> ConnectedAsync(Guid sessionId, Guid userId, InterviewSession row, IReadOnlyList<Participant> participants)
     {
