@@ -87,8 +87,13 @@ public static class ClusterRegistration
 
     private static bool IsCoreType(Type type) => type.Namespace?.StartsWith("MockLoop.Core", StringComparison.Ordinal) == true;
 
+    /// <summary>Text with a lone surrogate crosses too, so the session's rules refuse it by name (ADR 051).</summary>
     private static readonly System.Text.Json.JsonSerializerOptions GrainJson =
-        new(System.Text.Json.JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
+        new(System.Text.Json.JsonSerializerDefaults.Web)
+        {
+            AllowOutOfOrderMetadataProperties = true,
+            Converters = { new Core.Text.JsonText.LenientStringConverter() },
+        };
 
     /// <summary>Our membership table and gateway list, for a silo (app node or test silo).</summary>
     public static ISiloBuilder UsePostgresClustering(this ISiloBuilder silo)

@@ -27,7 +27,7 @@ public sealed class GrainRoomSessions(
 
     public async Task<PresenceChange> DisconnectedAsync(Guid sessionId, Guid userId)
     {
-        await nodes.DetachAsync(sessionId, userId);
+        var last = nodes.Detach(sessionId, userId);
         try
         {
             return await nodes.Grain(sessionId).Presence(nodes.Node, userId, -1);
@@ -36,6 +36,13 @@ public sealed class GrainRoomSessions(
         {
             // The session's node is gone; its next activation learns presence from the nodes' subscriptions.
             return new PresenceChange(false, []);
+        }
+        finally
+        {
+            if (last)
+            {
+                await nodes.UnsubscribeAsync(sessionId);
+            }
         }
     }
 
