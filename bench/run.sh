@@ -61,15 +61,17 @@ PSQL="$(ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1 || t
 [ -x "$PSQL" ] || PSQL="$(command -v psql || true)"
 [ -n "$PSQL" ] || die "psql not found (install postgresql-client)"
 
-# 2R client sockets in one Node process, the same number in the server: lift the soft limit as far as allowed.
+# 2R client sockets in the load generator's process, the same number in the server: lift the soft limit as far as allowed.
 hard="$(ulimit -Hn)"
 if [ "$hard" = unlimited ] || [ "$hard" -ge 65536 ]; then ulimit -n 65536; else ulimit -n "$hard"; fi
 [ "$(ulimit -n)" -ge 8192 ] || say "warning: ulimit -n is $(ulimit -n); R=1000 needs about 4,500 descriptors"
 
-say "building the web app (Release)"
-dotnet build "$WEB_PROJECT" -c Release -v quiet -nologo -clp:ErrorsOnly >/dev/null \
-  || { dotnet build "$WEB_PROJECT" -c Release -v quiet -nologo -clp:ErrorsOnly; die "build failed"; }
-[ -d "$WEB_PROJECT/ClientApp/node_modules/@microsoft/signalr" ] || die "the client's node_modules are missing (the build should have run npm ci)"
+LOAD_PROJECT="$ROOT/bench/CanvasLoad"
+say "building the web app and the load generator (Release)"
+for project in "$WEB_PROJECT" "$LOAD_PROJECT"; do
+  dotnet build "$project" -c Release -v quiet -nologo -clp:ErrorsOnly >/dev/null \
+    || { dotnet build "$project" -c Release -v quiet -nologo -clp:ErrorsOnly; die "build failed: ${project#"$ROOT/"}"; }
+done
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RUN_DIR="$OUT_DIR/run-$STAMP"
@@ -152,7 +154,7 @@ MD="$OUT_DIR/canvas-latest.md"
 limit=$(( 300 + ${#ROOM_LIST[@]} * (SECONDS_PER_ROUND + 240) ))
 say "load: rooms ${ROOMS}, ${SECONDS_PER_ROUND} s each (gives up after ${limit} s)"
 MOCKLOOP_BENCH_PSQL="$PSQL" timeout --signal=TERM --kill-after=15 "$limit" \
-  node "$ROOT/bench/canvas-load.mjs" \
+  dotnet "$LOAD_PROJECT/bin/Release/net10.0/CanvasLoad.dll" \
     --url "$(join_by_comma "${URLS[@]}")" --server-pid "$(join_by_comma "${SERVER_PIDS[@]}")" --server-log "${LOGS[0]}" \
     --rooms "$ROOMS" --seconds "$SECONDS_PER_ROUND" --json "$JSON" --md "$MD" --stamp "$STAMP" \
   || die "the load generator failed (server log: ${LOGS[0]})"
