@@ -109,5 +109,11 @@ public static class ClusterRegistration
         membership.ProbeTimeout = options.ProbeTimeout;
         membership.NumMissedProbesLimit = options.MissedProbesLimit;
         membership.TableRefreshTimeout = options.TableRefreshTimeout;
+        // A starting node waits to reach every silo the table calls active, unless that silo's heartbeat row is stale.
+        // Orleans' defaults (30 s × 3) kept a node restarted after a crash waiting 90 s for its own dead predecessor
+        // (a free port each start, so it is not recognised as the same silo); this makes it about 10 s, for one
+        // heartbeat UPDATE per node every 5 s (ADR 115).
+        membership.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+        membership.NumMissedTableIAmAliveLimit = 2;
     }
 }
