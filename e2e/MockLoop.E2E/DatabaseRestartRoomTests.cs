@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using MockLoop.E2E.BlazorRoom;
 using MockLoop.E2E.Support;
 using MockLoop.Web.Tests.Support;
 
@@ -8,14 +9,13 @@ namespace MockLoop.E2E;
 /// Hardening item 1 in a real browser: PostgreSQL stops under the app while a participant draws. The room keeps the
 /// change on screen marked unsaved, resends it with backoff, and stores it once the database is back; the lobby page
 /// (issue 11) retries a join the same way, saying "Reconnecting…" instead of showing an error. The app runs on a
-/// PostgreSQL cluster of these tests' own, the only one they stop.
+/// PostgreSQL cluster of these tests' own, the only one they stop, with the Blazor room and lobby.
 /// </summary>
 public sealed class DatabaseRestartRoomTests(DatabaseRestartFixture fixture) : IClassFixture<DatabaseRestartFixture>
 {
     private Task<IPage> NewPersonAsync() => BrowserFixture.NewPersonAsync(fixture.Browser, fixture.App.BaseUrl, timeoutMs: 20_000);
 
-    private static ILocator Node(IPage page, string label) =>
-        page.Locator(".react-flow__node").Filter(new() { Has = page.Locator(".dc-node-label", new() { HasTextString = label }) });
+    private static ILocator Node(IPage page, string label) => CanvasScenarios.Node(page, label);
 
     [Fact]
     public async Task A_node_added_while_the_database_is_down_shows_as_unsaved_and_is_stored_once_it_is_back()
@@ -40,15 +40,14 @@ public sealed class DatabaseRestartRoomTests(DatabaseRestartFixture fixture) : I
 
         // Kept on the author's screen, marked unsaved; the partner does not see what is not stored.
         await Node(cal, "Model server").WaitForAsync();
-        var unsaved = cal.GetByRole(AriaRole.Status, new() { Name = "Unsaved changes" });
-        await Assertions.Expect(unsaved).ToHaveTextAsync("1 unsaved change, retrying…");
+        await BlazorRoomSteps.SaveStatus(cal, "1 change not saved yet").WaitForAsync();
         Assert.Equal(0, await Node(ivy, "Model server").CountAsync());
 
         await fixture.Cluster.StartServerAsync();
 
         // The resend stores it: the mark goes, the partner sees the node, and a reload (from the log) still has it once.
         await Node(ivy, "Model server").WaitForAsync(new() { Timeout = 60_000 });
-        await Assertions.Expect(unsaved).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await BlazorRoomSteps.SaveStatus(cal, "All changes saved").WaitForAsync(new() { Timeout = 30_000 });
         await cal.ReloadAsync();
         await People.WaitConnectedAsync(cal);
         await Node(cal, "Model server").WaitForAsync();
@@ -94,7 +93,7 @@ public sealed class DatabaseRestartFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Cluster = await DedicatedCluster.StartAsync();
-        App = new AppProcess(serverConnectionString: Cluster.ServerConnectionString);
+        App = new AppProcess(new Dictionary<string, string> { ["Room__Client"] = "blazor" }, Cluster.ServerConnectionString);
         await App.StartAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await BrowserFixture.LaunchChromiumAsync(_playwright);

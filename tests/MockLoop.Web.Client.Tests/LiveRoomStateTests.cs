@@ -38,6 +38,90 @@ public class LiveRoomStateTests
     }
 
     [Fact]
+    public void Older_chat_goes_before_the_messages_held_and_says_whether_there_is_older_still()
+    {
+        var state = new LiveRoomState();
+        var snapshot = Snapshot(11);
+        state.ApplySync(snapshot with { Snapshot = snapshot.Snapshot! with { Chat = [Message(10, "ten"), Message(11, "eleven")], OlderChat = true } },
+            Samples.Noon);
+        Assert.True(state.OlderChat);
+
+        // A page that overlaps what is held (it crossed a resync) adds only what is new.
+        state.AddOlderChat(new ChatPage([Message(8, "eight"), Message(9, "nine"), Message(10, "ten")], HasMore: false));
+
+        Assert.Equal(["eight", "nine", "ten", "eleven"], state.Chat.Select(c => c.Text));
+        Assert.False(state.OlderChat);
+    }
+
+    [Fact]
+    public void A_private_entry_moves_the_candidate_on_without_scores_and_the_scorecard_reveals_them_with_the_red_flags()
+    {
+        var candidate = new LiveRoomState();
+        candidate.ApplySync(Snapshot(2), Samples.Noon);
+
+        // What the interviewer did privately reaches the candidate as "private": the sequence moves on, nothing shows.
+        Assert.True(candidate.ApplyEvent(new SessionEventMessage(3, SessionEventKinds.Private, Samples.Noon), Samples.Noon));
+        Assert.Equal(3, candidate.Seq);
+        Assert.Empty(candidate.Scores);
+        Assert.Empty(candidate.RedFlags);
+
+        var flag = new RedFlagView("evaluation", "accuracy-on-rare-positives", "Accuracy at 0.1 % positives.");
+        var result = new ScorePreview(3, [new StepScoreView("clarify", 3, 1, 1)]);
+        var scorecard = new ScorecardView("Senior", "s", "i", "n", Samples.Noon, result,
+            new VerdictView("Senior", "Below", 3, 3, [], RedFlags: [flag]));
+        Assert.True(candidate.ApplyEvent(new SessionEventMessage(4, SessionEventKinds.Scorecard, Samples.Noon, Scorecard: scorecard,
+            Scores: [new CriterionScoreView("clarify", "scope", 3, "good")], Preview: result, RedFlags: [flag]), Samples.Noon));
+
+        Assert.Equal("good", candidate.Scores[LiveRoomState.ScoreKey("clarify", "scope")].Note);
+        Assert.Equal([flag], candidate.RedFlags);
+        Assert.Equal("Below", candidate.Scorecard?.Verdict.Outcome);
+        Assert.Equal(3, candidate.Preview?.Overall);
+    }
+
+    [Fact]
+    public void The_interviewers_scores_keep_the_running_preview_and_red_flags_follow_their_entries_and_snapshots()
+    {
+        var interviewer = new LiveRoomState();
+        interviewer.ApplySync(Snapshot(2), Samples.Noon);
+        var preview = new ScorePreview(3, [new StepScoreView("clarify", 3, 1, 1)]);
+
+        interviewer.ApplyEvent(new SessionEventMessage(3, SessionEventKinds.Score, Samples.Noon,
+            Score: new CriterionScoreView("clarify", "scope", 3, null), Preview: preview), Samples.Noon);
+        var flag = new RedFlagView("evaluation", "accuracy-on-rare-positives", "Accuracy at 0.1 % positives.");
+        interviewer.ApplyEvent(new SessionEventMessage(4, SessionEventKinds.RedFlag, Samples.Noon, RedFlags: [flag]), Samples.Noon);
+
+        Assert.Equal(3, interviewer.Scores[LiveRoomState.ScoreKey("clarify", "scope")].Level);
+        Assert.Equal(3, interviewer.Preview?.Overall);
+        Assert.Equal([flag], interviewer.RedFlags);
+
+        interviewer.ApplyEvent(new SessionEventMessage(5, SessionEventKinds.RedFlag, Samples.Noon, RedFlags: []), Samples.Noon);
+        Assert.Empty(interviewer.RedFlags);
+
+        var snapshot = Snapshot(9);
+        var reloaded = new LiveRoomState();
+        reloaded.ApplySync(snapshot with { Snapshot = snapshot.Snapshot! with { RedFlags = [flag] } }, Samples.Noon);
+        Assert.Equal([flag], reloaded.RedFlags);
+    }
+
+    [Fact]
+    public void Missed_entries_catch_up_in_order_without_a_snapshot()
+    {
+        var state = new LiveRoomState();
+        state.ApplySync(Snapshot(2), Samples.Noon);
+
+        state.ApplySync(new SyncResult(4, null,
+            [new SessionEventMessage(3, SessionEventKinds.Note, Samples.Noon, Note: new NoteView("clarify", "n", Samples.Noon)), Chat(4, "back")],
+            Samples.Timer(), Samples.Noon), Samples.Noon);
+
+        Assert.Equal(4, state.Seq);
+        Assert.Equal("n", state.Notes["clarify"].Text);
+        Assert.Equal(["back"], state.Chat.Select(c => c.Text));
+        Assert.True(state.ApplyEvent(Chat(5, "next"), Samples.Noon));
+    }
+
+    private static ChatMessageView Message(long seq, string text) => new(seq, Ivy, "Ivy", text, Samples.Noon);
+
+    [Fact]
     public void An_entry_past_a_gap_is_not_applied_and_asks_for_a_sync()
     {
         var state = new LiveRoomState();

@@ -28,6 +28,20 @@ public class PanelTests : BunitContext
     }
 
     [Fact]
+    public void Earlier_messages_are_offered_only_when_the_log_holds_some_and_a_click_asks_for_them()
+    {
+        var asked = 0;
+        var cut = Render<ChatPanel>(p => p.Add(x => x.Messages, [new ChatMessageView(7, Partner, "Cal", "hi", Samples.Noon)]));
+        Assert.Empty(cut.FindAll(".chat-earlier"));
+
+        cut.Render(p => p.Add(x => x.OnLoadEarlier, EventCallback.Factory.Create(this, () => asked++)));
+        cut.Find(".chat-earlier").Click();
+
+        Assert.Equal(1, asked);
+        Assert.Equal("Show earlier messages", cut.Find(".chat-earlier").TextContent.Trim());
+    }
+
+    [Fact]
     public void A_read_only_chat_has_no_form()
     {
         var cut = Render<ChatPanel>(p => p.Add(x => x.Messages, []).Add(x => x.ReadOnly, true));

@@ -24,6 +24,9 @@ public sealed class LiveRoomState
     public TimeSpan ClockOffset { get; private set; }
 
     public List<ChatMessageView> Chat { get; } = [];
+
+    /// <summary>Whether the log holds chat older than the first message in <see cref="Chat"/> (paged on request).</summary>
+    public bool OlderChat { get; private set; }
     public IReadOnlyDictionary<string, NoteView> Notes => notes;
     public CaseView? Case { get; private set; }
     public RubricView? Rubric { get; private set; }
@@ -44,6 +47,17 @@ public sealed class LiveRoomState
 
     public bool Ended => Timer?.Status == TimerStatus.Ended;
 
+    /// <summary>
+    /// Puts a page of older chat before the messages already shown. A message already held (a page that crossed a
+    /// resync) is not shown twice.
+    /// </summary>
+    public void AddOlderChat(ChatPage page)
+    {
+        var held = Chat.Select(m => m.Seq).ToHashSet();
+        Chat.InsertRange(0, page.Messages.Where(m => !held.Contains(m.Seq)).OrderBy(m => m.Seq));
+        OlderChat = page.HasMore;
+    }
+
     public void ApplySync(SyncResult result, DateTimeOffset receivedAt)
     {
         NeedsSync = false;
@@ -53,6 +67,7 @@ public sealed class LiveRoomState
             Status = snapshot.Status;
             Chat.Clear();
             Chat.AddRange(snapshot.Chat);
+            OlderChat = snapshot.OlderChat;
             notes.Clear();
             foreach (var note in snapshot.Notes ?? [])
             {

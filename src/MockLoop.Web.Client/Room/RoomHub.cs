@@ -72,6 +72,10 @@ public sealed class RoomHub : IAsyncDisposable
     public Task<CommandResult> TimerAsync(string command, int? stepIndex, string clientId) =>
         connection.InvokeAsync<CommandResult>(InterviewHubMethods.Timer, command, stepIndex, clientId);
 
+    /// <summary>Chat older than <paramref name="beforeSeq"/>, oldest first, read from the session log.</summary>
+    public Task<ChatPage> ChatBeforeAsync(long beforeSeq) =>
+        connection.InvokeAsync<ChatPage>(InterviewHubMethods.ChatBefore, beforeSeq);
+
     public Task<CommandResult> SendChatAsync(string text, string clientId) =>
         connection.InvokeAsync<CommandResult>(InterviewHubMethods.SendChat, text, clientId);
 

@@ -10,6 +10,16 @@ const maxSdpBytes = 32 * 1024;
 const maxCandidateBytes = 2 * 1024;
 const utf8Bytes = (text) => new TextEncoder().encode(text).length;
 
+// The pure decisions below are exported for the browser tests (e2e CallEngineRulesTests), which import this module in
+// chromium; the room only uses create().
+
+/** The hub refuses an SDP over 32 KB (counted in UTF-8 bytes) or anything that is not SDP: never send one. */
+export const sdpFits = (sdp) => typeof sdp === "string" && sdp.startsWith("v=0") && utf8Bytes(sdp) <= maxSdpBytes;
+
+/** The hub refuses a candidate over 2 KB (its text, mid and username fragment, in UTF-8 bytes). */
+export const candidateFits = (init) =>
+  utf8Bytes(init.candidate ?? "") + utf8Bytes(init.sdpMid ?? "") + utf8Bytes(init.usernameFragment ?? "") <= maxCandidateBytes;
+
 function storage(kind) {
   try {
     return window[kind];
@@ -35,7 +45,8 @@ function write(store, key, value) {
   }
 }
 
-function newCallId() {
+/** An instance id the hub accepts: "c" and 24 letters or digits. */
+export function newCallId() {
   const random = crypto?.randomUUID ? crypto.randomUUID().replace(/-/g, "") : Math.random().toString(36).slice(2) + Date.now().toString(36);
   return `c${random.slice(0, 24)}`;
 }
@@ -43,11 +54,11 @@ function newCallId() {
 const audioBase = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 const videoBase = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 24, max: 30 } };
 // A remembered device is asked for as "ideal" when joining (it may be gone) and as "exact" when picked from the list.
-const audioConstraints = (id, exact = false) => (id ? { ...audioBase, deviceId: exact ? { exact: id } : { ideal: id } } : { ...audioBase });
-const videoConstraints = (id, exact = false) => (id ? { ...videoBase, deviceId: exact ? { exact: id } : { ideal: id } } : { ...videoBase });
+export const audioConstraints = (id, exact = false) => (id ? { ...audioBase, deviceId: exact ? { exact: id } : { ideal: id } } : { ...audioBase });
+export const videoConstraints = (id, exact = false) => (id ? { ...videoBase, deviceId: exact ? { exact: id } : { ideal: id } } : { ...videoBase });
 
 /** getUserMedia's DOMException names as a reason the C# status machine understands. */
-function classifyMediaError(error) {
+export function classifyMediaError(error) {
   const name = error?.name ?? "";
   const detail = error?.message || name || String(error);
   switch (name) {
@@ -68,7 +79,7 @@ function classifyMediaError(error) {
   }
 }
 
-function cameraProblem(error) {
+export function cameraProblem(error) {
   const { reason, detail } = classifyMediaError(error);
   if (reason === "denied") return "access is blocked (allow it in the address bar's site settings).";
   if (reason === "noDevice") return "no such device is connected.";
@@ -76,7 +87,7 @@ function cameraProblem(error) {
   return detail;
 }
 
-function deviceOptions(devices, kind) {
+export function deviceOptions(devices, kind) {
   const noun = kind === "audioinput" ? "Microphone" : "Camera";
   return devices
     .filter((d) => d.kind === kind && d.deviceId && d.deviceId !== "default" && d.deviceId !== "communications")
@@ -84,14 +95,14 @@ function deviceOptions(devices, kind) {
 }
 
 /** The peer connection's two state machines folded into the one the call status follows. */
-function linkStateOf(connectionState, iceConnectionState) {
+export function linkStateOf(connectionState, iceConnectionState) {
   if (connectionState === "connected") return "connected";
   if (connectionState === "failed" || iceConnectionState === "failed") return "failed";
   if (connectionState === "disconnected" || iceConnectionState === "disconnected") return "disconnected";
   return "connecting";
 }
 
-function summarizeStats(entries) {
+export function summarizeStats(entries) {
   const all = [...entries];
   const byId = new Map(all.map((s) => [s.id, s]));
   const result = { inboundAudioBytes: 0, inboundVideoBytes: 0, outboundAudioBytes: 0, outboundVideoBytes: 0, route: null };
@@ -115,7 +126,21 @@ function summarizeStats(entries) {
   return result;
 }
 
-/** Root mean square of 8-bit samples (128 is silence), with hysteresis so the ring does not flicker between words. */
+/** Root mean square of 8-bit time-domain samples: 0 for silence (128), 1 for a full swing. */
+export function audioLevel(samples) {
+  let sum = 0;
+  for (const sample of samples) sum += ((sample - 128) / 128) ** 2;
+  return samples.length ? Math.sqrt(sum / samples.length) : 0;
+}
+
+/**
+ * Whether someone is speaking, with hysteresis so the ring does not flicker between words: it lights at once on a
+ * loud sample, stays on through soft sounds, and goes out only after 350 ms without any.
+ */
+export function speakingNext(level, speaking, msSinceLoud) {
+  return level >= 0.045 || (speaking && level >= 0.025) ? true : speaking && msSinceLoud < 350;
+}
+
 function speakingMeter(stream, onChange) {
   const track = stream?.getAudioTracks()[0];
   const Context = window.AudioContext ?? window.webkitAudioContext;
@@ -137,11 +162,9 @@ function speakingMeter(stream, onChange) {
   let lastLoudAt = -Infinity;
   const timer = setInterval(() => {
     analyser.getByteTimeDomainData(samples);
-    let sum = 0;
-    for (const sample of samples) sum += ((sample - 128) / 128) ** 2;
-    const level = Math.sqrt(sum / samples.length);
+    const level = audioLevel(samples);
     const now = performance.now();
-    const next = level >= 0.045 || (speaking && level >= 0.025) ? true : speaking && now - lastLoudAt < 350;
+    const next = speakingNext(level, speaking, now - lastLoudAt);
     if (level >= 0.025 && next) lastLoudAt = now;
     if (next !== speaking) {
       speaking = next;
@@ -602,8 +625,7 @@ class CallEngine {
     pc.onicecandidate = ({ candidate }) => {
       if (link !== this.link || !candidate || !candidate.candidate) return;
       const init = candidate.toJSON();
-      const bytes = utf8Bytes(init.candidate ?? "") + utf8Bytes(init.sdpMid ?? "") + utf8Bytes(init.usernameFragment ?? "");
-      if (bytes > maxCandidateBytes) return;
+      if (!candidateFits(init)) return;
       void this.send("CallCandidate", {
         callId: this.callId, toCallId: link.peerCallId, to: link.peerUserId, candidate: init.candidate ?? "",
         sdpMid: init.sdpMid ?? null, sdpMLineIndex: init.sdpMLineIndex ?? null, usernameFragment: init.usernameFragment ?? null,
@@ -836,7 +858,7 @@ class CallEngine {
   }
 
   sendDescription(link, description) {
-    if (!description.sdp?.startsWith("v=0") || utf8Bytes(description.sdp) > maxSdpBytes || !this.callId) {
+    if (!sdpFits(description.sdp) || !this.callId) {
       console.warn("MockLoop call: not sending a description");
       return Promise.resolve();
     }
