@@ -1,5 +1,3 @@
-using Blazor.Diagrams.Core.Geometry;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MockLoop.Core.Diagrams;
 using MockLoop.Web.Client.Canvas;
@@ -7,36 +5,8 @@ using MockLoop.Web.Client.Canvas;
 namespace MockLoop.Web.Client.Tests;
 
 /// <summary>The canvas wrapper's edits: undo/redo through ops, keyboard shortcuts, read-only, the toolbar and its help.</summary>
-public class CanvasEditingTests : BunitContext
+public class CanvasEditingTests : CanvasTestContext
 {
-    private static readonly PaletteEntry[] Entries = [new("feature-store", "Feature store", "data", "Serves features")];
-    private readonly List<DiagramOp> ops = [];
-    private DiagramDocument document = DiagramDocument.Empty;
-
-    public CanvasEditingTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 800, 600));
-        SetRendererInfo(new RendererInfo("WebAssembly", isInteractive: true));
-    }
-
-    /// <summary>A canvas wired like the room's: each op is applied to the document, which is handed back.</summary>
-    private IRenderedComponent<RoomCanvas> RenderCanvas(bool readOnly = false)
-    {
-        IRenderedComponent<RoomCanvas>? cut = null;
-        cut = Render<RoomCanvas>(p => p
-            .Add(x => x.Document, document)
-            .Add(x => x.Entries, Entries)
-            .Add(x => x.ReadOnly, readOnly)
-            .Add(x => x.OnOp, EventCallback.Factory.Create<DiagramOp>(this, op =>
-            {
-                ops.Add(op);
-                document = document.Apply(op);
-                cut!.Render(p => p.Add(x => x.Document, document));
-            })));
-        return cut;
-    }
-
     private static void Press(IRenderedComponent<RoomCanvas> cut, string key, bool ctrl = false, bool shift = false, string code = "") =>
         cut.Find(".diagram-host").KeyDown(new KeyboardEventArgs { Key = key, Code = code, CtrlKey = ctrl, ShiftKey = shift });
 
@@ -124,11 +94,13 @@ public class CanvasEditingTests : BunitContext
 
         var buttons = cut.FindAll(".canvas-toolbar button");
         Assert.NotEmpty(buttons);
-        Assert.All(buttons, b =>
+        // The zoom level is the one button that is its own text ("100%"), as React Flow's was.
+        Assert.All(buttons.Where(b => !b.ClassList.Contains("zoom-level")), b =>
         {
             Assert.Single(b.QuerySelectorAll("svg"));
             Assert.Matches("^[A-Za-z ]*$", b.TextContent.Trim());
         });
+        Assert.Equal("100%", cut.Find(".canvas-toolbar .zoom-level").TextContent.Trim());
         Assert.All(cut.FindAll(".palette-item .palette-icon"), icon => Assert.Single(icon.QuerySelectorAll("svg")));
     }
 

@@ -1,5 +1,6 @@
 using MockLoop.Core.Cases;
 using MockLoop.Core.Contracts;
+using MockLoop.Core.Diagrams;
 using MockLoop.Web.Client.Room;
 
 namespace MockLoop.Web.Client.Tests;
@@ -34,5 +35,36 @@ public class CasePanelTests : BunitContext
         Assert.Contains("Rank the home feed.", cut.Markup);
         Assert.DoesNotContain("Facts to reveal", cut.Markup);
         Assert.DoesNotContain("Hints for", cut.Markup);
+    }
+
+    private static readonly DiagramSnapshot Reference = DiagramDocument.Empty
+        .Apply(new AddNodeOp("op_a", new DiagramNode("n_a", "feature-store", "Feature store", 0, 0, 160, 60)))
+        .ToSnapshot();
+
+    [Fact]
+    public void The_interviewer_can_open_the_reference_design_drawn_in_the_canvas_colours_marked_as_theirs_only()
+    {
+        var cut = Render<CasePanel>(p => p
+            .Add(x => x.Case, new CaseView("feed", "Feed ranking", "Rank the home feed.", [new CaseFact("Users", "50M DAU")],
+                new Dictionary<string, IReadOnlyList<string>>(), Reference))
+            .Add(x => x.Categories, new Dictionary<string, string> { ["feature-store"] = "data" }));
+
+        var details = cut.Find("details.reference-design");
+        Assert.False(details.HasAttribute("open"));
+        Assert.Contains("only you", details.QuerySelector("summary")!.TextContent);
+        Assert.Equal("Reference design for Feed ranking", details.QuerySelector("svg[role=img]")!.GetAttribute("aria-label"));
+        Assert.Contains("Feature store", details.TextContent);
+    }
+
+    [Fact]
+    public void The_candidate_sees_the_reference_design_open_once_it_is_sent_and_nothing_before()
+    {
+        var before = Render<CasePanel>(p => p.Add(x => x.Case, new CaseView("feed", "Feed ranking", "Rank the home feed.", null, null)));
+        Assert.Empty(before.FindAll("details.reference-design"));
+
+        var after = Render<CasePanel>(p => p.Add(x => x.Case, new CaseView("feed", "Feed ranking", "Rank the home feed.", null, null, Reference)));
+        var details = after.Find("details.reference-design");
+        Assert.True(details.HasAttribute("open"));
+        Assert.DoesNotContain("only you", details.TextContent);
     }
 }

@@ -10,12 +10,18 @@ public sealed record ChatMessageView(long Seq, Guid AuthorId, string AuthorName,
 public sealed record NoteView(string StepId, string Text, DateTimeOffset At);
 
 /// <summary>The case as one participant may see it: facts and hints only for the interviewer.</summary>
+/// <param name="ReferenceDesign">
+/// The case's reference design (a strong diagram), for the interviewer to compare against while the candidate draws;
+/// the candidate gets it only once the scorecard is submitted (as the report shows it). Null when the case has none.
+/// Added after the first version of the contract, so older clients simply ignore it.
+/// </param>
 public sealed record CaseView(
     string Id,
     string Title,
     string Prompt,
     IReadOnlyList<CaseFact>? Facts,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? Hints);
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Hints,
+    DiagramSnapshot? ReferenceDesign = null);
 
 /// <summary>The rubric in full (steps, criteria, level descriptors): the scoring panel and the self-assessment need it.</summary>
 /// <param name="Expectations">What Mid, Senior and Staff look like in the room, when the rubric says.</param>

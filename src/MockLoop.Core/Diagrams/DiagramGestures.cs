@@ -6,7 +6,7 @@ namespace MockLoop.Core.Diagrams;
 /// smallest), applied whenever a gesture moves, resizes or adds something. Coordinates are absolute, so a zone carries
 /// its members by moving them too. The React canvas had the same rules (gestures.ts).
 /// </summary>
-public static class DiagramGestures
+public static partial class DiagramGestures
 {
     /// <summary>The zone a point lies in; where zones overlap, the smallest one (the one drawn on top).</summary>
     public static string? ZoneAt(IEnumerable<DiagramZone> zones, DiagramPoint point)

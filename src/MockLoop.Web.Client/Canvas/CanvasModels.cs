@@ -18,6 +18,13 @@ public sealed class ComponentNodeModel : NodeModel
     public string ComponentType { get; set; } = "";
     public string Category { get; set; } = "";
     public string Description { get; set; } = "";
+
+    /// <summary>The component's name in the vocabulary ("Feature store"), shown under a renamed node.</summary>
+    public string TypeTitle { get; set; } = "";
+
+    /// <summary>Who is dragging this node right now (the partner), or null: drawn as a name tag.</summary>
+    public string? PeerName { get; set; }
+
     public bool IsNote => ComponentType == Core.Diagrams.DiagramNode.NoteType;
 }
 
@@ -29,4 +36,7 @@ public sealed class ZoneNodeModel : NodeModel
         ControlledSize = true;
         Size = size;
     }
+
+    /// <summary>Who is dragging this zone right now (the partner), or null.</summary>
+    public string? PeerName { get; set; }
 }

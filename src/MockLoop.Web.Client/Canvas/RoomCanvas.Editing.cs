@@ -116,6 +116,9 @@ public partial class RoomCanvas
             case CanvasCommand.ZoomOut:
                 ZoomBy(1 / 1.2);
                 break;
+            case CanvasCommand.Rename when selection is [NodeModel node] && !ReadOnly:
+                StartEditing(node.Id);
+                break;
             case CanvasCommand.Rename when selection.Count == 1 && !ReadOnly:
                 await renameInput.FocusAsync();
                 break;
@@ -173,6 +176,8 @@ public partial class RoomCanvas
 
     private void OnPointerUp(Model? model, Blazor.Diagrams.Core.Events.PointerEventArgs e)
     {
+        FinishLink(e.ClientX, e.ClientY);
+        dragging = false;
         if (resizing is not { } r)
         {
             return;

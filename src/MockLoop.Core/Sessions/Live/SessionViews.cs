@@ -22,7 +22,8 @@ public static class SessionViews
             : new CaseView(
                 interviewCase.Id, interviewCase.Title, interviewCase.Prompt,
                 isInterviewer ? interviewCase.Facts : null,
-                isInterviewer ? rubric.Steps.ToDictionary(s => s.Id, s => interviewCase.HintsFor(s.Id)) : null);
+                isInterviewer ? rubric.Steps.ToDictionary(s => s.Id, s => interviewCase.HintsFor(s.Id)) : null,
+                isInterviewer || submitted ? interviewCase.ReferenceDiagram : null);
         return new RoomSnapshot(
             state.Status.ToString(),
             state.Chat.Select(line => Chat(line, names)).ToList(),

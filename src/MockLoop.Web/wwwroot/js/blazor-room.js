@@ -62,3 +62,12 @@ Object.assign(window.mockloopRoom, {
     this.save(blob, name + ".png");
   },
 });
+
+// The canvas's inline label editor: focused with its text selected, so typing replaces the name.
+Object.assign(window.mockloopRoom, {
+  focusAndSelect(field) {
+    if (!field) return;
+    field.focus();
+    field.select();
+  },
+});

@@ -1,3 +1,4 @@
+using MockLoop.Core.Cases;
 using MockLoop.Core.Diagrams;
 using MockLoop.Core.Rubrics;
 using MockLoop.Core.Sessions;
@@ -20,9 +21,9 @@ internal sealed class SessionKit
     public static readonly Guid Interviewer = Guid.Parse("00000000-0000-0000-0000-0000000000a1");
     public static readonly Guid Candidate = Guid.Parse("00000000-0000-0000-0000-0000000000c1");
 
-    public SessionKit(SessionStatus status = SessionStatus.Ready)
+    public SessionKit(SessionStatus status = SessionStatus.Ready, InterviewCase? interviewCase = null)
     {
-        Definition = new SessionDefinition(ShippedRubric.Value, null, DiagramKit.Vocabulary);
+        Definition = new SessionDefinition(ShippedRubric.Value, interviewCase, DiagramKit.Vocabulary);
         State = SessionState.Start(Definition, status);
     }
 
