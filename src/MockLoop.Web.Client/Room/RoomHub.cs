@@ -19,7 +19,7 @@ public sealed class RoomHub : IAsyncDisposable
     {
         var url = new UriBuilder(hubUrl) { Query = $"session={sessionId}" }.Uri;
         connection = new HubConnectionBuilder()
-            .WithUrl(url)
+            .WithUrl(url, HubTransport.WebSocketsOnly)
             .WithAutomaticReconnect(new RetryForever())
             .AddJsonProtocol(json =>
             {

@@ -20,9 +20,10 @@ public sealed class ClusterNodes : IAsyncDisposable
     public List<MockLoopApp> Nodes { get; }
 
     /// <param name="clock">Every node's TimeProvider (tests that move time use one fake clock for all nodes).</param>
-    public static async Task<ClusterNodes> StartAsync(int count, TimeProvider? clock = null)
+    /// <param name="server">Another PostgreSQL server for the cluster's database (a DedicatedCluster the test stops).</param>
+    public static async Task<ClusterNodes> StartAsync(int count, TimeProvider? clock = null, string? server = null)
     {
-        var database = await TestDatabase.CreateAsync("cluster");
+        var database = await TestDatabase.CreateAsync("cluster", server);
         var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
         var nodes = new List<MockLoopApp>();
         for (var i = 0; i < count; i++)
@@ -57,6 +58,7 @@ public sealed class ClusterNodes : IAsyncDisposable
                 options.HttpMessageHandlerFactory = _ => node.Server.CreateHandler();
                 options.Headers["Cookie"] = cookie ?? "";
                 options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                options.SkipNegotiation = true; // as the room connects: one request, any node
                 options.WebSocketFactory = async (context, ct) =>
                 {
                     var ws = node.Server.CreateWebSocketClient();

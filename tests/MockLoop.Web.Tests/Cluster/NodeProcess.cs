@@ -104,13 +104,20 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>A real SignalR client over WebSockets to this node.</summary>
-    public async Task<HubConnection> ConnectAsync(CookieContainer cookies, string path)
+    public Task<HubConnection> ConnectAsync(CookieContainer cookies, string path) => ConnectAsync(BaseUrl, cookies, path);
+
+    /// <summary>
+    /// A real SignalR client as the room connects: one WebSocket request, no negotiate request before it, so whatever
+    /// node <paramref name="baseUrl"/> routes it to serves it whole.
+    /// </summary>
+    public static async Task<HubConnection> ConnectAsync(Uri baseUrl, CookieContainer cookies, string path, bool skipNegotiation = true)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(BaseUrl, path), options =>
+            .WithUrl(new Uri(baseUrl, path), options =>
             {
                 options.Cookies = cookies;
                 options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                options.SkipNegotiation = skipNegotiation;
             })
             .Build();
         await connection.StartAsync();

@@ -31,11 +31,12 @@ public sealed class RoomHub : IAsyncDisposable
     public IReadOnlyCollection<JsonElement> Events => _events;
 
     /// <param name="origin">The Origin header of the WebSocket handshake, as a browser sends it; none when null.</param>
+    /// <param name="cookieHeader">The browser's cookies from another node of a cluster (the same person moving over).</param>
     public static async Task<RoomHub> ConnectAsync(
-        MockLoopApp app, HttpClient signedIn, string query, string hubPath = "/hubs/interview", string? origin = null,
-        bool skipNegotiation = false, Action<HubConnection>? beforeStart = null)
+        MockLoopApp app, HttpClient? signedIn, string query, string hubPath = "/hubs/interview", string? origin = null,
+        bool skipNegotiation = true, Action<HubConnection>? beforeStart = null, string? cookieHeader = null)
     {
-        var cookie = app.CookieHeaderFor(signedIn) is { Length: > 0 } header ? header : null;
+        var cookie = cookieHeader ?? (signedIn is not null && app.CookieHeaderFor(signedIn) is { Length: > 0 } header ? header : null);
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(app.Server.BaseAddress, $"{hubPath.TrimStart('/')}?{query}"), options =>
             {

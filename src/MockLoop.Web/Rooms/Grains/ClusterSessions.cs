@@ -220,8 +220,9 @@ public sealed class ClusterSessions(
                 {
                     await SubscribeAsync(forwarder);
                 }
-                catch (Exception ex) when (ClusterFailures.IsTransient(ex))
+                catch (Exception ex) when (ClusterFailures.IsTransient(ex) || ex is SessionStoreUnavailableException)
                 {
+                    // A node gone, or the database down while the session's grain loads: the next refresh tries again.
                     logger.LogWarning(ex, "Refreshing the subscription to session {Session} failed; trying again shortly", forwarder.SessionId);
                 }
             }
