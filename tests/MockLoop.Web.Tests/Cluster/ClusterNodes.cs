@@ -49,7 +49,8 @@ public sealed class ClusterNodes : IAsyncDisposable
     }
 
     /// <summary>A real SignalR client on <paramref name="node"/>, signed in as <paramref name="user"/>, over WebSockets.</summary>
-    public static async Task<HubConnection> ConnectAsync(MockLoopApp node, HttpClient user, string path)
+    /// <param name="beforeStart">Handlers to register before the connection starts (the server may send at once).</param>
+    public static async Task<HubConnection> ConnectAsync(MockLoopApp node, HttpClient user, string path, Action<HubConnection>? beforeStart = null)
     {
         var cookie = node.CookieHeaderFor(user);
         var connection = new HubConnectionBuilder()
@@ -67,6 +68,7 @@ public sealed class ClusterNodes : IAsyncDisposable
                 };
             })
             .Build();
+        beforeStart?.Invoke(connection);
         await connection.StartAsync();
         return connection;
     }
