@@ -65,7 +65,16 @@ public sealed class RoomHub : IAsyncDisposable
                             request.Headers.Origin = origin;
                         }
                     };
-                    return await client.ConnectAsync(context.Uri, ct);
+                    try
+                    {
+                        return await client.ConnectAsync(context.Uri, ct);
+                    }
+                    catch (InvalidOperationException handshake) when (RefusedUpgradeStatus(handshake) is { } status)
+                    {
+                        // Without negotiate the WebSocket request is the first one, and the test server reports its
+                        // refusal this way; a browser (and the client over a real socket) sees the HTTP status.
+                        throw new HttpRequestException(handshake.Message, handshake, status);
+                    }
                 };
             })
             .Build();
@@ -101,6 +110,15 @@ public sealed class RoomHub : IAsyncDisposable
             throw new HubRefusedException(status, await response.Content.ReadAsStringAsync());
         }
         return hub;
+    }
+
+    private static HttpStatusCode? RefusedUpgradeStatus(InvalidOperationException handshake)
+    {
+        const string prefix = "Incomplete handshake, status code: ";
+        return handshake.Message.StartsWith(prefix, StringComparison.Ordinal)
+               && int.TryParse(handshake.Message.AsSpan(prefix.Length), out var code)
+            ? (HttpStatusCode)code
+            : null;
     }
 
     /// <summary>Invokes a hub method and returns its result as JSON (null when it has none); a hub error is thrown as <see cref="HubCallException"/>.</summary>
