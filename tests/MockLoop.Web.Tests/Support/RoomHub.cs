@@ -65,16 +65,7 @@ public sealed class RoomHub : IAsyncDisposable
                             request.Headers.Origin = origin;
                         }
                     };
-                    try
-                    {
-                        return await client.ConnectAsync(context.Uri, ct);
-                    }
-                    catch (InvalidOperationException handshake) when (RefusedUpgradeStatus(handshake) is { } status)
-                    {
-                        // Without negotiate the WebSocket request is the first one, and the test server reports its
-                        // refusal this way; a browser (and the client over a real socket) sees the HTTP status.
-                        throw new HttpRequestException(handshake.Message, handshake, status);
-                    }
+                    return await client.ConnectAsync(context.Uri, ct);
                 };
             })
             .Build();
@@ -96,7 +87,7 @@ public sealed class RoomHub : IAsyncDisposable
         {
             await connection.StartAsync();
         }
-        catch (HttpRequestException refused) when (refused.StatusCode is { } status)
+        catch (Exception failed) when (RefusalStatus(failed) is { } status)
         {
             await connection.DisposeAsync();
             // The client's exception carries the status only; the sentence the browser shows is the response body.
@@ -112,14 +103,17 @@ public sealed class RoomHub : IAsyncDisposable
         return hub;
     }
 
-    private static HttpStatusCode? RefusedUpgradeStatus(InvalidOperationException handshake)
+    /// <summary>
+    /// The HTTP status a hub refused the connection with: from negotiate, or (with no negotiate request) from the
+    /// WebSocket handshake, which the test server's client reports in its message.
+    /// </summary>
+    private static HttpStatusCode? RefusalStatus(Exception failed) => failed switch
     {
-        const string prefix = "Incomplete handshake, status code: ";
-        return handshake.Message.StartsWith(prefix, StringComparison.Ordinal)
-               && int.TryParse(handshake.Message.AsSpan(prefix.Length), out var code)
-            ? (HttpStatusCode)code
-            : null;
-    }
+        HttpRequestException { StatusCode: { } status } => status,
+        InvalidOperationException handshake when System.Text.RegularExpressions.Regex.Match(handshake.Message, @"status code: (\d{3})") is { Success: true } m
+            => (HttpStatusCode)int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
 
     /// <summary>Invokes a hub method and returns its result as JSON (null when it has none); a hub error is thrown as <see cref="HubCallException"/>.</summary>
     public async Task<JsonNode?> CallAsync(string method, params object?[] arguments)
