@@ -59,6 +59,24 @@ public sealed class BlazorCanvasGestureTests(BlazorRoomFixture fixture)
         await Node(ivy, "Ranking service").WaitForAsync();
         await Assertions.Expect(ivy.Locator(".diagram-link")).ToHaveCountAsync(1);
 
+        // Shift+drag on the background draws a box that selects both nodes; one delete takes them (and the link).
+        var a = await BoxAsync(Node(cal, "Feature store"));
+        var b = await BoxAsync(Node(cal, "Ranking service"));
+        var (left, top) = (Math.Min(a.X, b.X) - 30, Math.Min(a.Y, b.Y) - 30);
+        var (right, bottom) = (Math.Max(a.X + a.Width, b.X + b.Width) + 30, Math.Max(a.Y + a.Height, b.Y + b.Height) + 30);
+        await cal.Keyboard.DownAsync("Shift");
+        await cal.Mouse.MoveAsync((float)left, (float)top);
+        await cal.Mouse.DownAsync();
+        await cal.Mouse.MoveAsync((float)right, (float)bottom, new() { Steps = 8 });
+        await cal.Mouse.UpAsync();
+        await cal.Keyboard.UpAsync("Shift");
+        var deleteBoth = cal.GetByRole(AriaRole.Toolbar, new() { Name = "Canvas tools" })
+            .GetByRole(AriaRole.Button, new() { Name = "Delete 2 selected", Exact = true });
+        await deleteBoth.ClickAsync();
+        await Assertions.Expect(Node(ivy, "Feature store")).ToHaveCountAsync(0);
+        await Assertions.Expect(Node(ivy, "Ranking service")).ToHaveCountAsync(0);
+        await Assertions.Expect(ivy.Locator(".diagram-link")).ToHaveCountAsync(0);
+
         await ivy.Context.CloseAsync();
         await cal.Context.CloseAsync();
     }
@@ -121,7 +139,7 @@ public sealed class BlazorCanvasGestureTests(BlazorRoomFixture fixture)
         {
             wiggle = 1 - wiggle;
             await cal.Mouse.MoveAsync((float)(grab.X + 300 + wiggle), (float)(grab.Y + 40));
-            return await ivy.Locator(".peer-cursor", new() { HasText = "Cal Zones" }).CountAsync() > 0;
+            return await ivy.Locator("[aria-label=\"Cal Zones's pointer\"]").CountAsync() > 0;
         }, "the partner sees Cal's pointer with the name");
 
         await ivy.Context.CloseAsync();
