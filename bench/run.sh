@@ -3,6 +3,8 @@
 # Run it through `./mockloop bench`, which starts a throwaway PostgreSQL cluster with fsync on and exports
 # MOCKLOOP_BENCH_POSTGRES. Options: --rooms 10,100,1000  --seconds 20  --nodes 1 (2+: a cluster, the two
 # participants of every interview on different nodes)
+# `./mockloop bench failover [--kills 20] [--nodes 3]`: kill -9 of the node holding a live session, again and again;
+# the time until the first acknowledged op on a survivor (issue 11).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,6 +28,13 @@ fi
 ROOMS="10,100,1000"
 SECONDS_PER_ROUND=20
 NODES=1
+MODE=canvas
+KILLS=20
+if [ "${1:-}" = "failover" ]; then
+  MODE=failover
+  NODES=3
+  shift
+fi
 while [ $# -gt 0 ]; do
   case "$1" in
     --rooms) ROOMS="${2:?--rooms needs a list such as 10,100}"; shift 2 ;;
@@ -34,7 +43,9 @@ while [ $# -gt 0 ]; do
     --seconds=*) SECONDS_PER_ROUND="${1#--seconds=}"; shift ;;
     --nodes) NODES="${2:?--nodes needs a number}"; shift 2 ;;
     --nodes=*) NODES="${1#--nodes=}"; shift ;;
-    -h|--help) sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --kills) KILLS="${2:?--kills needs a number}"; shift 2 ;;
+    --kills=*) KILLS="${1#--kills=}"; shift ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option: $1 (try --rooms 10,100 or --seconds 20)" ;;
   esac
 done
@@ -42,6 +53,8 @@ done
 [[ "$SECONDS_PER_ROUND" =~ ^[0-9]+$ ]] && [ "$SECONDS_PER_ROUND" -ge 5 ] && [ "$SECONDS_PER_ROUND" -le 600 ] \
   || die "--seconds takes a whole number from 5 to 600"
 [[ "$NODES" =~ ^[1-9]$ ]] || die "--nodes takes 1 to 9"
+[[ "$KILLS" =~ ^[0-9]+$ ]] && [ "$KILLS" -ge 1 ] && [ "$KILLS" -le 500 ] || die "--kills takes a whole number from 1 to 500"
+[ "$MODE" = canvas ] || [ "$NODES" -ge 3 ] || die "the failover benchmark needs --nodes 3 or more (the killed node and two survivors)"
 IFS=',' read -r -a ROOM_LIST <<<"$ROOMS"
 for r in "${ROOM_LIST[@]}"; do
   [ "$r" -ge 1 ] && [ "$r" -le 2000 ] || die "each room count must be from 1 to 2000 (got $r)"
@@ -92,7 +105,11 @@ free_port() {
 
 SERVER_PIDS=()
 cleanup() {
-  local pid
+  local pid file
+  # A node the failover benchmark restarted has a new process id: its pid file says which.
+  for file in "$RUN_DIR"/node*.pid; do
+    [ -f "$file" ] && SERVER_PIDS+=("$(cat "$file")")
+  done
   for pid in "${SERVER_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${SERVER_PIDS[@]}"; do
     for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -103,33 +120,45 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# One node, or a cluster of N (Cluster:Enabled, one cluster id per run) on the same database and key ring.
+# One node, or a cluster of N (one cluster id per run) on the same database and key ring. Each node
+# runs from a launcher script (node<n>.sh) that records its process id in node<n>.pid and appends to its log, so the
+# failover benchmark can kill a node and start it again exactly as it was.
 CLUSTER_ID="bench-$STAMP"
-URLS=() LOGS=()
+URLS=() LOGS=() SCRIPTS=()
 for n in $(seq 1 "$NODES"); do
   port="$(free_port)"
   log_file="$RUN_DIR/server.log"
   [ "$NODES" -gt 1 ] && log_file="$RUN_DIR/node$n.log"
   cluster_env=()
   if [ "$NODES" -gt 1 ]; then
-    cluster_env=(Cluster__Enabled=true Cluster__ClusterId="$CLUSTER_ID" Cluster__NodeName="node$n"
+    cluster_env=(Cluster__ClusterId="$CLUSTER_ID" Cluster__NodeName="node$n"
       Cluster__AdvertisedAddress=127.0.0.1 Cluster__SiloPort="$(free_port)" Cluster__GatewayPort=0)
   fi
   say "starting node $n of $NODES on http://127.0.0.1:$port (log: ${log_file#"$ROOT/"})"
   # One user opens every interview of a round: the per-user form limits (issue 10) are lifted, the hub's are not.
-  env ConnectionStrings__MockLoop="$MOCKLOOP_BENCH_POSTGRES;Database=$DB" \
-    Rubrics__Directory="$ROOT/rubrics" \
-    DataProtection__KeysDirectory="$RUN_DIR/keys" \
-    Mail__Host=127.0.0.1 Mail__Port=25 Mail__FromAddress=bench@localhost Mail__PublicBaseUrl="http://127.0.0.1:$port" \
-    ASPNETCORE_ENVIRONMENT=Production \
-    Logging__LogLevel__Default=Warning \
-    RateLimits__CreateSession=100000 RateLimits__JoinSession=100000 \
-    "${cluster_env[@]}" \
-    dotnet "$WEB_PROJECT/bin/Release/net10.0/MockLoop.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$WEB_PROJECT" \
-    >"$log_file" 2>&1 </dev/null &
+  node_env=(ConnectionStrings__MockLoop="$MOCKLOOP_BENCH_POSTGRES;Database=$DB"
+    Rubrics__Directory="$ROOT/rubrics"
+    DataProtection__KeysDirectory="$RUN_DIR/keys"
+    Mail__Host=127.0.0.1 Mail__Port=25 Mail__FromAddress=bench@localhost Mail__PublicBaseUrl="http://127.0.0.1:$port"
+    ASPNETCORE_ENVIRONMENT=Production
+    Logging__LogLevel__Default=Warning
+    RateLimits__CreateSession=100000 RateLimits__JoinSession=100000
+    "${cluster_env[@]}")
+  script="$RUN_DIR/node$n.sh"
+  {
+    echo '#!/usr/bin/env bash'
+    printf 'echo $$ > %q\n' "$RUN_DIR/node$n.pid"
+    printf 'exec env'; printf ' %q' "${node_env[@]}"
+    printf ' dotnet %q --urls %q --contentRoot %q >>%q 2>&1 </dev/null\n' \
+      "$WEB_PROJECT/bin/Release/net10.0/MockLoop.Web.dll" "http://127.0.0.1:$port" "$WEB_PROJECT" "$log_file"
+  } >"$script"
+  chmod +x "$script"
+  "$script" &
   SERVER_PIDS+=("$!")
+  disown "$!" # the failover benchmark kills nodes on purpose: no job notices for them
   URLS+=("http://127.0.0.1:$port")
   LOGS+=("$log_file")
+  SCRIPTS+=("$script")
   # The first node migrates the database alone; the others start once it answers.
   for i in $(seq 1 240); do
     kill -0 "${SERVER_PIDS[-1]}" 2>/dev/null || { tail -n 30 "$log_file" >&2; die "node $n exited during startup"; }
@@ -148,14 +177,20 @@ if [ "$NODES" -gt 1 ]; then
 fi
 join_by_comma() { local IFS=,; echo "$*"; }
 
-JSON="$OUT_DIR/canvas-$STAMP.json"
-MD="$OUT_DIR/canvas-latest.md"
+JSON="$OUT_DIR/$MODE-$STAMP.json"
+MD="$OUT_DIR/$MODE-latest.md"
 # A hard stop in case something hangs: every phase inside has its own, shorter, time limit.
-limit=$(( 300 + ${#ROOM_LIST[@]} * (SECONDS_PER_ROUND + 240) ))
-say "load: rooms ${ROOMS}, ${SECONDS_PER_ROUND} s each (gives up after ${limit} s)"
+if [ "$MODE" = failover ]; then
+  limit=$(( 300 + KILLS * 240 ))
+  say "failover: $KILLS kills of the node holding a live session (gives up after ${limit} s)"
+else
+  limit=$(( 300 + ${#ROOM_LIST[@]} * (SECONDS_PER_ROUND + 240) ))
+  say "load: rooms ${ROOMS}, ${SECONDS_PER_ROUND} s each (gives up after ${limit} s)"
+fi
 MOCKLOOP_BENCH_PSQL="$PSQL" timeout --signal=TERM --kill-after=15 "$limit" \
-  dotnet "$LOAD_PROJECT/bin/Release/net10.0/CanvasLoad.dll" \
+  dotnet "$LOAD_PROJECT/bin/Release/net10.0/CanvasLoad.dll" --mode "$MODE" \
     --url "$(join_by_comma "${URLS[@]}")" --server-pid "$(join_by_comma "${SERVER_PIDS[@]}")" --server-log "${LOGS[0]}" \
+    --node-scripts "$(join_by_comma "${SCRIPTS[@]}")" --kills "$KILLS" \
     --rooms "$ROOMS" --seconds "$SECONDS_PER_ROUND" --json "$JSON" --md "$MD" --stamp "$STAMP" \
   || die "the load generator failed (server log: ${LOGS[0]})"
 

@@ -13,10 +13,12 @@ internal sealed partial class BenchUser : IDisposable
 
     private readonly HttpClient http;
 
-    public BenchUser(string label, string baseUrl)
+    /// <param name="cookies">Another user's cookie jar, to be the same person on another node (another tab).</param>
+    public BenchUser(string label, string baseUrl, CookieContainer? cookies = null)
     {
         Label = label;
         BaseUrl = baseUrl;
+        Cookies = cookies ?? new CookieContainer();
         http = new HttpClient(new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
         {
             BaseAddress = new Uri(baseUrl),
@@ -29,7 +31,7 @@ internal sealed partial class BenchUser : IDisposable
     /// <summary>The node this person's pages and hub connections go to.</summary>
     public string BaseUrl { get; }
 
-    public CookieContainer Cookies { get; } = new();
+    public CookieContainer Cookies { get; }
 
     private bool SignedIn => Cookies.GetCookies(http.BaseAddress!).Any(c => c.Name == "mockloop.auth");
 

@@ -1,5 +1,5 @@
-// Load generator for the canvas benchmark (issue 5) and the failover benchmark (issue 11). Started by bench/run.sh
-// against real server processes.
+// Load generator for the canvas benchmark (issue 5) and the failover benchmark (issue 11, Failover.cs). Started by
+// bench/run.sh against real server processes.
 //
 // Canvas: for each room count R, two users (registered once, through the real forms) open R interviews through the
 // real pages, then open 2R hub connections (A is the interviewer, B the candidate in every room), each adds a few
@@ -25,6 +25,12 @@ var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
 };
 void Say(string message) => Console.Error.WriteLine($"\u001b[1;34mbench:\u001b[0m {message}");
+
+if (options.Mode == "failover")
+{
+    await Failover.RunAsync(options, psql, json, Say);
+    return;
+}
 
 var report = new Report("canvas", DateTime.UtcNow.ToString("o"), options.WindowSeconds, MachineInfo.Read(),
     new { Participant.EditIntervalMs, maxInFlightPerConnection = Participant.MaxInFlight, drainMs = 10_000, settleMs = 3_000 },

@@ -14,12 +14,13 @@ namespace MockLoop.Web.Client.Room;
 public sealed class RoomHub : IAsyncDisposable
 {
     private readonly HubConnection connection;
+    private readonly Uri url;
 
     public RoomHub(Uri hubUrl, Guid sessionId)
     {
-        var url = new UriBuilder(hubUrl) { Query = $"session={sessionId}" }.Uri;
+        url = new UriBuilder(hubUrl) { Query = $"session={sessionId}" }.Uri;
         connection = new HubConnectionBuilder()
-            .WithUrl(url)
+            .WithUrl(url, HubTransport.WebSocketsOnly)
             .WithAutomaticReconnect(new RetryForever())
             .AddJsonProtocol(json =>
             {
@@ -61,11 +62,38 @@ public sealed class RoomHub : IAsyncDisposable
             }
             catch (Exception) when (!stop.IsCancellationRequested)
             {
+                if (await RefusedAsync(stop))
+                {
+                    await Changed(ConnectionPhase.Refused);
+                    return;
+                }
                 await Changed(ConnectionPhase.Offline);
                 await Task.Delay(Backoff.Delay(attempt), stop);
             }
         }
     }
+
+    /// <summary>
+    /// A browser does not say why a WebSocket was not opened, and the room opens it with no negotiate request first
+    /// (HubTransport). So after a failure it asks the hub's negotiate endpoint, which any node answers with the same
+    /// verdict: 401 or 403 means this person may not join, and retrying is pointless.
+    /// </summary>
+    private async Task<bool> RefusedAsync(CancellationToken stop)
+    {
+        try
+        {
+            var probe = new UriBuilder(url) { Path = url.AbsolutePath.TrimEnd('/') + "/negotiate", Query = url.Query.TrimStart('?') + "&negotiateVersion=1" }.Uri;
+            using var response = await Probe.PostAsync(probe, null, stop);
+            return response.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.Unauthorized;
+        }
+        catch (Exception) when (!stop.IsCancellationRequested)
+        {
+            return false; // unreachable: offline, not refused
+        }
+    }
+
+    /// <summary>Same-origin requests carry the sign-in cookie, as the WebSocket does.</summary>
+    private static readonly HttpClient Probe = new();
 
     public Task<SyncResult> SyncAsync(long lastSeq) => connection.InvokeAsync<SyncResult>(InterviewHubMethods.Sync, lastSeq);
 

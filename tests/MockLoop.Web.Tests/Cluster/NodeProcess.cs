@@ -43,12 +43,9 @@ public sealed class NodeProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__MockLoop"] = database.ConnectionString;
         start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryRoot, "rubrics");
         start.Environment["DataProtection__KeysDirectory"] = keysDirectory;
-        start.Environment["Cluster__Enabled"] = "true";
         start.Environment["Cluster__ClusterId"] = clusterId;
         start.Environment["Cluster__NodeName"] = name;
         start.Environment["Cluster__AdvertisedAddress"] = "127.0.0.1";
-        start.Environment["Cluster__SiloPort"] = FreePort().ToString();
-        start.Environment["Cluster__GatewayPort"] = FreePort().ToString();
         var smtp = Support.TestMailServer.SmtpEndpoint;
         start.Environment["Mail__Host"] = smtp.Host;
         start.Environment["Mail__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -107,13 +104,20 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>A real SignalR client over WebSockets to this node.</summary>
-    public async Task<HubConnection> ConnectAsync(CookieContainer cookies, string path)
+    public Task<HubConnection> ConnectAsync(CookieContainer cookies, string path) => ConnectAsync(BaseUrl, cookies, path);
+
+    /// <summary>
+    /// A real SignalR client as the room connects: one WebSocket request, no negotiate request before it, so whatever
+    /// node <paramref name="baseUrl"/> routes it to serves it whole.
+    /// </summary>
+    public static async Task<HubConnection> ConnectAsync(Uri baseUrl, CookieContainer cookies, string path, bool skipNegotiation = true)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(BaseUrl, path), options =>
+            .WithUrl(new Uri(baseUrl, path), options =>
             {
                 options.Cookies = cookies;
                 options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                options.SkipNegotiation = skipNegotiation;
             })
             .Build();
         await connection.StartAsync();

@@ -55,7 +55,7 @@ public sealed class RequestSecurityTests(MockLoopApp app) : IClassFixture<MockLo
             RoomHub.ConnectAsync(app, host, $"session={id}", origin: "https://evil.example", skipNegotiation: true));
         Assert.Contains("403", refused.ToString());
         var refusedNegotiate = await Assert.ThrowsAnyAsync<Exception>(() =>
-            RoomHub.ConnectAsync(app, host, $"session={id}", origin: "https://evil.example"));
+            RoomHub.ConnectAsync(app, host, $"session={id}", origin: "https://evil.example", skipNegotiation: false));
         Assert.Contains("403", refusedNegotiate.ToString());
 
         await using var own = await RoomHub.ConnectAsync(app, host, $"session={id}", origin: "http://localhost", skipNegotiation: true);

@@ -31,11 +31,12 @@ public sealed class RoomHub : IAsyncDisposable
     public IReadOnlyCollection<JsonElement> Events => _events;
 
     /// <param name="origin">The Origin header of the WebSocket handshake, as a browser sends it; none when null.</param>
+    /// <param name="cookieHeader">The browser's cookies from another node of a cluster (the same person moving over).</param>
     public static async Task<RoomHub> ConnectAsync(
-        MockLoopApp app, HttpClient signedIn, string query, string hubPath = "/hubs/interview", string? origin = null,
-        bool skipNegotiation = false, Action<HubConnection>? beforeStart = null)
+        MockLoopApp app, HttpClient? signedIn, string query, string hubPath = "/hubs/interview", string? origin = null,
+        bool skipNegotiation = true, Action<HubConnection>? beforeStart = null, string? cookieHeader = null)
     {
-        var cookie = app.CookieHeaderFor(signedIn) is { Length: > 0 } header ? header : null;
+        var cookie = cookieHeader ?? (signedIn is not null && app.CookieHeaderFor(signedIn) is { Length: > 0 } header ? header : null);
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(app.Server.BaseAddress, $"{hubPath.TrimStart('/')}?{query}"), options =>
             {
@@ -86,7 +87,7 @@ public sealed class RoomHub : IAsyncDisposable
         {
             await connection.StartAsync();
         }
-        catch (HttpRequestException refused) when (refused.StatusCode is { } status)
+        catch (Exception failed) when (RefusalStatus(failed) is { } status)
         {
             await connection.DisposeAsync();
             // The client's exception carries the status only; the sentence the browser shows is the response body.
@@ -101,6 +102,18 @@ public sealed class RoomHub : IAsyncDisposable
         }
         return hub;
     }
+
+    /// <summary>
+    /// The HTTP status a hub refused the connection with: from negotiate, or (with no negotiate request) from the
+    /// WebSocket handshake, which the test server's client reports in its message.
+    /// </summary>
+    private static HttpStatusCode? RefusalStatus(Exception failed) => failed switch
+    {
+        HttpRequestException { StatusCode: { } status } => status,
+        InvalidOperationException handshake when System.Text.RegularExpressions.Regex.Match(handshake.Message, @"status code: (\d{3})") is { Success: true } m
+            => (HttpStatusCode)int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
 
     /// <summary>Invokes a hub method and returns its result as JSON (null when it has none); a hub error is thrown as <see cref="HubCallException"/>.</summary>
     public async Task<JsonNode?> CallAsync(string method, params object?[] arguments)

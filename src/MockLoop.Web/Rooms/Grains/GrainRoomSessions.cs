@@ -4,13 +4,23 @@ using MockLoop.Core.Sessions;
 namespace MockLoop.Web.Rooms.Grains;
 
 /// <summary>
-/// Sessions on their grains (with <c>Cluster:Enabled</c>). A call caught by the failure of the grain's node is
-/// answered <c>unavailable</c> (docs/decisions/050): nothing was acknowledged, the client resends, and the session
-/// comes back on a survivor from its log.
+/// Sessions on their grains (on every node, one or many). A call that meets the session moving (its node stopping
+/// or dead) is sent again to wherever the session comes back, for up to <see cref="MoveGrace"/>, when sending it again
+/// is safe: reads, presence, and commands with a client id (the writer recognises a resend by author and id). Only a
+/// session that has not come back by then, or a command without an id, is answered <c>unavailable</c>
+/// (docs/decisions/050 and 110): nothing was acknowledged, and the client resends.
 /// </summary>
-public sealed class GrainRoomSessions(ClusterSessions nodes, ILogger<GrainRoomSessions> logger) : IRoomSessions
+public sealed class GrainRoomSessions(
+    ClusterSessions nodes, IClusterMembershipService membership, ILogger<GrainRoomSessions> logger) : IRoomSessions
 {
-    public bool SpansNodes => true;
+    /// <summary>
+    /// How long a call waits, in all, for a session to come back elsewhere: a graceful stop hands over in well under
+    /// a second; a kill -9 is noticed in about two (ADR 101) before the session reloads on a survivor.
+    /// </summary>
+    public static readonly TimeSpan MoveGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>A node alone (the common case) relays nothing: its own hub already reached every connection.</summary>
+    public bool SpansNodes => membership.CurrentSnapshot.Members.Count(m => m.Value.Status == SiloStatus.Active) > 1;
 
     public async Task<PresenceChange?> ConnectedAsync(Guid sessionId, Guid userId, InterviewSession row, IReadOnlyList<Participant> participants)
     {
@@ -18,14 +28,17 @@ public sealed class GrainRoomSessions(ClusterSessions nodes, ILogger<GrainRoomSe
         {
             return null;
         }
-        var grain = nodes.Grain(sessionId);
-        await grain.RefreshSeats(row.InterviewerId, row.CandidateId, participants.ToDictionary(p => p.UserId, p => p.DisplayName));
-        return await grain.Presence(nodes.Node, userId, +1);
+        var names = participants.ToDictionary(p => p.UserId, p => p.DisplayName);
+        return await WhileMovingAsync(sessionId, async grain =>
+        {
+            await grain.RefreshSeats(row.InterviewerId, row.CandidateId, names);
+            return await grain.Presence(nodes.Node, userId, +1);
+        });
     }
 
     public async Task<PresenceChange> DisconnectedAsync(Guid sessionId, Guid userId)
     {
-        await nodes.DetachAsync(sessionId, userId);
+        var last = nodes.Detach(sessionId, userId);
         try
         {
             return await nodes.Grain(sessionId).Presence(nodes.Node, userId, -1);
@@ -35,13 +48,23 @@ public sealed class GrainRoomSessions(ClusterSessions nodes, ILogger<GrainRoomSe
             // The session's node is gone; its next activation learns presence from the nodes' subscriptions.
             return new PresenceChange(false, []);
         }
+        finally
+        {
+            if (last)
+            {
+                await nodes.UnsubscribeAsync(sessionId);
+            }
+        }
     }
 
     public async Task<CommandResult> SubmitAsync(Guid sessionId, Guid userId, LiveCommand command, string? clientId)
     {
         try
         {
-            return await nodes.Grain(sessionId).Submit(userId, command, clientId);
+            // Without a client id a resend could be stored twice: one attempt only.
+            return clientId is null
+                ? await nodes.Grain(sessionId).Submit(userId, command, clientId)
+                : await WhileMovingAsync(sessionId, grain => grain.Submit(userId, command, clientId));
         }
         catch (Exception ex) when (ClusterFailures.IsTransient(ex))
         {
@@ -56,7 +79,11 @@ public sealed class GrainRoomSessions(ClusterSessions nodes, ILogger<GrainRoomSe
     {
         try
         {
-            return await nodes.Grain(sessionId).Sync(userId, lastSeq);
+            return await WhileMovingAsync(sessionId, grain => grain.Sync(userId, lastSeq));
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            throw new HubException("unavailable: the database is unavailable; the room will load as soon as it is back.");
         }
         catch (Exception ex) when (ClusterFailures.IsTransient(ex))
         {
@@ -68,7 +95,11 @@ public sealed class GrainRoomSessions(ClusterSessions nodes, ILogger<GrainRoomSe
     {
         try
         {
-            return await nodes.Grain(sessionId).ChatBefore(userId, beforeSeq);
+            return await WhileMovingAsync(sessionId, grain => grain.ChatBefore(userId, beforeSeq));
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            throw new HubException("unavailable: the database is unavailable; try again shortly.");
         }
         catch (Exception ex) when (ClusterFailures.IsTransient(ex))
         {
@@ -97,6 +128,30 @@ public sealed class GrainRoomSessions(ClusterSessions nodes, ILogger<GrainRoomSe
         catch (Exception ex) when (ClusterFailures.IsTransient(ex))
         {
             // Volatile: the next cursor position or signal supersedes this one.
+        }
+    }
+
+    /// <summary>
+    /// Sends a call that is safe to repeat until the session answers, waiting a little longer each time while it
+    /// moves (the directory learns the new place as the cluster notices the old node gone).
+    /// </summary>
+    private async Task<T> WhileMovingAsync<T>(Guid sessionId, Func<ISessionGrain, Task<T>> call)
+    {
+        var waited = TimeSpan.Zero;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call(nodes.Grain(sessionId));
+            }
+            catch (Exception ex) when (ClusterFailures.IsTransient(ex) && waited < MoveGrace)
+            {
+                var pause = TimeSpan.FromMilliseconds(Math.Min(500, 25 << Math.Min(attempt, 5)));
+                logger.LogInformation("Session {Session} is moving ({Failure}); sending again in {Pause} ms",
+                    sessionId, ex.GetType().Name, pause.TotalMilliseconds);
+                await Task.Delay(pause);
+                waited += pause;
+            }
         }
     }
 }

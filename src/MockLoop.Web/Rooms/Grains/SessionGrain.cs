@@ -1,4 +1,6 @@
 using MockLoop.Core.Sessions;
+using MockLoop.Web.Cluster;
+using MockLoop.Web.Data;
 using MockLoop.Web.Rooms.Live;
 
 namespace MockLoop.Web.Rooms.Grains;
@@ -6,10 +8,13 @@ namespace MockLoop.Web.Rooms.Grains;
 /// <summary>
 /// A thin shell around <see cref="SessionWriter"/>: load from the log (snapshot + tail), then receive → decide (Core)
 /// → persist (group commit) → apply → publish to the subscribed nodes → acknowledge. A writer that lost track of the
-/// log (database trouble, a conflicting writer) deactivates, and the next call loads a fresh one from the log.
+/// log (database trouble, a conflicting writer) deactivates, and the next call loads a fresh one from the log. An
+/// activation that finds the database down stays unloaded and loads on the next call instead (ADR 112): a change is
+/// answered <c>unavailable</c> meanwhile, never an error.
 /// </summary>
 public sealed class SessionGrain(
     IServiceScopeFactory scopes, SessionLogWriter log, SessionSnapshotWriter snapshots, TimeProvider clock,
+    [FromKeyedServices(ClusterRegistration.RealTime)] TimeProvider realTime,
     SessionGrainCount count, ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     /// <summary>A node that has not refreshed its subscription for this long is treated as gone.</summary>
@@ -20,10 +25,56 @@ public sealed class SessionGrain(
     /// <summary>Presence lives with the session: each user's open connections, per node.</summary>
     private readonly Dictionary<Guid, Dictionary<string, int>> _connections = [];
     private SessionWriter? _writer;
+    /// <summary>Whether the log was read (the session may still not exist: then there is no writer).</summary>
+    private bool _loaded;
+
+    /// <summary>The writer for a command, or the answer instead: <c>unavailable</c> while the database is down, or not found.</summary>
+    private async Task<(SessionWriter? Writer, CommandResult? Refusal)> WriterForCommandAsync()
+    {
+        try
+        {
+            return await LoadAsync() is { } writer
+                ? (writer, null)
+                : (null, CommandResult.Refused("not_found", "This interview no longer exists."));
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            return (null, CommandResult.Unavailable());
+        }
+    }
+
+    /// <summary>The writer itself, for tests that compare the state it holds with a load from the log.</summary>
+    internal SessionWriter? Writer => _writer;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var loaded = await SessionLoader.LoadAsync(this.GetPrimaryKey(), scopes, fromSnapshot: true, cancellationToken);
+        try
+        {
+            await LoadAsync(cancellationToken);
+        }
+        catch (SessionStoreUnavailableException ex)
+        {
+            logger.LogWarning(ex.InnerException, "Session {Session} could not be loaded; the next call tries again", this.GetPrimaryKey());
+        }
+    }
+
+    /// <summary>Reads the session from its log once; throws <see cref="SessionStoreUnavailableException"/> while the database is down.</summary>
+    private async Task<SessionWriter?> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        if (_loaded)
+        {
+            return _writer;
+        }
+        LoadedSession? loaded;
+        try
+        {
+            loaded = await SessionLoader.LoadAsync(this.GetPrimaryKey(), scopes, fromSnapshot: true, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new SessionStoreUnavailableException("The session could not be loaded: the database is unavailable.", ex);
+        }
+        _loaded = true;
         if (loaded is not null)
         {
             _writer = new SessionWriter(loaded, scopes, log, snapshots, clock, Publish);
@@ -31,6 +82,7 @@ public sealed class SessionGrain(
             logger.LogInformation("Session {Session} active at {Seq} (snapshot {Snapshot}, {Replayed} entries replayed)",
                 loaded.Row.Id, loaded.State.Seq, loaded.SnapshotSeq, loaded.Tail.Count);
         }
+        return _writer;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -44,7 +96,8 @@ public sealed class SessionGrain(
 
     public async Task<SessionSubscription> Subscribe(string node, ISessionNodeObserver observer, Dictionary<Guid, int> connections, long forwardedUpTo)
     {
-        _nodes[node] = (observer, clock.GetUtcNow());
+        await LoadAsync();
+        _nodes[node] = (observer, realTime.GetUtcNow());
         foreach (var (userId, perNode) in _connections)
         {
             if (!connections.ContainsKey(userId))
@@ -81,20 +134,21 @@ public sealed class SessionGrain(
 
     public async Task RefreshSeats(Guid? interviewerId, Guid? candidateId, Dictionary<Guid, string> names)
     {
-        if (_writer is not null)
+        if (await LoadAsync() is { } writer)
         {
-            await _writer.RefreshSeatsAsync(interviewerId, candidateId, names);
+            await writer.RefreshSeatsAsync(interviewerId, candidateId, names);
         }
     }
 
     public async Task<CommandResult> Submit(Guid userId, LiveCommand command, string? clientId)
     {
-        if (_writer is null)
+        var (writer, refusal) = await WriterForCommandAsync();
+        if (writer is null)
         {
-            return CommandResult.Refused("not_found", "This interview no longer exists.");
+            return refusal!;
         }
-        var result = await _writer.SubmitAsync(userId, command, clientId);
-        if (_writer.IsStale)
+        var result = await writer.SubmitAsync(userId, command, clientId);
+        if (writer.IsStale)
         {
             DeactivateOnIdle();
         }
@@ -102,26 +156,27 @@ public sealed class SessionGrain(
     }
 
     public async Task<SyncResult?> Sync(Guid userId, long lastSeq) =>
-        _writer is null ? null : await _writer.SyncAsync(userId, lastSeq, CancellationToken.None);
+        await LoadAsync() is { } writer ? await writer.SyncAsync(userId, lastSeq, CancellationToken.None) : null;
 
     public async Task<ChatPage?> ChatBefore(Guid userId, long beforeSeq) =>
-        _writer is null ? null : await _writer.ChatBeforeAsync(userId, beforeSeq, CancellationToken.None);
+        await LoadAsync() is { } writer ? await writer.ChatBeforeAsync(userId, beforeSeq, CancellationToken.None) : null;
 
     public async Task<CommandResult> StartReturnMatch(Guid userId, string startedBy)
     {
-        if (_writer is null)
+        var (writer, refusal) = await WriterForCommandAsync();
+        if (writer is null)
         {
-            return CommandResult.Refused("not_found", "This interview no longer exists.");
+            return refusal!;
         }
-        var (url, error) = await _writer.StartReturnMatchAsync(userId);
+        var (url, error) = await writer.StartReturnMatchAsync(userId);
         if (url is null)
         {
             return error!;
         }
-        var announcement = RoomRelays.For(nameof(IRoomClient.ReturnMatch), RoomGroups.All(_writer.Id), new ReturnMatchMessage(url, startedBy));
+        var announcement = RoomRelays.For(nameof(IRoomClient.ReturnMatch), RoomGroups.All(writer.Id), new ReturnMatchMessage(url, startedBy));
         foreach (var (observer, _) in LiveNodes())
         {
-            _ = observer.Relayed(_writer.Id, announcement);
+            _ = observer.Relayed(writer.Id, announcement);
         }
         return new CommandResult(true, Location: url);
     }
@@ -178,7 +233,8 @@ public sealed class SessionGrain(
         return _nodes.Values;
     }
 
-    private bool IsLive(DateTimeOffset seenAt) => clock.GetUtcNow() - seenAt < SubscriptionLifetime;
+    /// <summary>On real time: nodes refresh on real time, whatever the app's clock says (tests move that one).</summary>
+    private bool IsLive(DateTimeOffset seenAt) => realTime.GetUtcNow() - seenAt < SubscriptionLifetime;
 
     private bool IsOnline(Guid userId) => _connections.TryGetValue(userId, out var perNode) && perNode.Count > 0;
 

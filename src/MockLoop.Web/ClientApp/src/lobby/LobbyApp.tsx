@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import * as signalR from "@microsoft/signalr";
+import { webSocketsOnly } from "../room/connection";
 import { reconnectDelayMs } from "../room/connectionStatus";
 import { sendUntilStored } from "../room/storeRetry";
 import { countLabel, waited } from "./lobbyFormat";
@@ -32,7 +33,7 @@ export function LobbyApp({ hubUrl, rubrics }: { hubUrl: string; rubrics: RubricO
 
   useEffect(() => {
     const connection = new signalR.HubConnectionBuilder()
-      .withUrl(hubUrl)
+      .withUrl(hubUrl, webSocketsOnly)
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => reconnectDelayMs(ctx.previousRetryCount) })
       .configureLogging(signalR.LogLevel.Warning)
       .build();
