@@ -88,6 +88,10 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__MockLoop"] =
             new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = DatabaseName }.ConnectionString;
         start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryRoot, "rubrics");
+        // Every start hosts a silo in a cluster of its own, on loopback and a free port: a restart after a kill never
+        // waits for its predecessor's silo to be declared dead, and two apps never join each other.
+        start.Environment["Cluster__ClusterId"] = "e2e-" + Guid.NewGuid().ToString("N")[..12];
+        start.Environment["Cluster__AdvertisedAddress"] = "127.0.0.1";
         // Keys come from the run's own folder (DataProtection__KeysDirectory, inherited from ./mockloop test); they
         // are throwaway and unencrypted on purpose, so the "no XML encryptor" warning is for production only.
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore.DataProtection"] = "Error";
