@@ -86,7 +86,7 @@ bench_start_server() {
   Rubrics__Directory="$ROOT/rubrics" \
   DataProtection__KeysDirectory="$RUN_DIR/keys" \
   Mail__Host=127.0.0.1 Mail__Port="${SMTP:-25}" Mail__Security=None Mail__FromAddress=bench@localhost Mail__PublicBaseUrl="http://127.0.0.1:$PORT" \
-  Room__Client=blazor ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     dotnet "$PUBLISH/MockLoop.Web.dll" --urls "http://127.0.0.1:$PORT" --contentRoot "$PUBLISH" \
     >"$RUN_DIR/server.log" 2>&1 </dev/null &
   SERVER_PID=$!

@@ -120,7 +120,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# One node, or a cluster of N (Cluster:Enabled, one cluster id per run) on the same database and key ring. Each node
+# One node, or a cluster of N (one cluster id per run) on the same database and key ring. Each node
 # runs from a launcher script (node<n>.sh) that records its process id in node<n>.pid and appends to its log, so the
 # failover benchmark can kill a node and start it again exactly as it was.
 CLUSTER_ID="bench-$STAMP"
@@ -131,7 +131,7 @@ for n in $(seq 1 "$NODES"); do
   [ "$NODES" -gt 1 ] && log_file="$RUN_DIR/node$n.log"
   cluster_env=()
   if [ "$NODES" -gt 1 ]; then
-    cluster_env=(Cluster__Enabled=true Cluster__ClusterId="$CLUSTER_ID" Cluster__NodeName="node$n"
+    cluster_env=(Cluster__ClusterId="$CLUSTER_ID" Cluster__NodeName="node$n"
       Cluster__AdvertisedAddress=127.0.0.1 Cluster__SiloPort="$(free_port)" Cluster__GatewayPort=0)
   fi
   say "starting node $n of $NODES on http://127.0.0.1:$port (log: ${log_file#"$ROOT/"})"

@@ -37,7 +37,7 @@ await page.GotoAsync("/sessions/new");
 await page.GetByRole(AriaRole.Button, new() { Name = "Create the interview" }).ClickAsync();
 await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/s/[0-9a-f-]{36}"));
 var sessionId = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[^1]);
-var room = new Uri(page.Url).AbsolutePath + "?client=blazor";
+var room = new Uri(page.Url).AbsolutePath;
 
 // The diagram is seeded through the hub as the same person (a second connection, like a second tab), so each size
 // is a real session log the room loads on its own; nodes in a grid, a fifth of the elements links along the rows.

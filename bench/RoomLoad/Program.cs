@@ -41,7 +41,7 @@ await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync(
 await page.GotoAsync("/sessions/new");
 await page.GetByRole(AriaRole.Button, new() { Name = "Create the interview" }).ClickAsync();
 await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/s/[0-9a-f-]{36}"));
-var room = new Uri(page.Url).AbsolutePath + "?client=blazor";
+var room = new Uri(page.Url).AbsolutePath;
 var state = await setup.StorageStateAsync();
 await setup.CloseAsync();
 

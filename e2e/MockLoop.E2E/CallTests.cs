@@ -31,7 +31,7 @@ public sealed class CallTests(BrowserFixture suite, MediaBrowserFixture media) :
         await InboundGrowsAsync(ivy, "inboundAudioBytes");
         await InboundGrowsAsync(cal, "inboundVideoBytes");
         await InboundGrowsAsync(cal, "inboundAudioBytes");
-        await MockLoop.E2E.BlazorRoom.BlazorRoomSteps.ScreenshotAsync(ivy, "room-call-interviewer");
+        await MockLoop.E2E.BlazorRoom.BlazorRoomSteps.ScreenshotAsync(ivy, "room-call");
 
         // Muting takes the track off the sender: no more audio packets, and the partner is told.
         await cal.GetByRole(AriaRole.Button, new() { Name = "Mute microphone" }).ClickAsync();

@@ -4,8 +4,8 @@ using MockLoop.E2E.Support;
 namespace MockLoop.E2E;
 
 /// <summary>
-/// The canvas's parity bar: the same steps, roles and accessible names run against the React room (here) and the
-/// Blazor room (BlazorRoom/BlazorCanvasParityTests), so the Blazor room cannot drift from what people have today.
+/// Two people draw on one canvas at once: the steps, roles and accessible names the React room's canvas was held to,
+/// kept as the Blazor room's bar (docs/decisions/125).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CanvasTests(BrowserFixture browser)

@@ -9,7 +9,7 @@ namespace MockLoop.E2E;
 /// Hardening item 1 in a real browser: PostgreSQL stops under the app while a participant draws. The room keeps the
 /// change on screen marked unsaved, resends it with backoff, and stores it once the database is back; the lobby page
 /// (issue 11) retries a join the same way, saying "Reconnecting…" instead of showing an error. The app runs on a
-/// PostgreSQL cluster of these tests' own, the only one they stop, with the Blazor room and lobby.
+/// PostgreSQL cluster of these tests' own, the only one they stop.
 /// </summary>
 public sealed class DatabaseRestartRoomTests(DatabaseRestartFixture fixture) : IClassFixture<DatabaseRestartFixture>
 {
@@ -93,7 +93,7 @@ public sealed class DatabaseRestartFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Cluster = await DedicatedCluster.StartAsync();
-        App = new AppProcess(new Dictionary<string, string> { ["Room__Client"] = "blazor" }, Cluster.ServerConnectionString);
+        App = new AppProcess(serverConnectionString: Cluster.ServerConnectionString);
         await App.StartAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await BrowserFixture.LaunchChromiumAsync(_playwright);

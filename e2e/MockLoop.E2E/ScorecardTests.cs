@@ -40,7 +40,7 @@ public sealed class ScorecardTests(BrowserFixture browser)
         await ivy.GetByLabel("Note on Offline metrics and protocol").BlurAsync();
         await ivy.GetByRole(AriaRole.Checkbox, new() { Name = "Uses accuracy as the metric when positives are rare", Exact = false }).CheckAsync();
         await ivy.GetByText("1 red flag recorded", new() { Exact = false }).WaitForAsync();
-        await MockLoop.E2E.BlazorRoom.BlazorRoomSteps.ScreenshotAsync(ivy, "room-scoring-interviewer");
+        await MockLoop.E2E.BlazorRoom.BlazorRoomSteps.ScreenshotAsync(ivy, "room-scoring");
 
         await ivy.GetByRole(AriaRole.Button, new() { Name = "End interview" }).ClickAsync();
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Yes, end it" }).ClickAsync();

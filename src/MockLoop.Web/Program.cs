@@ -9,7 +9,6 @@ using MockLoop.Web.Lobby;
 using MockLoop.Web.Observability;
 using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
-using MockLoop.Web.Rooms.ClientSwitch;
 using MockLoop.Web.Rubrics;
 using MockLoop.Web.Schedule;
 using MockLoop.Web.Testing;

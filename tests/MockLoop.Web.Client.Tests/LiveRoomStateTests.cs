@@ -177,4 +177,36 @@ public class LiveRoomStateTests
 
         Assert.Equal(TimeSpan.FromSeconds(3), state.ClockOffset);
     }
+
+    [Fact]
+    public void The_candidates_room_asks_for_a_fresh_snapshot_when_the_scorecard_arrives_so_the_reference_design_comes_along()
+    {
+        var candidate = new LiveRoomState();
+        var snapshot = Snapshot(2);
+        var prompt = new CaseView("feed", "Feed ranking", "Rank the home feed.", null, null);
+        candidate.ApplySync(snapshot with { Snapshot = snapshot.Snapshot! with { Case = prompt } }, Samples.Noon);
+        Assert.False(candidate.NeedsSnapshot);
+
+        candidate.ApplyEvent(new SessionEventMessage(3, SessionEventKinds.Scorecard, Samples.Noon), Samples.Noon);
+        Assert.True(candidate.NeedsSnapshot);
+
+        var reference = new DiagramSnapshot([Node("n_ref")], [], [], []);
+        var after = Snapshot(3);
+        candidate.ApplySync(after with { Snapshot = after.Snapshot! with { Case = prompt with { ReferenceDesign = reference } } }, Samples.Noon);
+        Assert.False(candidate.NeedsSnapshot);
+        Assert.Equal(reference, candidate.Case?.ReferenceDesign);
+    }
+
+    [Fact]
+    public void The_interviewers_room_already_has_the_reference_design_and_asks_for_nothing_more_at_the_scorecard()
+    {
+        var interviewer = new LiveRoomState();
+        var snapshot = Snapshot(2);
+        var material = new CaseView("feed", "Feed ranking", "Rank the home feed.", [], new Dictionary<string, IReadOnlyList<string>>());
+        interviewer.ApplySync(snapshot with { Snapshot = snapshot.Snapshot! with { Case = material } }, Samples.Noon);
+
+        interviewer.ApplyEvent(new SessionEventMessage(3, SessionEventKinds.Scorecard, Samples.Noon), Samples.Noon);
+
+        Assert.False(interviewer.NeedsSnapshot);
+    }
 }

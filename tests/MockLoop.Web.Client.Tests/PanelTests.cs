@@ -31,10 +31,12 @@ public class PanelTests : BunitContext
     public void Earlier_messages_are_offered_only_when_the_log_holds_some_and_a_click_asks_for_them()
     {
         var asked = 0;
-        var cut = Render<ChatPanel>(p => p.Add(x => x.Messages, [new ChatMessageView(7, Partner, "Cal", "hi", Samples.Noon)]));
+        var cut = Render<ChatPanel>(p => p
+            .Add(x => x.Messages, [new ChatMessageView(7, Partner, "Cal", "hi", Samples.Noon)])
+            .Add(x => x.OnLoadEarlier, EventCallback.Factory.Create(this, () => asked++)));
         Assert.Empty(cut.FindAll(".chat-earlier"));
 
-        cut.Render(p => p.Add(x => x.OnLoadEarlier, EventCallback.Factory.Create(this, () => asked++)));
+        cut.Render(p => p.Add(x => x.HasEarlier, true));
         cut.Find(".chat-earlier").Click();
 
         Assert.Equal(1, asked);

@@ -39,7 +39,7 @@ public sealed class BlazorRoomLayoutTests(BlazorRoomFixture fixture)
     }
 
     [Fact]
-    public async Task The_header_fits_at_1280_1440_and_1920_and_only_the_interviewer_sees_the_reference_design()
+    public async Task The_header_fits_at_1280_1440_and_1920_and_the_reference_design_reaches_the_candidate_only_with_the_scorecard()
     {
         var ivy = await fixture.NewPersonAsync(1280);
         await People.RegisterAsync(ivy, "Ivy Widelayout Interviewer");
@@ -78,6 +78,20 @@ public sealed class BlazorRoomLayoutTests(BlazorRoomFixture fixture)
             await ScreenshotAsync(ivy, $"blazor-room-interviewer-{width}");
             await ScreenshotAsync(cal, $"blazor-room-candidate-{width}");
         }
+
+        // Once the scorecard is submitted the candidate gets the reference design too, without reloading.
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Tab, new() { Name = "Scoring" }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Radio, new() { Name = "level 3", Exact = false }).First.ClickAsync();
+        await SaveStatus(ivy, "All changes saved").WaitForAsync();
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "End interview" }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Yes, end it" }).ClickAsync();
+        await ivy.GetByLabel("Target level").SelectOptionAsync("Mid");
+        await ivy.GetByLabel("The one most important next step").FillAsync("Price the false declines");
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Submit scorecard" }).ClickAsync();
+        await cal.GetByRole(AriaRole.Link, new() { Name = "View your report" }).WaitForAsync();
+        await cal.GetByRole(AriaRole.Tab, new() { Name = "Case" }).ClickAsync();
+        await cal.GetByRole(AriaRole.Img, new() { Name = "Reference design for " + FraudCase }).WaitForAsync();
 
         await ivy.Context.CloseAsync();
         await cal.Context.CloseAsync();

@@ -21,7 +21,7 @@ internal static class BlazorRoomSteps
         await interviewer.GetByLabel("Interviewer").CheckAsync();
         await interviewer.GetByRole(AriaRole.Button, new() { Name = "Create the interview" }).ClickAsync();
         await People.WaitConnectedAsync(interviewer);
-        Assert.Equal(1, await interviewer.Locator("[data-client=blazor]").CountAsync());
+        await ScreenshotAsync(interviewer, "room-waiting");
         return await interviewer.GetByLabel("Invite your partner with this link").InputValueAsync();
     }
 

@@ -30,8 +30,10 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
             await Node(ivy, label).WaitForAsync();
         }
         await SaveStatus(cal, "All changes saved").WaitForAsync();
-        await ScreenshotAsync(cal, "blazor-room-candidate");
-        await ScreenshotAsync(ivy, "blazor-room-interviewer");
+        // No chat yet, so nothing earlier to offer.
+        Assert.Equal(0, await cal.GetByRole(AriaRole.Button, new() { Name = "Show earlier messages" }).CountAsync());
+        await ScreenshotAsync(cal, "room-candidate");
+        await ScreenshotAsync(ivy, "room-interviewer");
 
         // Free space: no two of the four overlap on screen, and all are in the visible canvas.
         var boxes = new List<(double X, double Y, double Width, double Height)>();
@@ -129,7 +131,6 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
 
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
         await cal.GetByText("Step 1 of 7 · Running").WaitForAsync();
-        // Levels 1 to 3 and notes; rubric v2's strong-signal marks (needed for a 4) are not in the Blazor room yet.
         var objective = ivy.GetByRole(AriaRole.Radio, new() { Name = "Objective, success measure and scope: level 3", Exact = false });
         await objective.ClickAsync();
         await Assertions.Expect(objective).ToHaveAttributeAsync("aria-checked", "true");
@@ -156,13 +157,23 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
         await ivy.GetByLabel("Strengths").FillAsync("Clear requirements");
         await ivy.GetByLabel("The one most important next step").FillAsync("Practise ranking metrics");
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Submit scorecard" }).ClickAsync();
-        await cal.GetByRole(AriaRole.Link, new() { Name = "View your report" }).ClickAsync();
-        await cal.GetByText("Practise ranking metrics").WaitForAsync();
+        var report = await cal.GetByRole(AriaRole.Link, new() { Name = "View your report" }).GetAttributeAsync("href");
 
+        // The return match: the interviewer swaps roles, and the candidate is offered the same new room.
+        var firstRoom = ivy.Url;
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Swap roles and go again" }).ClickAsync();
-        await ivy.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/s/[0-9a-f-]{36}$"));
+        await ivy.WaitForURLAsync(url => url != firstRoom && System.Text.RegularExpressions.Regex.IsMatch(url, "/s/[0-9a-f-]{36}$"));
         await People.WaitConnectedAsync(ivy);
         await ivy.GetByRole(AriaRole.Listitem, new() { Name = "Ivy Scores (you), candidate, online" }).WaitForAsync();
+        await cal.GetByRole(AriaRole.Link, new() { Name = "Join the return match (Ivy Scores started it)" }).ClickAsync();
+        await cal.WaitForURLAsync(ivy.Url);
+        await People.WaitConnectedAsync(cal);
+        await cal.GetByRole(AriaRole.Listitem, new() { Name = "Cal Scored (you), interviewer, online" }).WaitForAsync();
+        await ivy.GetByRole(AriaRole.Listitem, new() { Name = "Cal Scored, interviewer, online" }).WaitForAsync();
+
+        // The first interview's report stays the candidate's.
+        await cal.GotoAsync(report!);
+        await cal.GetByText("Practise ranking metrics").WaitForAsync();
 
         await ivy.Context.CloseAsync();
         await cal.Context.CloseAsync();

@@ -17,7 +17,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     private readonly string? _serverConnectionString;
 
-    /// <param name="settings">Extra environment for the app, e.g. <c>Room__Client=blazor</c>.</param>
+    /// <param name="settings">Extra environment for the app, e.g. a setting a fixture needs.</param>
     /// <param name="serverConnectionString">
     /// The PostgreSQL server to make the app's database on: by default the shared test cluster; a test that stops
     /// PostgreSQL passes a cluster of its own (<c>DedicatedCluster</c>).
@@ -88,6 +88,10 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__MockLoop"] =
             new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = DatabaseName }.ConnectionString;
         start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryRoot, "rubrics");
+        // Every start hosts a silo in a cluster of its own, on loopback and a free port: a restart after a kill never
+        // waits for its predecessor's silo to be declared dead, and two apps never join each other.
+        start.Environment["Cluster__ClusterId"] = "e2e-" + Guid.NewGuid().ToString("N")[..12];
+        start.Environment["Cluster__AdvertisedAddress"] = "127.0.0.1";
         // Keys come from the run's own folder (DataProtection__KeysDirectory, inherited from ./mockloop test); they
         // are throwaway and unencrypted on purpose, so the "no XML encryptor" warning is for production only.
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore.DataProtection"] = "Error";
@@ -98,12 +102,6 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Mail__Security"] = "None";
         start.Environment["Mail__FromAddress"] = "mockloop@example.test";
         start.Environment["Mail__PublicBaseUrl"] = BaseUrl.ToString().TrimEnd('/');
-        // MOCKLOOP_E2E_ROOM_CLIENT=blazor (or react) runs the whole browser suite against that room client; a
-        // fixture's own settings (BlazorRoomFixture) still win. The app itself rejects a value it does not know.
-        if (Environment.GetEnvironmentVariable("MOCKLOOP_E2E_ROOM_CLIENT") is { Length: > 0 } roomClient)
-        {
-            start.Environment["Room__Client"] = roomClient;
-        }
         foreach (var (key, value) in Settings)
         {
             start.Environment[key] = value;

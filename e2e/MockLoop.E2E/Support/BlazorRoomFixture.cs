@@ -3,14 +3,14 @@ using Microsoft.Playwright;
 namespace MockLoop.E2E.Support;
 
 /// <summary>
-/// An app process with the Blazor room switched on (Room:Client=blazor) and its own chromium: the browser tests of
-/// the Blazor room run against it, and may stop and restart it (its collection runs one test at a time).
+/// An app process of its own and its own chromium for the Blazor room's tests: they may stop and restart the app
+/// (its collection runs one test at a time).
 /// </summary>
 public sealed class BlazorRoomFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public AppProcess App { get; } = new(new Dictionary<string, string> { ["Room__Client"] = "blazor" });
+    public AppProcess App { get; } = new();
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()

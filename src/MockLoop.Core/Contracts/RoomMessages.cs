@@ -2,7 +2,7 @@ namespace MockLoop.Core.Contracts;
 
 // The live room's hub contract: what the server sends and the clients receive. Shared by the server's InterviewHub and
 // the Blazor room (MockLoop.Web.Client), so the compiler checks both ends. On the wire: SignalR's JSON protocol with
-// camelCase names and enums as strings; the TypeScript types in ClientApp/src/room/liveTypes.ts mirror these.
+// camelCase names and enums as strings.
 
 public sealed record ParticipantView(Guid UserId, string DisplayName, string Role, bool Online);
 

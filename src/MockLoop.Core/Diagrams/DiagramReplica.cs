@@ -1,7 +1,7 @@
 namespace MockLoop.Core.Diagrams;
 
 /// <summary>
-/// What each browser holds, written in C# so convergence can be tested here; the TypeScript client mirrors it.
+/// What each browser holds (the Blazor room's <c>LiveRoomState</c> keeps one), so convergence is tested here.
 /// <see cref="Confirmed"/> is the server's document up to <see cref="LastSequence"/> (ops in server order);
 /// <see cref="Pending"/> are local ops sent but not yet confirmed or rejected; <see cref="View"/> (what is drawn) is
 /// the confirmed document with the pending ops applied on top, so a user sees their own edits at once.

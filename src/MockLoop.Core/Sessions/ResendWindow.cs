@@ -5,7 +5,7 @@ namespace MockLoop.Core.Sessions;
 /// acknowledgement is answered with its sequence instead of being applied twice. The key includes the author: a
 /// client id is only unique within its sender, and a participant who reuses another's id must never be told the
 /// other's sequence. Bounded: the oldest ids are forgotten first (the database's unique index on the same key still
-/// refuses a very late resend, see LiveSession).
+/// refuses a very late resend, see SessionWriter).
 /// </summary>
 public sealed class ResendWindow(int capacity)
 {

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace MockLoop.Core.Sessions;
 
-// Member names are pinned so the TypeScript client sees the same camelCase strings whatever options the host uses.
+// Member names are pinned so every client sees the same camelCase strings whatever options the host uses.
 [JsonConverter(typeof(JsonStringEnumConverter<TimerStatus>))]
 public enum TimerStatus
 {

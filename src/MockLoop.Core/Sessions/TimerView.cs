@@ -1,7 +1,7 @@
 namespace MockLoop.Core.Sessions;
 
 /// <summary>
-/// The timer as the room displays it. Durations are seconds (numbers travel well to TypeScript). To count smoothly
+/// The timer as the room displays it. Durations are seconds (plain numbers in JSON). To count smoothly
 /// without a message per second, a browser computes, while <see cref="RunningSince"/> is set:
 /// used = <see cref="UsedBeforeSegmentSeconds"/> + (serverNow - RunningSince) and
 /// total = <see cref="ElapsedBeforeSegmentSeconds"/> + (serverNow - RunningSince), where serverNow is its own clock

@@ -90,7 +90,46 @@ public static class JsonText
             }
         }
 
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value);
+        /// <summary>
+        /// Writes lone surrogates as the escapes they came in as (System.Text.Json refuses to write them), so text on
+        /// its way to the rules survives a hop through JSON (a command to the session's grain) and is refused there.
+        /// </summary>
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+        {
+            if (!HasLoneSurrogate(value))
+            {
+                writer.WriteStringValue(value);
+                return;
+            }
+            var json = new StringBuilder(value.Length + 16).Append('"');
+            foreach (var c in value)
+            {
+                if (c is '"' or '\\' || c < ' ' || c > '~')
+                {
+                    json.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+                }
+                else
+                {
+                    json.Append(c);
+                }
+            }
+            writer.WriteRawValue(json.Append('"').ToString(), skipInputValidation: true);
+        }
+
+        private static bool HasLoneSurrogate(string value)
+        {
+            for (var i = 0; i < value.Length; i++)
+            {
+                if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(value[i]))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

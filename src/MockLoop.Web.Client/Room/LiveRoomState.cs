@@ -45,6 +45,12 @@ public sealed class LiveRoomState
     public static string ScoreKey(string stepId, string criterionId) => stepId + "/" + criterionId;
     public bool NeedsSync { get; private set; }
 
+    /// <summary>
+    /// The candidate's case lacks what submission reveals (the reference design comes only in a snapshot), so the room
+    /// should load one snapshot afresh.
+    /// </summary>
+    public bool NeedsSnapshot { get; private set; }
+
     public bool Ended => Timer?.Status == TimerStatus.Ended;
 
     /// <summary>
@@ -63,6 +69,7 @@ public sealed class LiveRoomState
         NeedsSync = false;
         if (result.Snapshot is { } snapshot)
         {
+            NeedsSnapshot = false;
             Seq = result.Seq;
             Status = snapshot.Status;
             Chat.Clear();
@@ -158,6 +165,8 @@ public sealed class LiveRoomState
                 RedFlags = flags;
                 break;
             case SessionEventKinds.Scorecard:
+                // The candidate's case (no facts) gets its reference design from the next snapshot.
+                NeedsSnapshot = Case is { Facts: null, ReferenceDesign: null };
                 Scorecard = entry.Scorecard ?? Scorecard;
                 RedFlags = entry.RedFlags ?? RedFlags;
                 Preview = entry.Preview ?? Preview;

@@ -9,7 +9,7 @@ namespace MockLoop.Web.Client.Room;
 /// <summary>
 /// The room's connection to the interview hub, typed by Core's contract: handlers are registered under
 /// <see cref="IRoomClient"/>'s method names and calls use <see cref="InterviewHubMethods"/>. The Identity cookie
-/// travels with the WebSocket, as for the React room.
+/// travels with the WebSocket.
 /// </summary>
 public sealed class RoomHub : IAsyncDisposable
 {

@@ -4,14 +4,12 @@ using Microsoft.Extensions.Options;
 namespace MockLoop.Web.Cluster;
 
 /// <summary>
-/// The "Cluster" section. Off by default: one node, nothing to set up. On, every app node hosts an Orleans silo that
-/// finds the others through the membership table in our PostgreSQL (deploy/README.md explains the settings).
+/// The "Cluster" section. Every app node hosts an Orleans silo that finds the others through the membership table in
+/// our PostgreSQL; one node alone needs none of these set (deploy/README.md explains them, ADR 115 why).
 /// </summary>
 public sealed class ClusterNodeOptions
 {
     public const string Section = "Cluster";
-
-    public bool Enabled { get; set; }
 
     /// <summary>This node's name in /healthz, logs and metrics; the host name and silo port when empty.</summary>
     public string? NodeName { get; set; }
@@ -25,10 +23,14 @@ public sealed class ClusterNodeOptions
     /// </summary>
     public string? AdvertisedAddress { get; set; }
 
-    public int SiloPort { get; set; } = 11111;
+    /// <summary>
+    /// The port other nodes reach this node's silo on. 0 (the default): a free port chosen at start; the others read
+    /// it from the membership table. Set it where a firewall must name the port.
+    /// </summary>
+    public int SiloPort { get; set; }
 
-    /// <summary>Where Orleans clients outside the nodes connect (the gateway list names it); 0 for none.</summary>
-    public int GatewayPort { get; set; } = 30000;
+    /// <summary>Where Orleans clients outside the nodes connect (the gateway list names it); 0 (the default) for none.</summary>
+    public int GatewayPort { get; set; }
 
     /// <summary>
     /// How long a node waits for a probe answer. Together with <see cref="MissedProbesLimit"/> this is how fast a
@@ -71,11 +73,11 @@ internal sealed class ClusterNodeOptionsValidator : IValidateOptions<ClusterNode
         {
             problems.Add($"{at}:AdvertisedAddress '{options.AdvertisedAddress}' is not an IP address.");
         }
-        if (options.SiloPort is < 1 or > 65535)
+        if (options.SiloPort is < 0 or > 65535)
         {
-            problems.Add($"{at}:SiloPort must be a TCP port (1-65535).");
+            problems.Add($"{at}:SiloPort must be 0 (a free port) or a TCP port (1-65535).");
         }
-        if (options.GatewayPort is < 0 or > 65535 || options.GatewayPort == options.SiloPort)
+        if (options.GatewayPort is < 0 or > 65535 || (options.GatewayPort != 0 && options.GatewayPort == options.SiloPort))
         {
             problems.Add($"{at}:GatewayPort must be 0 (none) or a TCP port other than SiloPort.");
         }

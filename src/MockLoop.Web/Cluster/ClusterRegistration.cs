@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using MockLoop.Web.Cluster.Membership;
 using Orleans.Configuration;
@@ -8,8 +11,15 @@ namespace MockLoop.Web.Cluster;
 public static class ClusterRegistration
 {
     /// <summary>
-    /// With Cluster:Enabled, this node hosts an Orleans silo clustered on our PostgreSQL tables. Call after AddData:
-    /// the silo joins the cluster only once the migrations (hosted services run in order) made its tables.
+    /// The clock of cluster housekeeping in our grains (has a node refreshed its subscription lately?): real time even
+    /// where the app's clock is a test's, so moving that clock never makes a live node look gone.
+    /// </summary>
+    public const string RealTime = "MockLoop.RealTime";
+
+    /// <summary>
+    /// Every node hosts an Orleans silo clustered on our PostgreSQL tables (one node too: ADR 115), so live sessions
+    /// and the lobby always run on grains. Call after AddData: the silo joins the cluster only once the migrations
+    /// (hosted services run in order) made its tables.
     /// </summary>
     public static IHostApplicationBuilder AddCluster(this IHostApplicationBuilder builder)
     {
@@ -17,10 +27,13 @@ public static class ClusterRegistration
         builder.Services.AddSingleton<IValidateOptions<ClusterNodeOptions>, ClusterNodeOptionsValidator>();
 
         var options = builder.Configuration.GetSection(ClusterNodeOptions.Section).Get<ClusterNodeOptions>() ?? new();
-        if (!options.Enabled)
+        if (options.SiloPort == 0)
         {
-            return builder;
+            // Chosen once and written back, so the silo, the node's default name and /metrics agree on it.
+            options.SiloPort = FreePort();
+            builder.Configuration[$"{ClusterNodeOptions.Section}:{nameof(ClusterNodeOptions.SiloPort)}"] = options.SiloPort.ToString(CultureInfo.InvariantCulture);
         }
+        var advertised = options.ResolveAdvertisedAddress();
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -29,10 +42,12 @@ public static class ClusterRegistration
                 o.ServiceId = options.ClusterId;
             });
             silo.Configure<SiloOptions>(o => o.SiloName = options.ResolveNodeName());
-            silo.ConfigureEndpoints(options.ResolveAdvertisedAddress(), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            // A node advertised on loopback (one machine) listens on loopback only: nothing outside can reach its silo.
+            silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
             silo.Configure<ClusterMembershipOptions>(o => TuneProbes(o, options));
             silo.UsePostgresClustering();
             silo.Services.AddGrainSerialization();
+            KeepOrleansOnRealTime(silo.Services);
         });
         // Live sessions on their grains: this node subscribes to the sessions it has connections for and forwards.
         builder.Services.AddSingleton<Rooms.Grains.ClusterSessions>();
@@ -43,17 +58,42 @@ public static class ClusterRegistration
     }
 
     /// <summary>
-    /// Core's records (commands, results, hub messages) cross grain calls as JSON: they are the hub contract, shared
-    /// with the Blazor client, and carry no Orleans attributes.
+    /// Orleans resolves its clocks per area (keyed TimeProvider, <see cref="TimeProviderNames"/>), each falling back to
+    /// the app's TimeProvider. Tests replace that one with a manual or fake clock; membership, probes, request timeouts
+    /// and activation collection must keep real time (a frozen clock would stall or confuse them), while grains keep
+    /// the app's clock (timers and delays the session and lobby rules are timed by).
     /// </summary>
-    /// <summary>For every silo and client of our cluster (app nodes, test silos and clients).</summary>
+    private static void KeepOrleansOnRealTime(IServiceCollection services)
+    {
+        services.AddKeyedSingleton<TimeProvider>(RealTime, TimeProvider.System);
+        services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, (_, _) => TimeProvider.System);
+        services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, (sp, _) => sp.GetRequiredService<TimeProvider>());
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Any, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// Core's records (commands, results, hub messages) cross grain calls as JSON: they are the hub contract, shared
+    /// with the Blazor client, and carry no Orleans attributes. For every silo and client of our cluster (app nodes,
+    /// test silos and clients).
+    /// </summary>
     public static IServiceCollection AddGrainSerialization(this IServiceCollection services) =>
         services.AddSerializer(serializer => serializer.AddJsonSerializer(IsCoreType, GrainJson));
 
     private static bool IsCoreType(Type type) => type.Namespace?.StartsWith("MockLoop.Core", StringComparison.Ordinal) == true;
 
+    /// <summary>Text with a lone surrogate crosses too, so the session's rules refuse it by name (ADR 051).</summary>
     private static readonly System.Text.Json.JsonSerializerOptions GrainJson =
-        new(System.Text.Json.JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
+        new(System.Text.Json.JsonSerializerDefaults.Web)
+        {
+            AllowOutOfOrderMetadataProperties = true,
+            Converters = { new Core.Text.JsonText.LenientStringConverter() },
+        };
 
     /// <summary>Our membership table and gateway list, for a silo (app node or test silo).</summary>
     public static ISiloBuilder UsePostgresClustering(this ISiloBuilder silo)
@@ -69,5 +109,11 @@ public static class ClusterRegistration
         membership.ProbeTimeout = options.ProbeTimeout;
         membership.NumMissedProbesLimit = options.MissedProbesLimit;
         membership.TableRefreshTimeout = options.TableRefreshTimeout;
+        // A starting node waits to reach every silo the table calls active, unless that silo's heartbeat row is stale.
+        // Orleans' defaults (30 s × 3) kept a node restarted after a crash waiting 90 s for its own dead predecessor
+        // (a free port each start, so it is not recognised as the same silo); this makes it about 10 s, for one
+        // heartbeat UPDATE per node every 5 s (ADR 115).
+        membership.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+        membership.NumMissedTableIAmAliveLimit = 2;
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Core.Diagrams;
 using MockLoop.Core.Sessions;
@@ -100,7 +99,7 @@ internal sealed class DemoSeeder(
 
     /// <summary>
     /// Twelve sessions over twelve weeks: scores that start weak and grow, evaluation lagging, time running over early
-    /// on. Each is played through a <see cref="LiveSession"/> exactly as two people would (timer, diagram edits,
+    /// on. Each is played through a <see cref="SessionWriter"/> (what a session grain hosts) exactly as two people would (timer, diagram edits,
     /// scores, scorecard, self-assessment), on a clock set in the past: the log gets its entries and the projections
     /// (step timings, step diagrams, scorecard) are written by the same code as for a live interview.
     /// </summary>
@@ -114,7 +113,6 @@ internal sealed class DemoSeeder(
         var now = clock.GetUtcNow();
         var log = services.GetRequiredService<SessionLogWriter>();
         var snapshots = services.GetRequiredService<SessionSnapshotWriter>();
-        var hub = services.GetRequiredService<IHubContext<InterviewHub, IRoomClient>>();
 
         for (var i = 0; i < 12; i++)
         {
@@ -130,8 +128,11 @@ internal sealed class DemoSeeder(
             db.Add(session);
             await db.SaveChangesAsync(ct);
 
-            var live = await LiveSession.LoadAsync(session.Id, scopes, log, snapshots, hub, sessionClock, logger, ct)
+            // Its own writer on its own clock in the past, not the session's grain (which keeps the app's clock).
+            // Nobody is connected to a session being seeded, so the writer publishes to no one.
+            var loaded = await SessionLoader.LoadAsync(session.Id, scopes, fromSnapshot: true, ct)
                 ?? throw new InvalidOperationException($"Demo session {session.Id} vanished.");
+            var live = new SessionWriter(loaded, scopes, log, snapshots, sessionClock, _ => { });
             async Task Play(AppUser who, LiveCommand command, string? clientId = null)
             {
                 var result = await live.SubmitAsync(who.Id, command, clientId);

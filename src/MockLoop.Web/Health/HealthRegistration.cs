@@ -7,16 +7,15 @@ namespace MockLoop.Web.Health;
 public static class HealthRegistration
 {
     /// <param name="Node">This node's name (Cluster:NodeName, or host name and silo port).</param>
-    /// <param name="Cluster">"off" for a single node, "on" when this node hosts an Orleans silo.</param>
-    /// <param name="ActiveSilos">The active silos this node sees in the cluster (itself included); null when off.</param>
+    /// <param name="ActiveSilos">The active silos this node sees in its cluster (itself included: 1 for a node alone).</param>
     public sealed record HealthReport(
-        string Status, string App, string Database, string Node, string Cluster, int? ActiveSilos, DateTimeOffset CheckedAt);
+        string Status, string App, string Database, string Node, int ActiveSilos, DateTimeOffset CheckedAt);
 
     /// <summary><c>GET /healthz</c>: 200 when the app and PostgreSQL answer, 503 otherwise.</summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapGet("/healthz", async (AppDbContext db, TimeProvider clock, IOptions<ClusterNodeOptions> cluster,
-            IServiceProvider services, CancellationToken ct) =>
+            IClusterMembershipService membership, CancellationToken ct) =>
         {
             string database;
             try
@@ -27,10 +26,9 @@ public static class HealthRegistration
             {
                 database = "error: " + ex.GetType().Name;
             }
-            var membership = services.GetService<IClusterMembershipService>();
-            var activeSilos = membership?.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
+            var activeSilos = membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
             var report = new HealthReport(database == "ok" ? "healthy" : "unhealthy", "ok", database,
-                cluster.Value.ResolveNodeName(), membership is null ? "off" : "on", activeSilos, clock.GetUtcNow());
+                cluster.Value.ResolveNodeName(), activeSilos, clock.GetUtcNow());
             return Results.Json(report, statusCode: database == "ok" ? 200 : 503);
         });
         return app;

@@ -54,7 +54,9 @@ public interface ILobbyNodeObserver : IGrainObserver
 /// it is then predictable for operators and tests.
 /// </summary>
 [PreferLocalPlacement]
-public sealed class LobbyGrain(TimeProvider clock, PairedSessionStarter starter, ILogger<LobbyGrain> logger) : Grain, ILobbyGrain
+public sealed class LobbyGrain(
+    TimeProvider clock, [FromKeyedServices(Cluster.ClusterRegistration.RealTime)] TimeProvider realTime,
+    PairedSessionStarter starter, ILogger<LobbyGrain> logger) : Grain, ILobbyGrain
 {
     /// <summary>A node that has not refreshed its subscription for this long is treated as gone.</summary>
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromSeconds(30);
@@ -70,7 +72,7 @@ public sealed class LobbyGrain(TimeProvider clock, PairedSessionStarter starter,
 
     public Task<Guid> Subscribe(string node, ILobbyNodeObserver observer)
     {
-        _nodes[node] = (observer, clock.GetUtcNow());
+        _nodes[node] = (observer, realTime.GetUtcNow());
         return Task.FromResult(_epoch);
     }
 
@@ -209,7 +211,7 @@ public sealed class LobbyGrain(TimeProvider clock, PairedSessionStarter starter,
     /// <summary>Tells every live node; a node that stopped refreshing (or cannot be reached) is dropped with its users.</summary>
     private async Task NotifyAsync(Func<ILobbyNodeObserver, Task> send)
     {
-        var now = clock.GetUtcNow();
+        var now = realTime.GetUtcNow(); // nodes refresh on real time, whatever the app's clock says
         var gone = new List<string>();
         foreach (var (node, (observer, seenAt)) in _nodes.ToList())
         {

@@ -7,19 +7,11 @@ public static class LobbyRegistration
     public static IHostApplicationBuilder AddLobby(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PairedSessionStarter>();
-        var clustered = builder.Configuration.GetSection(Cluster.ClusterNodeOptions.Section).Get<Cluster.ClusterNodeOptions>()?.Enabled == true;
-        if (clustered)
-        {
-            // One queue for the whole cluster, in the lobby grain; this node forwards. Registered after the silo
-            // (AddCluster), so the silo has started when this node subscribes.
-            builder.Services.AddSingleton<ClusterLobby>();
-            builder.Services.AddSingleton<ILobby>(sp => sp.GetRequiredService<ClusterLobby>());
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterLobby>());
-        }
-        else
-        {
-            builder.Services.AddSingleton<ILobby, LobbyService>();
-        }
+        // One queue for the whole cluster (one node or many), in the lobby grain; this node forwards. Registered after
+        // the silo (AddCluster), so the silo has started when this node subscribes.
+        builder.Services.AddSingleton<ClusterLobby>();
+        builder.Services.AddSingleton<ILobby>(sp => sp.GetRequiredService<ClusterLobby>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterLobby>());
         return builder;
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
 using MockLoop.Web.Cluster;
-using MockLoop.Web.Rooms.Live;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -29,10 +28,9 @@ public static class ObservabilityRegistration
 
     public static WebApplication MapObservability(this WebApplication app)
     {
-        var engine = app.Services.GetRequiredService<SessionEngine>();
-        // One node: the sessions its engine holds; in a cluster: the session grains active on this node.
-        var grains = app.Services.GetService<Rooms.Grains.SessionGrainCount>();
-        var observed = NodeMetrics.ObserveLiveSessions(() => engine.LoadedCount + (grains?.Active ?? 0));
+        // The session grains active on this node.
+        var grains = app.Services.GetRequiredService<Rooms.Grains.SessionGrainCount>();
+        var observed = NodeMetrics.ObserveLiveSessions(() => grains.Active);
         app.Lifetime.ApplicationStopped.Register(observed.Dispose);
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;

@@ -4,14 +4,15 @@ using MockLoop.Web.Rooms.Grains;
 namespace MockLoop.Web.Rooms;
 
 /// <summary>
-/// The hub's one door to a session's single writer: on this node (<see cref="Live.SessionEngine"/>) or, with
-/// <c>Cluster:Enabled</c>, the session's grain wherever it lives (<see cref="Grains.GrainRoomSessions"/>).
+/// The hub's one door to a session's single writer: the session's grain, wherever it lives
+/// (<see cref="Grains.GrainRoomSessions"/>).
 /// </summary>
 public interface IRoomSessions
 {
     /// <summary>
-    /// Whether a session's connections may sit on other nodes. When not, the hub skips building relays altogether:
-    /// cursors and drag previews are the busiest messages, and a relay nobody needs would cost a JSON copy each.
+    /// Whether a session's connections may sit on other nodes (the cluster has more than this one). When not, the hub
+    /// skips building relays altogether: cursors and drag previews are the busiest messages, and a relay nobody needs
+    /// would cost a JSON copy and a grain call each.
     /// </summary>
     bool SpansNodes { get; }
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MockLoop.Web.Rooms.Call;
 using MockLoop.Web.Security;
@@ -15,10 +14,7 @@ public static class RoomsRegistration
         builder.Services.AddScoped<SessionSetupResolver>();
         builder.Services.AddScoped<SessionHistory>();
         builder.Services.AddScoped<Scoring.ReportService>();
-        builder.Services.AddSingleton<RoomPresence>();
-        builder.Services.AddSingleton<Live.SessionEngine>();
-        // One node's engine; AddCluster registers the session grains instead when Cluster:Enabled (it runs first).
-        builder.Services.TryAddSingleton<IRoomSessions, Live.LocalRoomSessions>();
+        // The sessions themselves are grains: AddCluster registers IRoomSessions (GrainRoomSessions).
         builder.Services.AddSingleton<Live.SessionLogWriter>();
         builder.Services.AddOptions<Live.SessionLogOptions>().BindConfiguration(Live.SessionLogOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<Live.SessionLogOptions>, Live.SessionLogOptionsValidator>();

@@ -18,16 +18,19 @@ public sealed class ClusterLobbyTests
     /// <summary>A lobby page's connection, with what the server sent it.</summary>
     private sealed class LobbyPage : IAsyncDisposable
     {
-        public required HubConnection Hub { get; init; }
+        public HubConnection Hub { get; private set; } = null!;
         public Channel<LobbyCounts> Counts { get; } = Channel.CreateUnbounded<LobbyCounts>();
         public TaskCompletionSource<LobbyMatch> Matched { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public static async Task<LobbyPage> OpenAsync(MockLoopApp node, HttpClient user)
         {
-            var hub = await ClusterNodes.ConnectAsync(node, user, "/hubs/lobby");
-            var page = new LobbyPage { Hub = hub };
-            hub.On<LobbyCounts>("Counts", c => page.Counts.Writer.TryWrite(c));
-            hub.On<LobbyMatch>("Matched", m => page.Matched.TrySetResult(m));
+            var page = new LobbyPage();
+            // Registered before the start: a page gets the counts as soon as it is connected, before any call returns.
+            page.Hub = await ClusterNodes.ConnectAsync(node, user, "/hubs/lobby", hub =>
+            {
+                hub.On<LobbyCounts>("Counts", c => page.Counts.Writer.TryWrite(c));
+                hub.On<LobbyMatch>("Matched", m => page.Matched.TrySetResult(m));
+            });
             return page;
         }
 

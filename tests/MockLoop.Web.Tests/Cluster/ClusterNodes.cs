@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
 using MockLoop.Web.Tests.Support;
@@ -30,15 +28,11 @@ public sealed class ClusterNodes : IAsyncDisposable
         var nodes = new List<MockLoopApp>();
         for (var i = 0; i < count; i++)
         {
-            var (siloPort, gatewayPort) = (FreePort(), FreePort());
             var name = $"node{i + 1}";
+            // Free silo ports and no gateway: the defaults.
             nodes.Add(await MockLoopApp.StartOnAsync(database, web => web
-                .UseSetting("Cluster:Enabled", "true")
                 .UseSetting("Cluster:ClusterId", clusterId)
-                .UseSetting("Cluster:NodeName", name)
-                .UseSetting("Cluster:AdvertisedAddress", "127.0.0.1")
-                .UseSetting("Cluster:SiloPort", siloPort.ToString())
-                .UseSetting("Cluster:GatewayPort", gatewayPort.ToString()), clock));
+                .UseSetting("Cluster:NodeName", name), clock));
         }
         var cluster = new ClusterNodes(database, nodes);
         foreach (var node in nodes)
@@ -55,7 +49,8 @@ public sealed class ClusterNodes : IAsyncDisposable
     }
 
     /// <summary>A real SignalR client on <paramref name="node"/>, signed in as <paramref name="user"/>, over WebSockets.</summary>
-    public static async Task<HubConnection> ConnectAsync(MockLoopApp node, HttpClient user, string path)
+    /// <param name="beforeStart">Handlers to register before the connection starts (the server may send at once).</param>
+    public static async Task<HubConnection> ConnectAsync(MockLoopApp node, HttpClient user, string path, Action<HubConnection>? beforeStart = null)
     {
         var cookie = node.CookieHeaderFor(user);
         var connection = new HubConnectionBuilder()
@@ -73,15 +68,9 @@ public sealed class ClusterNodes : IAsyncDisposable
                 };
             })
             .Build();
+        beforeStart?.Invoke(connection);
         await connection.StartAsync();
         return connection;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -7,7 +7,7 @@ using MockLoop.Web.Tests.Support;
 namespace MockLoop.Web.Tests.Cluster;
 
 /// <summary>
-/// A live session on its grain (Cluster:Enabled), with its two participants on two other nodes of an in-process
+/// A live session on its grain, with its two participants on two other nodes of an in-process
 /// three-node cluster: what each sees, in order and once, and what happens when the grain's node stops.
 /// </summary>
 public sealed class ClusterSessionTests

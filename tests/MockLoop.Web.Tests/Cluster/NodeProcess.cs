@@ -43,12 +43,9 @@ public sealed class NodeProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__MockLoop"] = database.ConnectionString;
         start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryRoot, "rubrics");
         start.Environment["DataProtection__KeysDirectory"] = keysDirectory;
-        start.Environment["Cluster__Enabled"] = "true";
         start.Environment["Cluster__ClusterId"] = clusterId;
         start.Environment["Cluster__NodeName"] = name;
         start.Environment["Cluster__AdvertisedAddress"] = "127.0.0.1";
-        start.Environment["Cluster__SiloPort"] = FreePort().ToString();
-        start.Environment["Cluster__GatewayPort"] = FreePort().ToString();
         var smtp = Support.TestMailServer.SmtpEndpoint;
         start.Environment["Mail__Host"] = smtp.Host;
         start.Environment["Mail__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MockLoop.Web.Data;
+using MockLoop.Web.Rooms.Grains;
 using MockLoop.Web.Rooms.Live;
 using MockLoop.Web.Tests.Support;
 
@@ -135,23 +136,27 @@ public sealed class DiagramSyncTests(MockLoopApp app) : IClassFixture<MockLoopAp
     [Fact]
     public async Task After_a_restart_the_diagram_is_rebuilt_from_the_log()
     {
-        await using var first = await MockLoopApp.StartOnAsync(app.Database);
-        var (interviewer, candidate, id) = await OpenAsync(first);
-        await candidate.CallAsync("SubmitOp", AddNode("op-1", "n_keep", type: "model-server", label: "Model server"));
-        await candidate.CallAsync("SubmitOp", new JsonObject
+        Guid id;
+        await using (var first = await MockLoopApp.StartOnAsync(app.Database))
         {
-            ["type"] = "updateNode", ["opId"] = "op-2", ["nodeId"] = "n_keep", ["label"] = "Model server (GPU)",
-        });
-        await interviewer.DisposeAsync();
-        await candidate.DisposeAsync();
+            var (interviewer, candidate, sessionId) = await OpenAsync(first);
+            id = sessionId;
+            await candidate.CallAsync("SubmitOp", AddNode("op-1", "n_keep", type: "model-server", label: "Model server"));
+            await candidate.CallAsync("SubmitOp", new JsonObject
+            {
+                ["type"] = "updateNode", ["opId"] = "op-2", ["nodeId"] = "n_keep", ["label"] = "Model server (GPU)",
+            });
+            await interviewer.DisposeAsync();
+            await candidate.DisposeAsync();
+        }
 
-        // A new engine on the same database: a server that restarted.
-        var engine = ActivatorUtilities.CreateInstance<SessionEngine>(first.Services);
-        var live = (await engine.GetAsync(id))!;
-        await using var scope = first.Services.CreateAsyncScope();
+        // The server stopped; a new one on the same database (a restart) activates the session's grain from the log.
+        await using var second = await MockLoopApp.StartOnAsync(app.Database);
+        await using var scope = second.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var session = await db.Sessions.SingleAsync(s => s.Id == id);
-        var sync = await live.SyncAsync(session.CandidateId!.Value, -1, CancellationToken.None);
+        var sync = (await second.Services.GetRequiredService<IGrainFactory>().GetGrain<ISessionGrain>(id)
+            .Sync(session.CandidateId!.Value, -1))!;
 
         var node = Assert.Single(sync.Snapshot!.Diagram.Nodes);
         Assert.Equal("Model server (GPU)", node.Label);

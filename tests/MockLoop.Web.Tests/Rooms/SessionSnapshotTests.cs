@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MockLoop.Core.Diagrams;
 using MockLoop.Core.Sessions;
 using MockLoop.Web.Data;
+using Microsoft.AspNetCore.TestHost;
+using MockLoop.Web.Rooms.Grains;
 using MockLoop.Web.Rooms.Live;
 using MockLoop.Web.Tests.Support;
 
@@ -13,13 +15,19 @@ namespace MockLoop.Web.Tests.Rooms;
 /// <summary>Snapshots in the session log (issue 10 item 6): a load reads the latest snapshot and the entries after it.</summary>
 public sealed class SessionSnapshotTests(SessionSnapshotTests.SnapshotEveryFive app) : IClassFixture<SessionSnapshotTests.SnapshotEveryFive>, IAsyncLifetime
 {
-    /// <summary>The app with a snapshot after every five entries, so a short session has a few.</summary>
+    /// <summary>
+    /// The app with a snapshot after every five entries, so a short session has a few; it lets the tests see the
+    /// session grains' writers (the state they hold in memory).
+    /// </summary>
     public sealed class SnapshotEveryFive : MockLoopApp
     {
+        public SessionGrainWriters Writers { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("SessionLog:SnapshotEvery", "5");
+            builder.ConfigureTestServices(services => services.AddSingleton<IIncomingGrainCallFilter>(Writers));
         }
     }
 
@@ -43,7 +51,7 @@ public sealed class SessionSnapshotTests(SessionSnapshotTests.SnapshotEveryFive 
         Assert.Equal(10, fromSnapshot.SnapshotSeq);
         Assert.Equal([11L, 12L, 13L], fromSnapshot.Tail.Select(e => e.Seq));
         Assert.Equal(full.State, fromSnapshot.State);
-        Assert.Equal(live.Writer.State, fromSnapshot.State);
+        Assert.Equal(live.State, fromSnapshot.State);
         // Only the latest snapshot is kept.
         Assert.Equal([10L], await SnapshotSeqsAsync(room.Id));
     }
@@ -54,7 +62,7 @@ public sealed class SessionSnapshotTests(SessionSnapshotTests.SnapshotEveryFive 
         await using var room = await PairedRoom.OpenAsync(app);
         var live = await PlayThirteenEntriesAsync(room.Id);
         await WaitForSnapshotAsync(room.Id, 10);
-        var expected = live.Writer.State;
+        var expected = live.State;
 
         // Entries 1-10 become unreadable: a load that touched any of them would fail.
         await using (var scope = Scopes.CreateAsyncScope())
@@ -87,13 +95,15 @@ public sealed class SessionSnapshotTests(SessionSnapshotTests.SnapshotEveryFive 
 
         Assert.Equal(0, loaded.SnapshotSeq);
         Assert.Equal(13, loaded.Tail.Count);
-        Assert.Equal(live.Writer.State, loaded.State);
+        Assert.Equal(live.State, loaded.State);
     }
 
     /// <summary>Every kind of entry, through the session's writer, as the hub would send them.</summary>
-    private async Task<LiveSession> PlayThirteenEntriesAsync(Guid sessionId)
+    private async Task<SessionWriter> PlayThirteenEntriesAsync(Guid sessionId)
     {
-        var live = (await app.Services.GetRequiredService<SessionEngine>().GetAsync(sessionId))!;
+        // The room is open, so the session's grain is active and its writer known.
+        var live = app.Writers.Of(sessionId);
+        var grain = app.Services.GetRequiredService<IGrainFactory>().GetGrain<ISessionGrain>(sessionId);
         await using var scope = Scopes.CreateAsyncScope();
         var row = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId);
         var interviewer = row.InterviewerId!.Value;
@@ -119,7 +129,7 @@ public sealed class SessionSnapshotTests(SessionSnapshotTests.SnapshotEveryFive 
         var i = 0;
         foreach (var (who, command) in commands)
         {
-            var result = await live.SubmitAsync(who, command, $"c-{++i}");
+            var result = await grain.Submit(who, command, $"c-{++i}");
             Assert.True(result.Ok, $"{command.GetType().Name}: {result.Code} {result.Error}");
         }
         return live;

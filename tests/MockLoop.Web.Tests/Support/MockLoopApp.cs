@@ -49,6 +49,10 @@ public class MockLoopApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting($"RateLimits:{limit}", "100000");
         }
+        // Every app hosts a silo: a cluster of its own (apps on one database never join each other unless a test
+        // says so, see ClusterNodes), on loopback, on a free port (the default).
+        builder.UseSetting("Cluster:ClusterId", "test-" + Guid.NewGuid().ToString("N")[..12]);
+        builder.UseSetting("Cluster:AdvertisedAddress", "127.0.0.1");
         builder.ConfigureTestServices(services => services.AddSingleton(Clock));
         _configure?.Invoke(builder);
     }

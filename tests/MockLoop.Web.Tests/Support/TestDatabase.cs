@@ -43,7 +43,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(name, builder.ConnectionString, server);
     }
 
-    /// <summary>Empties every table the app owns (the migration history stays), so each test starts clean.</summary>
+    /// <summary>
+    /// Empties every table the app owns, so each test starts clean. The migration history stays, and so does the
+    /// cluster membership: it is the running app's own silo, not test data (a silo missing from the table is dead).
+    /// </summary>
     public async Task ResetAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
@@ -53,7 +56,8 @@ public sealed class TestDatabase : IAsyncDisposable
             DECLARE tables text;
             BEGIN
               SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') INTO tables
-              FROM pg_tables WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory';
+              FROM pg_tables WHERE schemaname = 'public'
+                AND tablename NOT IN ('__EFMigrationsHistory', 'cluster_versions', 'cluster_members');
               IF tables IS NOT NULL THEN EXECUTE 'TRUNCATE ' || tables || ' RESTART IDENTITY CASCADE'; END IF;
             END $$;
             """, connection);

@@ -4,7 +4,7 @@ using MockLoop.Core.Diagrams;
 namespace MockLoop.Core.Sessions;
 
 /// <summary>A durable change a participant asks for. The live session checks who may, then orders and stores it.</summary>
-/// <remarks>Polymorphic in JSON: commands cross grain calls as JSON (Cluster:Enabled).</remarks>
+/// <remarks>Polymorphic in JSON: commands cross grain calls as JSON (the session grain).</remarks>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "command")]
 [JsonDerivedType(typeof(DriveTimer), "timer")]
 [JsonDerivedType(typeof(PostChat), "chat")]

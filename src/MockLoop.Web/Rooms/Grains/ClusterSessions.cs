@@ -88,7 +88,11 @@ public sealed class ClusterSessions(
         }
     }
 
-    /// <summary>A connection for the session opened here; the first one subscribes this node. False: no such session.</summary>
+    /// <summary>
+    /// A connection for the session opened here; the first one subscribes this node. False: no such session. The
+    /// subscription counts the user's connections without this one: the caller announces it with the grain's
+    /// Presence, whose answer says whether the user just came online.
+    /// </summary>
     public async Task<bool> AttachAsync(Guid sessionId, Guid userId)
     {
         SessionForwarder forwarder;
@@ -100,10 +104,15 @@ public sealed class ClusterSessions(
             }
             forwarder.Users[userId] = forwarder.Users.GetValueOrDefault(userId) + 1;
         }
-        return await SubscribeAsync(forwarder);
+        return await SubscribeAsync(forwarder, announcing: userId);
     }
 
-    public async Task DetachAsync(Guid sessionId, Guid userId)
+    /// <summary>
+    /// A connection for the session closed here. True when it was this node's last one for the session: the caller
+    /// then unsubscribes (<see cref="UnsubscribeAsync"/>) after telling the grain, so the grain still counts the
+    /// connection when it hears it close and can say whether the user went offline.
+    /// </summary>
+    public bool Detach(Guid sessionId, Guid userId)
     {
         var last = false;
         lock (_lock)
@@ -121,20 +130,22 @@ public sealed class ClusterSessions(
                 last = forwarder.Users.Count == 0 && _sessions.Remove(sessionId);
             }
         }
-        if (last)
+        return last;
+    }
+
+    public async Task UnsubscribeAsync(Guid sessionId)
+    {
+        try
         {
-            try
-            {
-                await Grain(sessionId).Unsubscribe(_node);
-            }
-            catch (Exception ex) when (ClusterFailures.IsTransient(ex))
-            {
-                // The grain drops a node that stops refreshing anyway.
-            }
+            await Grain(sessionId).Unsubscribe(_node);
+        }
+        catch (Exception ex) when (ClusterFailures.IsTransient(ex))
+        {
+            // The grain drops a node that stops refreshing anyway.
         }
     }
 
-    private async Task<bool> SubscribeAsync(SessionForwarder forwarder)
+    private async Task<bool> SubscribeAsync(SessionForwarder forwarder, Guid? announcing = null)
     {
         Dictionary<Guid, int> users;
         long forwardedUpTo;
@@ -142,6 +153,17 @@ public sealed class ClusterSessions(
         {
             users = new Dictionary<Guid, int>(forwarder.Users);
             forwardedUpTo = forwarder.ForwardedUpTo;
+        }
+        if (announcing is { } user && users.TryGetValue(user, out var count))
+        {
+            if (count <= 1)
+            {
+                users.Remove(user);
+            }
+            else
+            {
+                users[user] = count - 1;
+            }
         }
         var subscription = await Grain(forwarder.SessionId).Subscribe(_node, _self!, users, forwardedUpTo);
         lock (_lock)

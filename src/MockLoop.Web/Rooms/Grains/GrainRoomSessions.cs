@@ -4,13 +4,14 @@ using MockLoop.Core.Sessions;
 namespace MockLoop.Web.Rooms.Grains;
 
 /// <summary>
-/// Sessions on their grains (with <c>Cluster:Enabled</c>). A call that meets the session moving (its node stopping
+/// Sessions on their grains (on every node, one or many). A call that meets the session moving (its node stopping
 /// or dead) is sent again to wherever the session comes back, for up to <see cref="MoveGrace"/>, when sending it again
 /// is safe: reads, presence, and commands with a client id (the writer recognises a resend by author and id). Only a
 /// session that has not come back by then, or a command without an id, is answered <c>unavailable</c>
 /// (docs/decisions/050 and 110): nothing was acknowledged, and the client resends.
 /// </summary>
-public sealed class GrainRoomSessions(ClusterSessions nodes, ILogger<GrainRoomSessions> logger) : IRoomSessions
+public sealed class GrainRoomSessions(
+    ClusterSessions nodes, IClusterMembershipService membership, ILogger<GrainRoomSessions> logger) : IRoomSessions
 {
     /// <summary>
     /// How long a call waits, in all, for a session to come back elsewhere: a graceful stop hands over in well under
@@ -18,7 +19,8 @@ public sealed class GrainRoomSessions(ClusterSessions nodes, ILogger<GrainRoomSe
     /// </summary>
     public static readonly TimeSpan MoveGrace = TimeSpan.FromSeconds(10);
 
-    public bool SpansNodes => true;
+    /// <summary>A node alone (the common case) relays nothing: its own hub already reached every connection.</summary>
+    public bool SpansNodes => membership.CurrentSnapshot.Members.Count(m => m.Value.Status == SiloStatus.Active) > 1;
 
     public async Task<PresenceChange?> ConnectedAsync(Guid sessionId, Guid userId, InterviewSession row, IReadOnlyList<Participant> participants)
     {
@@ -36,7 +38,7 @@ public sealed class GrainRoomSessions(ClusterSessions nodes, ILogger<GrainRoomSe
 
     public async Task<PresenceChange> DisconnectedAsync(Guid sessionId, Guid userId)
     {
-        await nodes.DetachAsync(sessionId, userId);
+        var last = nodes.Detach(sessionId, userId);
         try
         {
             return await nodes.Grain(sessionId).Presence(nodes.Node, userId, -1);
@@ -45,6 +47,13 @@ public sealed class GrainRoomSessions(ClusterSessions nodes, ILogger<GrainRoomSe
         {
             // The session's node is gone; its next activation learns presence from the nodes' subscriptions.
             return new PresenceChange(false, []);
+        }
+        finally
+        {
+            if (last)
+            {
+                await nodes.UnsubscribeAsync(sessionId);
+            }
         }
     }
 

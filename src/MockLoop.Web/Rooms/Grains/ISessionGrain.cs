@@ -5,7 +5,7 @@ using Orleans.Concurrency;
 namespace MockLoop.Web.Rooms.Grains;
 
 /// <summary>
-/// One live session in the cluster (with <c>Cluster:Enabled</c>): its single writer, wherever Orleans places it.
+/// One live session in the cluster (one node or many): its single writer, wherever Orleans places it.
 /// Every node with connections for the session subscribes and forwards what it publishes to its own connections.
 /// </summary>
 [Alias("live-session")]

@@ -1,4 +1,5 @@
 using MockLoop.Core.Sessions;
+using MockLoop.Web.Cluster;
 using MockLoop.Web.Data;
 using MockLoop.Web.Rooms.Live;
 
@@ -13,6 +14,7 @@ namespace MockLoop.Web.Rooms.Grains;
 /// </summary>
 public sealed class SessionGrain(
     IServiceScopeFactory scopes, SessionLogWriter log, SessionSnapshotWriter snapshots, TimeProvider clock,
+    [FromKeyedServices(ClusterRegistration.RealTime)] TimeProvider realTime,
     SessionGrainCount count, ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     /// <summary>A node that has not refreshed its subscription for this long is treated as gone.</summary>
@@ -40,6 +42,9 @@ public sealed class SessionGrain(
             return (null, CommandResult.Unavailable());
         }
     }
+
+    /// <summary>The writer itself, for tests that compare the state it holds with a load from the log.</summary>
+    internal SessionWriter? Writer => _writer;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -92,7 +97,7 @@ public sealed class SessionGrain(
     public async Task<SessionSubscription> Subscribe(string node, ISessionNodeObserver observer, Dictionary<Guid, int> connections, long forwardedUpTo)
     {
         await LoadAsync();
-        _nodes[node] = (observer, clock.GetUtcNow());
+        _nodes[node] = (observer, realTime.GetUtcNow());
         foreach (var (userId, perNode) in _connections)
         {
             if (!connections.ContainsKey(userId))
@@ -228,7 +233,8 @@ public sealed class SessionGrain(
         return _nodes.Values;
     }
 
-    private bool IsLive(DateTimeOffset seenAt) => clock.GetUtcNow() - seenAt < SubscriptionLifetime;
+    /// <summary>On real time: nodes refresh on real time, whatever the app's clock says (tests move that one).</summary>
+    private bool IsLive(DateTimeOffset seenAt) => realTime.GetUtcNow() - seenAt < SubscriptionLifetime;
 
     private bool IsOnline(Guid userId) => _connections.TryGetValue(userId, out var perNode) && perNode.Count > 0;
 

@@ -36,7 +36,7 @@ public sealed class StepTimingRow
 
 internal sealed class SessionEventRowConfiguration : IEntityTypeConfiguration<SessionEventRow>
 {
-    /// <summary>The unique key that recognises a resent change; LiveSession matches its violation by this name.</summary>
+    /// <summary>The unique key that recognises a resent change; SessionWriter matches its violation by this name.</summary>
     public const string ClientIdIndex = "IX_session_events_SessionId_AuthorId_ClientId";
 
     public void Configure(EntityTypeBuilder<SessionEventRow> e)

@@ -12,8 +12,8 @@ namespace MockLoop.Web.Rooms.Live;
 public sealed record SessionPublication([property: Id(0)] SessionEventMessage ForInterviewer, [property: Id(1)] SessionEventMessage ForCandidate);
 
 /// <summary>
-/// The single writer of one session's log, whoever hosts it (<see cref="LiveSession"/> on one node, the session
-/// grain in a cluster): receive → decide (Core) → next seq → persist → apply → publish → acknowledge. An
+/// The single writer of one session's log, whoever hosts it (the session grain; the demo seeder plays past sessions
+/// through one directly): receive → decide (Core) → next seq → persist → apply → publish → acknowledge. An
 /// acknowledgement means the entry is in PostgreSQL. Everything it knows comes from the log (snapshot + tail).
 /// </summary>
 public sealed partial class SessionWriter
