@@ -97,7 +97,7 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() {
   local candidate
   for _ in $(seq 1 50); do
-    candidate=$(( 20000 + RANDOM % 20000 ))
+    candidate=$(( 20000 + RANDOM % 12000 )) # below the ephemeral range (32768+): see free_port in ./mockloop
     port_in_use "$candidate" || { echo "$candidate"; return 0; }
   done
   die "no free port found"
