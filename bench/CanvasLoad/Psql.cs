@@ -42,6 +42,8 @@ internal sealed class Psql(string executable)
         }
     }
 
+    private static readonly TimeSpan QuietPoll = TimeSpan.FromSeconds(1);
+
     /// <summary>Waits until the server stops adding diagram rows to these sessions (ops queued before a close).</summary>
     public async Task<double> WaitForQuietAsync(IReadOnlyCollection<Guid> sessionIds, TimeSpan limit)
     {
@@ -51,7 +53,8 @@ internal sealed class Psql(string executable)
         var unchanged = 0;
         while (unchanged < 2 && started.Elapsed < limit)
         {
-            await Task.Delay(1000);
+            // Polling, not a wait for an outcome: two equal counts a second apart mean the server's queue is drained.
+            await Task.Delay(QuietPoll);
             var now = (await RunAsync(sql)).Trim();
             unchanged = now == last ? unchanged + 1 : 0;
             last = now;

@@ -9,6 +9,7 @@ internal sealed class RoundRunner(Options options, Psql psql, ServerLog serverLo
     private const int SetupConcurrency = 20;      // page requests in flight while opening interviews
     private const int ConnectConcurrency = 50;    // hub connections being opened at once
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan IdleSettle = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan LateDeliveryGrace = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan DatabaseQuietLimit = TimeSpan.FromSeconds(60);
@@ -80,7 +81,8 @@ internal sealed class RoundRunner(Options options, Psql psql, ServerLog serverLo
                 p.Room.Failed = true;
             }
             var live = participants.Where(p => !p.Room.Failed).ToArray();
-            await Task.Delay(1000);
+            // The "connected, idle" memory figure: let the connections' first allocations settle before reading RSS.
+            await Task.Delay(IdleSettle);
             var connectedRss = ProcReadings.SumRssKb(pids);
 
             Say($"R={rooms}: each participant adds its first nodes and links");
