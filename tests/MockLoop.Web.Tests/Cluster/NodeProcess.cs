@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
+using MockLoop.Core.Contracts;
 using MockLoop.Web.Tests.Support;
 
 namespace MockLoop.Web.Tests.Cluster;
@@ -104,13 +105,18 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>A real SignalR client over WebSockets to this node.</summary>
-    public Task<HubConnection> ConnectAsync(CookieContainer cookies, string path) => ConnectAsync(BaseUrl, cookies, path);
+    public Task<HubConnection> ConnectAsync(CookieContainer cookies, string path, Action<HubConnection>? handlers = null) =>
+        ConnectAsync(BaseUrl, cookies, path, handlers: handlers);
 
     /// <summary>
     /// A real SignalR client as the room connects: one WebSocket request, no negotiate request before it, so whatever
-    /// node <paramref name="baseUrl"/> routes it to serves it whole.
+    /// node <paramref name="baseUrl"/> routes it to serves it whole. <paramref name="handlers"/> are registered before
+    /// the start, so nothing sent early is missed. On the interview hub this returns once RoomState has arrived, as the
+    /// room waits for it: StartAsync ends at the handshake, before the hub's OnConnectedAsync has put the connection in
+    /// the session's groups, and an event published in between never reaches it.
     /// </summary>
-    public static async Task<HubConnection> ConnectAsync(Uri baseUrl, CookieContainer cookies, string path, bool skipNegotiation = true)
+    public static async Task<HubConnection> ConnectAsync(
+        Uri baseUrl, CookieContainer cookies, string path, bool skipNegotiation = true, Action<HubConnection>? handlers = null)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(baseUrl, path), options =>
@@ -120,7 +126,14 @@ public sealed class NodeProcess : IAsyncDisposable
                 options.SkipNegotiation = skipNegotiation;
             })
             .Build();
+        handlers?.Invoke(connection);
+        var inGroups = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<System.Text.Json.JsonElement>(nameof(IRoomClient.RoomState), _ => inGroups.TrySetResult());
         await connection.StartAsync();
+        if (path.StartsWith("/hubs/interview", StringComparison.Ordinal))
+        {
+            await inGroups.Task.WaitAsync(Until.GiveUpAfter);
+        }
         return connection;
     }
 

@@ -39,13 +39,13 @@ public sealed class RoundRobinProcessTests
         await Assert.ThrowsAnyAsync<Exception>(() => NodeProcess.ConnectAsync(balancer.BaseUrl, ivyCookies, path, skipNegotiation: false));
 
         // As the room connects: one WebSocket request, on whichever node is next. Ivy and Cal land on different nodes.
-        await using var interviewer = await NodeProcess.ConnectAsync(balancer.BaseUrl, ivyCookies, path);
-        await using var candidate = await NodeProcess.ConnectAsync(balancer.BaseUrl, calCookies, path);
+        var seenByInterviewer = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
+        var seenByCandidate = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
+        await using var interviewer = await NodeProcess.ConnectAsync(balancer.BaseUrl, ivyCookies, path, handlers: Collect(seenByInterviewer));
+        await using var candidate = await NodeProcess.ConnectAsync(balancer.BaseUrl, calCookies, path, handlers: Collect(seenByCandidate));
         var routed = balancer.Routed;
         Assert.NotEqual(routed[^2], routed[^1]);
 
-        var seenByInterviewer = Collect(interviewer);
-        var seenByCandidate = Collect(candidate);
         var drawn = await interviewer.InvokeAsync<CommandResult>("SubmitOp", new
         {
             type = "addNode", opId = "op-1",
@@ -68,10 +68,6 @@ public sealed class RoundRobinProcessTests
         keys.Delete(recursive: true);
     }
 
-    private static System.Threading.Channels.Channel<JsonElement> Collect(HubConnection hub)
-    {
-        var events = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
-        hub.On<JsonElement>("Event", e => events.Writer.TryWrite(e));
-        return events;
-    }
+    private static Action<HubConnection> Collect(System.Threading.Channels.Channel<JsonElement> events) =>
+        hub => hub.On<JsonElement>("Event", e => events.Writer.TryWrite(e));
 }

@@ -123,14 +123,13 @@ public sealed class ThreeNodeProcessTests
         public static async Task<RoomClient> OpenAsync(NodeProcess node, System.Net.CookieContainer cookies, string path)
         {
             var client = new RoomClient();
-            client._hub = await node.ConnectAsync(cookies, path);
-            client._hub.On<System.Text.Json.JsonElement>("Event", e =>
+            client._hub = await node.ConnectAsync(cookies, path, hub => hub.On<System.Text.Json.JsonElement>("Event", e =>
             {
                 lock (client._seen)
                 {
                     client._seen.Add(e.GetProperty("seq").GetInt64());
                 }
-            });
+            }));
             return client;
         }
 
@@ -203,8 +202,7 @@ public sealed class ThreeNodeProcessTests
         public static async Task<LobbyClient> OpenAsync(NodeProcess node, System.Net.CookieContainer cookies)
         {
             var client = new LobbyClient();
-            client._hub = await node.ConnectAsync(cookies, "/hubs/lobby");
-            client._hub.On<LobbyMatch>("Matched", m => client._matches.Writer.TryWrite(m));
+            client._hub = await node.ConnectAsync(cookies, "/hubs/lobby", hub => hub.On<LobbyMatch>("Matched", m => client._matches.Writer.TryWrite(m)));
             return client;
         }
 

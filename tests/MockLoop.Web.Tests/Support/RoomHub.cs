@@ -77,9 +77,11 @@ public sealed class RoomHub : IAsyncDisposable
             connection.On(target, [typeof(JsonElement)], arguments =>
                 hub._inbox.Writer.WriteAsync((target, (JsonElement)arguments[0]!)).AsTask());
         }
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.Closed += _ =>
         {
             hub._inbox.Writer.TryComplete();
+            closed.TrySetResult();
             return Task.CompletedTask;
         };
         beforeStart?.Invoke(connection);
@@ -99,6 +101,13 @@ public sealed class RoomHub : IAsyncDisposable
             }
             var response = await http.SendAsync(negotiate);
             throw new HubRefusedException(status, await response.Content.ReadAsStringAsync());
+        }
+        if (hubPath == "/hubs/interview")
+        {
+            // As the room does: StartAsync ends at the handshake, before the hub's OnConnectedAsync has put the
+            // connection in the session's groups; RoomState comes after, so an event published later reaches it.
+            // A connection the hub aborts instead (a seat lost in between) ends with Closed.
+            await Task.WhenAny(hub._roomState.Task, closed.Task).WaitAsync(MockLoop.Web.Tests.Cluster.Until.GiveUpAfter);
         }
         return hub;
     }
