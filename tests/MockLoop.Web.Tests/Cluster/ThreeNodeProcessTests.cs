@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 using MockLoop.Core.Contracts;
-using MockLoop.Web.Lobby;
 
 namespace MockLoop.Web.Tests.Cluster;
 

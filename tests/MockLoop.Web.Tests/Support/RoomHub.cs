@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using MockLoop.Core.Contracts;
-using MockLoop.Web.Lobby;
 
 namespace MockLoop.Web.Tests.Support;
 
