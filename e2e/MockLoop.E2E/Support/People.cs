@@ -51,12 +51,29 @@ public static class People
         await candidate.GetByLabel("The candidate").CheckAsync();
         await candidate.GetByRole(AriaRole.Button, new() { Name = "Join the queue" }).ClickAsync();
 
-        var room = new System.Text.RegularExpressions.Regex("/s/[0-9a-f-]{36}$");
-        await interviewer.WaitForURLAsync(room);
-        await candidate.WaitForURLAsync(room);
+        await UntilInTheRoomAsync(interviewer);
+        await UntilInTheRoomAsync(candidate);
         Assert.Equal(interviewer.Url, candidate.Url);
         await WaitConnectedAsync(interviewer);
         await WaitConnectedAsync(candidate);
+    }
+
+    /// <summary>
+    /// Waits until a matched lobby page has moved to the room: the address only (the room page's scripts load after,
+    /// and WaitConnectedAsync waits for them). Failing, says what the lobby page showed.
+    /// </summary>
+    private static async Task UntilInTheRoomAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/s/[0-9a-f-]{36}$"),
+                new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.Locator("h1, h2, [role=status], [role=alert]").AllInnerTextsAsync();
+            throw new TimeoutException($"Still on {page.Url} after 60 s, showing: {string.Join(" | ", shown)}");
+        }
     }
 
     /// <summary>
