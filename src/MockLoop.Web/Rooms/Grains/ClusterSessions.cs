@@ -133,6 +133,15 @@ public sealed class ClusterSessions(
         return last;
     }
 
+    /// <summary>How many connections of the user this node holds for the session now (what its presence report says).</summary>
+    public int ConnectionsOf(Guid sessionId, Guid userId)
+    {
+        lock (_lock)
+        {
+            return _sessions.TryGetValue(sessionId, out var forwarder) ? forwarder.Users.GetValueOrDefault(userId) : 0;
+        }
+    }
+
     public async Task UnsubscribeAsync(Guid sessionId)
     {
         try

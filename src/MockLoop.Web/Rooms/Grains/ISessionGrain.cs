@@ -37,8 +37,12 @@ public interface ISessionGrain : IGrainWithGuidKey
 
     Task<CommandResult> StartReturnMatch(Guid userId, string startedBy);
 
-    /// <summary>A node opened (+1) or closed (-1) a connection of a user; answers who is online across the cluster.</summary>
-    Task<PresenceChange> Presence(string node, Guid userId, int delta);
+    /// <summary>
+    /// A node opened or closed a connection of a user and now holds <paramref name="connections"/> of that user's
+    /// (absolute, so a subscription refresh that already counted the change cannot make it count twice); answers who
+    /// is online across the cluster.
+    /// </summary>
+    Task<PresenceChange> Presence(string node, Guid userId, int connections);
 
     /// <summary>Volatile traffic (cursor, drag preview, call signalling, presence) for the other nodes' connections.</summary>
     [AlwaysInterleave]

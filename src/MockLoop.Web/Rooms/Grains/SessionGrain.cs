@@ -23,7 +23,7 @@ public sealed class SessionGrain(
     private readonly Guid _epoch = Guid.NewGuid();
     private readonly Dictionary<string, SubscribedNode> _nodes = [];
     /// <summary>Presence lives with the session: each user's open connections, per node.</summary>
-    private readonly Dictionary<Guid, Dictionary<string, int>> _connections = [];
+    private readonly SessionPresence _presence = new();
     private SessionWriter? _writer;
     /// <summary>Whether the log was read (the session may still not exist: then there is no writer).</summary>
     private bool _loaded;
@@ -98,21 +98,7 @@ public sealed class SessionGrain(
     {
         await LoadAsync();
         _nodes[node] = new SubscribedNode(observer, thisNode.IsThisNode(observer), realTime.GetUtcNow());
-        foreach (var (userId, perNode) in _connections)
-        {
-            if (!connections.ContainsKey(userId))
-            {
-                perNode.Remove(node);
-            }
-        }
-        foreach (var (userId, count) in connections)
-        {
-            if (!_connections.TryGetValue(userId, out var perNode))
-            {
-                _connections[userId] = perNode = [];
-            }
-            perNode[node] = count;
-        }
+        _presence.Adopt(node, connections);
         if (_writer is null)
         {
             return new SessionSubscription(_epoch, 0, false, []);
@@ -125,10 +111,7 @@ public sealed class SessionGrain(
     public Task Unsubscribe(string node)
     {
         _nodes.Remove(node);
-        foreach (var perNode in _connections.Values)
-        {
-            perNode.Remove(node);
-        }
+        _presence.Forget(node);
         return Task.CompletedTask;
     }
 
@@ -181,24 +164,8 @@ public sealed class SessionGrain(
         return new CommandResult(true, Location: url);
     }
 
-    public Task<PresenceChange> Presence(string node, Guid userId, int delta)
-    {
-        var wasOnline = IsOnline(userId);
-        if (!_connections.TryGetValue(userId, out var perNode))
-        {
-            _connections[userId] = perNode = [];
-        }
-        var count = Math.Max(0, perNode.GetValueOrDefault(node) + delta);
-        if (count == 0)
-        {
-            perNode.Remove(node);
-        }
-        else
-        {
-            perNode[node] = count;
-        }
-        return Task.FromResult(new PresenceChange(wasOnline != IsOnline(userId), OnlineUsers()));
-    }
+    public Task<PresenceChange> Presence(string node, Guid userId, int connections) =>
+        Task.FromResult(_presence.Report(node, userId, connections));
 
     public Task Relay(string fromNode, RoomRelay relay)
     {
@@ -243,10 +210,7 @@ public sealed class SessionGrain(
         foreach (var node in gone ?? [])
         {
             _nodes.Remove(node);
-            foreach (var perNode in _connections.Values)
-            {
-                perNode.Remove(node);
-            }
+            _presence.Forget(node);
         }
         return _nodes.Values;
     }
@@ -256,8 +220,4 @@ public sealed class SessionGrain(
 
     /// <summary>On real time: nodes refresh on real time, whatever the app's clock says (tests move that one).</summary>
     private bool IsLive(DateTimeOffset seenAt) => realTime.GetUtcNow() - seenAt < SubscriptionLifetime;
-
-    private bool IsOnline(Guid userId) => _connections.TryGetValue(userId, out var perNode) && perNode.Count > 0;
-
-    private Guid[] OnlineUsers() => _connections.Where(u => u.Value.Count > 0).Select(u => u.Key).ToArray();
 }
