@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -31,9 +30,9 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public static NodeProcess Start(string name, TestDatabase database, string clusterId, string keysDirectory)
     {
-        var web = Path.Combine(RepositoryRoot, "src", "MockLoop.Web");
+        var web = Path.Combine(RepositoryFolder.Root, "src", "MockLoop.Web");
         var dll = Path.Combine(web, "bin", "Release", "net10.0", "MockLoop.Web.dll");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", web },
@@ -42,7 +41,7 @@ public sealed class NodeProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ConnectionStrings__MockLoop"] = database.ConnectionString;
-        start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryRoot, "rubrics");
+        start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryFolder.Root, "rubrics");
         start.Environment["DataProtection__KeysDirectory"] = keysDirectory;
         start.Environment["Cluster__ClusterId"] = clusterId;
         start.Environment["Cluster__NodeName"] = name;
@@ -145,26 +144,6 @@ public sealed class NodeProcess : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit();
         }
-    }
-
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MockLoop.sln")))
-            {
-                dir = dir.Parent;
-            }
-            return dir?.FullName ?? throw new InvalidOperationException("MockLoop.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public ValueTask DisposeAsync()

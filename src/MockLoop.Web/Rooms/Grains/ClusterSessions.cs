@@ -18,6 +18,13 @@ public sealed class ClusterSessions(
     /// <summary>Well inside <see cref="SessionGrain.SubscriptionLifetime"/>, so a live node never lapses.</summary>
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A subscription that failed (the session's node gone, or the database down while its grain loads) is tried again
+    /// this soon rather than a whole <see cref="RefreshEvery"/> later: until it succeeds, the node's connections get
+    /// nothing live from a session that came back.
+    /// </summary>
+    private static readonly TimeSpan RetryFailedAfter = TimeSpan.FromSeconds(1);
+
     /// <summary>How long an early publication waits for a missing one before the node moves on (clients then Sync).</summary>
     private static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(2);
 
@@ -133,6 +140,15 @@ public sealed class ClusterSessions(
         return last;
     }
 
+    /// <summary>How many connections of the user this node holds for the session now (what its presence report says).</summary>
+    public int ConnectionsOf(Guid sessionId, Guid userId)
+    {
+        lock (_lock)
+        {
+            return _sessions.TryGetValue(sessionId, out var forwarder) ? forwarder.Users.GetValueOrDefault(userId) : 0;
+        }
+    }
+
     public async Task UnsubscribeAsync(Guid sessionId)
     {
         try
@@ -173,7 +189,21 @@ public sealed class ClusterSessions(
         return subscription.Exists;
     }
 
+    /// <summary>
+    /// Whether <paramref name="observer"/> is this very object: a session grain on this node then hands publications
+    /// straight to <see cref="Forward"/>, in its own turn, instead of sending a message to itself (ADR 130).
+    /// </summary>
+    public bool IsThisNode(ISessionNodeObserver observer) =>
+        _self is { } self && observer.GetGrainId().Equals(self.GetGrainId());
+
     Task ISessionNodeObserver.Published(Guid sessionId, SessionPublication publication)
+    {
+        Forward(sessionId, publication);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A publication for this node's connections, from the grain's observer message or from a grain on this node.</summary>
+    public void Forward(Guid sessionId, SessionPublication publication)
     {
         lock (_lock)
         {
@@ -182,7 +212,6 @@ public sealed class ClusterSessions(
                 forwarder.Receive(publication, DateTimeOffset.UtcNow);
             }
         }
-        return Task.CompletedTask;
     }
 
     Task ISessionNodeObserver.Relayed(Guid sessionId, RoomRelay relay)
@@ -213,7 +242,7 @@ public sealed class ClusterSessions(
             {
                 continue;
             }
-            nextRefresh = DateTimeOffset.UtcNow + RefreshEvery;
+            var failed = false;
             foreach (var forwarder in all)
             {
                 try
@@ -222,10 +251,11 @@ public sealed class ClusterSessions(
                 }
                 catch (Exception ex) when (ClusterFailures.IsTransient(ex) || ex is SessionStoreUnavailableException)
                 {
-                    // A node gone, or the database down while the session's grain loads: the next refresh tries again.
                     logger.LogWarning(ex, "Refreshing the subscription to session {Session} failed; trying again shortly", forwarder.SessionId);
+                    failed = true;
                 }
             }
+            nextRefresh = DateTimeOffset.UtcNow + (failed ? RetryFailedAfter : RefreshEvery);
         }
     }
 
