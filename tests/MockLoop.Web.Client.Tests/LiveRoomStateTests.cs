@@ -179,6 +179,26 @@ public class LiveRoomStateTests
     }
 
     [Fact]
+    public void A_slow_sync_reply_after_a_reload_is_placed_in_the_middle_of_its_round_trip_and_later_events_narrow_it()
+    {
+        // The server's clock equals ours. The Sync left 2 s before its reply arrived, stamped 0.5 s after it left.
+        var state = new LiveRoomState();
+        var sentAt = Samples.Noon.AddMilliseconds(-500);
+
+        state.ApplySync(Snapshot(1), receivedAt: Samples.Noon.AddMilliseconds(1500), sentAt: sentAt);
+
+        // Proven: the offset lies in [-1.5 s, +0.5 s]; the middle is 0.5 s off where one sample was 1.5 s off.
+        Assert.Equal(TimeSpan.FromMilliseconds(-500), state.ClockOffset);
+
+        var later = Samples.Noon.AddSeconds(30);
+        state.ApplyEvent(new SessionEventMessage(2, SessionEventKinds.Timer, later, Timer: Samples.Timer() with { ServerNow = later }),
+            receivedAt: later.AddMilliseconds(100));
+
+        // A quick event proves at least -0.1 s: the middle of [-0.1, +0.5].
+        Assert.Equal(TimeSpan.FromMilliseconds(200), state.ClockOffset);
+    }
+
+    [Fact]
     public void The_candidates_room_asks_for_a_fresh_snapshot_when_the_scorecard_arrives_so_the_reference_design_comes_along()
     {
         var candidate = new LiveRoomState();

@@ -20,8 +20,10 @@ public sealed class LiveRoomState
     public long Seq { get; private set; } = -1;
     public TimerView? Timer { get; private set; }
 
-    /// <summary>Server clock minus local clock, measured when the timer last arrived.</summary>
-    public TimeSpan ClockOffset { get; private set; }
+    private ServerClockEstimate serverClock = ServerClockEstimate.None;
+
+    /// <summary>Server clock minus local clock, narrowed from every message stamped with the server's time.</summary>
+    public TimeSpan ClockOffset => serverClock.Offset;
 
     public List<ChatMessageView> Chat { get; } = [];
 
@@ -64,7 +66,8 @@ public sealed class LiveRoomState
         OlderChat = page.HasMore;
     }
 
-    public void ApplySync(SyncResult result, DateTimeOffset receivedAt)
+    /// <param name="sentAt">When the Sync request left: with it the reply also bounds the clock offset from above.</param>
+    public void ApplySync(SyncResult result, DateTimeOffset receivedAt, DateTimeOffset? sentAt = null)
     {
         NeedsSync = false;
         if (result.Snapshot is { } snapshot)
@@ -103,7 +106,10 @@ public sealed class LiveRoomState
             Seq = Math.Max(Seq, result.Seq);
         }
         Loaded = true;
-        SetTimer(result.Timer, result.ServerNow, receivedAt);
+        Timer = result.Timer;
+        serverClock = sentAt is { } sent
+            ? serverClock.Observe(result.ServerNow, sent, receivedAt)
+            : serverClock.Observe(result.ServerNow, receivedAt);
     }
 
     /// <summary>A live broadcast. Returns false when it was not applied (duplicate, not loaded yet, or a gap).</summary>
@@ -121,7 +127,8 @@ public sealed class LiveRoomState
         ApplyEntry(entry);
         if (entry.Timer is { } timer)
         {
-            SetTimer(timer, timer.ServerNow, receivedAt);
+            Timer = timer;
+            serverClock = serverClock.Observe(timer.ServerNow, receivedAt);
         }
         return true;
     }
@@ -189,11 +196,5 @@ public sealed class LiveRoomState
         {
             target[ScoreKey(score.StepId, score.CriterionId)] = score;
         }
-    }
-
-    private void SetTimer(TimerView timer, DateTimeOffset serverNow, DateTimeOffset receivedAt)
-    {
-        Timer = timer;
-        ClockOffset = serverNow - receivedAt;
     }
 }
