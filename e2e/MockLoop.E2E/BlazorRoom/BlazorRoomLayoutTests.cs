@@ -4,7 +4,7 @@ using static MockLoop.E2E.BlazorRoom.BlazorRoomSteps;
 
 namespace MockLoop.E2E.BlazorRoom;
 
-/// <summary>The room's header at common window widths, and the case's reference design for the interviewer.</summary>
+/// <summary>The room's header and step tabs at common window widths, and the case's reference design for the interviewer.</summary>
 [Collection(BlazorRoomCollection.Name)]
 public sealed class BlazorRoomLayoutTests(BlazorRoomFixture fixture)
 {
@@ -36,6 +36,20 @@ public sealed class BlazorRoomLayoutTests(BlazorRoomFixture fixture)
         }
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             $"at {width} px the page scrolls sideways");
+        await AssertStepTabsReadableAsync(page, width);
+    }
+
+    /// <summary>Each step tab shows its label whole (a short one where the strip is narrow), never cut off.</summary>
+    private static async Task AssertStepTabsReadableAsync(IPage page, int width)
+    {
+        var cut = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.broom .step-button')].map(button => {
+              const shown = [...button.querySelectorAll('.step-title, .step-short')].filter(e => e.getBoundingClientRect().width > 1);
+              return shown.length === 1 && shown[0].scrollWidth <= shown[0].clientWidth ? '' : button.title;
+            }).filter(title => title)
+            """);
+        Assert.True(cut.Length == 0, $"at {width} px these step tabs are cut off: {string.Join("; ", cut)}");
+        Assert.Equal(7, await page.GetByRole(AriaRole.List, new() { Name = "Framework steps" }).GetByRole(AriaRole.Button).CountAsync());
     }
 
     [Fact]
