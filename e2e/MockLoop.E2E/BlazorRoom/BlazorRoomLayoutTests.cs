@@ -45,7 +45,12 @@ public sealed class BlazorRoomLayoutTests(BlazorRoomFixture fixture)
         var cut = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('.broom .step-button')].map(button => {
               const shown = [...button.querySelectorAll('.step-title, .step-short')].filter(e => e.getBoundingClientRect().width > 1);
-              return shown.length === 1 && shown[0].scrollWidth <= shown[0].clientWidth ? '' : button.title;
+              if (shown.length !== 1) return button.title;
+              // The text's own width against its box, unrounded (scrollWidth rounds, and a label can fit to the pixel).
+              const text = document.createRange();
+              text.selectNodeContents(shown[0]);
+              const [needs, has] = [text.getBoundingClientRect().width, shown[0].getBoundingClientRect().width];
+              return needs <= has + 0.01 ? '' : `${button.title} (${needs.toFixed(1)} px in ${has.toFixed(1)} px)`;
             }).filter(title => title)
             """);
         Assert.True(cut.Length == 0, $"at {width} px these step tabs are cut off: {string.Join("; ", cut)}");

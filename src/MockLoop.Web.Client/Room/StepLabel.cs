@@ -1,8 +1,8 @@
 namespace MockLoop.Web.Client.Room;
 
 /// <summary>
-/// What a step tab says when the strip is narrow (seven tabs at 1280 px leave about 100 px each): the title's first
-/// word, which is enough to tell the framework's steps apart ("Clarify", "Frame", "Data", "Model", "Evaluation",
+/// What a step tab says (seven tabs beside the timer get about 80 px each at 1280 px, 145 px at 1920 px): the title's
+/// first word, which is enough to tell the framework's steps apart ("Clarify", "Frame", "Data", "Model", "Evaluation",
 /// "Deployment", "Monitoring"). Rubrics are uploaded, so this is derived, not stored; the full title stays the tab's
 /// accessible name and tooltip.
 /// </summary>
