@@ -98,8 +98,17 @@ public sealed class BlazorRoomLayoutTests(BlazorRoomFixture fixture)
             await ScreenshotAsync(cal, $"blazor-room-candidate-{width}");
         }
 
-        // Once the scorecard is submitted the candidate gets the reference design too, without reloading.
+        // Running, the interviewer's timer has four controls beside the steps: the tabs stay readable.
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Pause" }).WaitForAsync();
+        foreach (var width in new[] { 1280, 1440, 1920 })
+        {
+            await ivy.SetViewportSizeAsync(width, 900);
+            await AssertStepTabsReadableAsync(ivy, width);
+            await ScreenshotAsync(ivy, $"blazor-room-running-{width}");
+        }
+
+        // Once the scorecard is submitted the candidate gets the reference design too, without reloading.
         await ivy.GetByRole(AriaRole.Tab, new() { Name = "Scoring" }).ClickAsync();
         await ivy.GetByRole(AriaRole.Radio, new() { Name = "level 3", Exact = false }).First.ClickAsync();
         await SaveStatus(ivy, "All changes saved").WaitForAsync();
