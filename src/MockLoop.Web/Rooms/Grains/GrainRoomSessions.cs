@@ -75,37 +75,11 @@ public sealed class GrainRoomSessions(
         }
     }
 
-    public async Task<SyncResult?> SyncAsync(Guid sessionId, Guid userId, long lastSeq, CancellationToken ct)
-    {
-        try
-        {
-            return await WhileMovingAsync(sessionId, grain => grain.Sync(userId, lastSeq));
-        }
-        catch (SessionStoreUnavailableException)
-        {
-            throw new HubException("unavailable: the database is unavailable; the room will load as soon as it is back.");
-        }
-        catch (Exception ex) when (ClusterFailures.IsTransient(ex))
-        {
-            throw new HubException("unavailable: the interview is moving to another server; the room will load in a moment.");
-        }
-    }
+    public Task<SyncResult?> SyncAsync(Guid sessionId, Guid userId, long lastSeq, CancellationToken ct) =>
+        ReadWhileMovingAsync(sessionId, grain => grain.Sync(userId, lastSeq), "the room will load as soon as it can");
 
-    public async Task<ChatPage?> ChatBeforeAsync(Guid sessionId, Guid userId, long beforeSeq, CancellationToken ct)
-    {
-        try
-        {
-            return await WhileMovingAsync(sessionId, grain => grain.ChatBefore(userId, beforeSeq));
-        }
-        catch (SessionStoreUnavailableException)
-        {
-            throw new HubException("unavailable: the database is unavailable; try again shortly.");
-        }
-        catch (Exception ex) when (ClusterFailures.IsTransient(ex))
-        {
-            throw new HubException("unavailable: the interview is moving to another server; try again shortly.");
-        }
-    }
+    public Task<ChatPage?> ChatBeforeAsync(Guid sessionId, Guid userId, long beforeSeq, CancellationToken ct) =>
+        ReadWhileMovingAsync(sessionId, grain => grain.ChatBefore(userId, beforeSeq), "try again shortly");
 
     public async Task<CommandResult> StartReturnMatchAsync(Guid sessionId, Guid userId, string startedBy)
     {
@@ -128,6 +102,26 @@ public sealed class GrainRoomSessions(
         catch (Exception ex) when (ClusterFailures.IsTransient(ex))
         {
             // Volatile: the next cursor position or signal supersedes this one.
+        }
+    }
+
+    /// <summary>
+    /// A read the room asks for (its state, earlier chat): a session that cannot be reached, or whose log cannot be
+    /// read, is a hub error starting with "unavailable", which the room asks again after (ADR 050).
+    /// </summary>
+    private async Task<T> ReadWhileMovingAsync<T>(Guid sessionId, Func<ISessionGrain, Task<T>> read, string then)
+    {
+        try
+        {
+            return await WhileMovingAsync(sessionId, read);
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            throw new HubException($"unavailable: the database is unavailable; {then}.");
+        }
+        catch (Exception ex) when (ClusterFailures.IsTransient(ex))
+        {
+            throw new HubException($"unavailable: the interview is moving to another server; {then}.");
         }
     }
 
