@@ -83,7 +83,7 @@ public sealed partial class InterviewHub
         {
             return cached;
         }
-        var room = await sessions.GetRoomAsync(sessionId, me, Context.ConnectionAborted);
+        var room = await Sessions.GetRoomAsync(sessionId, me, Context.ConnectionAborted);
         if (room?.MyRole is null)
         {
             throw new HubException("You are not a participant in this interview.");

@@ -16,14 +16,21 @@ namespace MockLoop.Web.Rooms;
 /// </summary>
 [Authorize]
 public sealed partial class InterviewHub(
-    SessionService sessions, IRoomSessions rooms, ConnectionRateLimits limits,
+    IServiceProvider invocationServices, IRoomSessions rooms, ConnectionRateLimits limits,
     ILogger<InterviewHub> logger) : Hub<IRoomClient>
 {
+    /// <summary>
+    /// Resolved when used (connect, disconnect, the call's partner), not with the hub: SignalR makes a hub for every
+    /// invocation, and drag previews, cursors and diagram ops never need the database, yet a constructor dependency
+    /// built a DbContext (and its options) for each of them — about 8 % of the server's CPU under load (ADR 131).
+    /// </summary>
+    private SessionService Sessions => invocationServices.GetRequiredService<SessionService>();
+
     public override async Task OnConnectedAsync()
     {
         var sessionId = Context.SessionId();
         var userId = Context.User.UserId();
-        var room = await sessions.GetRoomAsync(sessionId, userId, Context.ConnectionAborted);
+        var room = await Sessions.GetRoomAsync(sessionId, userId, Context.ConnectionAborted);
         if (room?.MyRole is not { } role)
         {
             // The gate refuses these before negotiation; this guards against a seat changing in between.

@@ -133,6 +133,15 @@ public sealed class ClusterSessions(
         return last;
     }
 
+    /// <summary>How many connections of the user this node holds for the session now (what its presence report says).</summary>
+    public int ConnectionsOf(Guid sessionId, Guid userId)
+    {
+        lock (_lock)
+        {
+            return _sessions.TryGetValue(sessionId, out var forwarder) ? forwarder.Users.GetValueOrDefault(userId) : 0;
+        }
+    }
+
     public async Task UnsubscribeAsync(Guid sessionId)
     {
         try
@@ -173,7 +182,21 @@ public sealed class ClusterSessions(
         return subscription.Exists;
     }
 
+    /// <summary>
+    /// Whether <paramref name="observer"/> is this very object: a session grain on this node then hands publications
+    /// straight to <see cref="Forward"/>, in its own turn, instead of sending a message to itself (ADR 130).
+    /// </summary>
+    public bool IsThisNode(ISessionNodeObserver observer) =>
+        _self is { } self && observer.GetGrainId().Equals(self.GetGrainId());
+
     Task ISessionNodeObserver.Published(Guid sessionId, SessionPublication publication)
+    {
+        Forward(sessionId, publication);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A publication for this node's connections, from the grain's observer message or from a grain on this node.</summary>
+    public void Forward(Guid sessionId, SessionPublication publication)
     {
         lock (_lock)
         {
@@ -182,7 +205,6 @@ public sealed class ClusterSessions(
                 forwarder.Receive(publication, DateTimeOffset.UtcNow);
             }
         }
-        return Task.CompletedTask;
     }
 
     Task ISessionNodeObserver.Relayed(Guid sessionId, RoomRelay relay)

@@ -32,7 +32,7 @@ public sealed class GrainRoomSessions(
         return await WhileMovingAsync(sessionId, async grain =>
         {
             await grain.RefreshSeats(row.InterviewerId, row.CandidateId, names);
-            return await grain.Presence(nodes.Node, userId, +1);
+            return await grain.Presence(nodes.Node, userId, nodes.ConnectionsOf(sessionId, userId));
         });
     }
 
@@ -41,7 +41,7 @@ public sealed class GrainRoomSessions(
         var last = nodes.Detach(sessionId, userId);
         try
         {
-            return await nodes.Grain(sessionId).Presence(nodes.Node, userId, -1);
+            return await nodes.Grain(sessionId).Presence(nodes.Node, userId, nodes.ConnectionsOf(sessionId, userId));
         }
         catch (Exception ex) when (ClusterFailures.IsTransient(ex))
         {

@@ -23,7 +23,11 @@ public interface ISessionGrain : IGrainWithGuidKey
     /// <summary>Seats fill after a session is created; a node passes them when a participant connects.</summary>
     Task RefreshSeats(Guid? interviewerId, Guid? candidateId, Dictionary<Guid, string> names);
 
-    Task<CommandResult> Submit(Guid userId, LiveCommand command, string? clientId);
+    /// <summary>
+    /// The command is never changed after the hub parsed it, so it crosses uncopied (<c>[Immutable]</c>): a copy on the
+    /// grain's own node was a JSON round trip per change (ADR 130).
+    /// </summary>
+    Task<CommandResult> Submit(Guid userId, [Immutable] LiveCommand command, string? clientId);
 
     Task<SyncResult?> Sync(Guid userId, long lastSeq);
 
@@ -33,8 +37,12 @@ public interface ISessionGrain : IGrainWithGuidKey
 
     Task<CommandResult> StartReturnMatch(Guid userId, string startedBy);
 
-    /// <summary>A node opened (+1) or closed (-1) a connection of a user; answers who is online across the cluster.</summary>
-    Task<PresenceChange> Presence(string node, Guid userId, int delta);
+    /// <summary>
+    /// A node opened or closed a connection of a user and now holds <paramref name="connections"/> of that user's
+    /// (absolute, so a subscription refresh that already counted the change cannot make it count twice); answers who
+    /// is online across the cluster.
+    /// </summary>
+    Task<PresenceChange> Presence(string node, Guid userId, int connections);
 
     /// <summary>Volatile traffic (cursor, drag preview, call signalling, presence) for the other nodes' connections.</summary>
     [AlwaysInterleave]
@@ -59,5 +67,5 @@ public sealed record SessionSubscription(
 public sealed record PresenceChange([property: Id(0)] bool Changed, [property: Id(1)] Guid[] Online);
 
 /// <summary>A volatile hub message for one seat's connections (or both), as JSON the node passes on untouched.</summary>
-[GenerateSerializer]
+[GenerateSerializer, Immutable]
 public sealed record RoomRelay([property: Id(0)] string Method, [property: Id(1)] string? Group, [property: Id(2)] string Json);

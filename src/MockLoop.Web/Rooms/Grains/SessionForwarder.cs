@@ -47,6 +47,12 @@ internal sealed class SessionForwarder(Guid sessionId, IHubContext<InterviewHub,
         {
             return;
         }
+        if (seq == _next && _early.Count == 0)
+        {
+            // The common case, the next one in order with nothing waiting: straight out.
+            Send(publication);
+            return;
+        }
         _early[seq] = publication;
         _waitingSince ??= now;
         Drain();
@@ -70,10 +76,15 @@ internal sealed class SessionForwarder(Guid sessionId, IHubContext<InterviewHub,
         }
         while (_early.Remove(_next, out var publication))
         {
-            _toInterviewer.Enqueue(publication.ForInterviewer);
-            _toCandidate.Enqueue(publication.ForCandidate);
-            _next++;
+            Send(publication);
         }
         _waitingSince = _early.Count > 0 ? DateTimeOffset.UtcNow : null;
+    }
+
+    private void Send(SessionPublication publication)
+    {
+        _toInterviewer.Enqueue(publication.ForInterviewer);
+        _toCandidate.Enqueue(publication.ForCandidate);
+        _next++;
     }
 }

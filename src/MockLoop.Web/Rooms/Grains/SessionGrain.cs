@@ -15,15 +15,15 @@ namespace MockLoop.Web.Rooms.Grains;
 public sealed class SessionGrain(
     IServiceScopeFactory scopes, SessionLogWriter log, SessionSnapshotWriter snapshots, TimeProvider clock,
     [FromKeyedServices(ClusterRegistration.RealTime)] TimeProvider realTime,
-    SessionGrainCount count, ILogger<SessionGrain> logger) : Grain, ISessionGrain
+    SessionGrainCount count, ClusterSessions thisNode, ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     /// <summary>A node that has not refreshed its subscription for this long is treated as gone.</summary>
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromSeconds(30);
 
     private readonly Guid _epoch = Guid.NewGuid();
-    private readonly Dictionary<string, (ISessionNodeObserver Observer, DateTimeOffset SeenAt)> _nodes = [];
+    private readonly Dictionary<string, SubscribedNode> _nodes = [];
     /// <summary>Presence lives with the session: each user's open connections, per node.</summary>
-    private readonly Dictionary<Guid, Dictionary<string, int>> _connections = [];
+    private readonly SessionPresence _presence = new();
     private SessionWriter? _writer;
     /// <summary>Whether the log was read (the session may still not exist: then there is no writer).</summary>
     private bool _loaded;
@@ -97,22 +97,8 @@ public sealed class SessionGrain(
     public async Task<SessionSubscription> Subscribe(string node, ISessionNodeObserver observer, Dictionary<Guid, int> connections, long forwardedUpTo)
     {
         await LoadAsync();
-        _nodes[node] = (observer, realTime.GetUtcNow());
-        foreach (var (userId, perNode) in _connections)
-        {
-            if (!connections.ContainsKey(userId))
-            {
-                perNode.Remove(node);
-            }
-        }
-        foreach (var (userId, count) in connections)
-        {
-            if (!_connections.TryGetValue(userId, out var perNode))
-            {
-                _connections[userId] = perNode = [];
-            }
-            perNode[node] = count;
-        }
+        _nodes[node] = new SubscribedNode(observer, thisNode.IsThisNode(observer), realTime.GetUtcNow());
+        _presence.Adopt(node, connections);
         if (_writer is null)
         {
             return new SessionSubscription(_epoch, 0, false, []);
@@ -125,10 +111,7 @@ public sealed class SessionGrain(
     public Task Unsubscribe(string node)
     {
         _nodes.Remove(node);
-        foreach (var perNode in _connections.Values)
-        {
-            perNode.Remove(node);
-        }
+        _presence.Forget(node);
         return Task.CompletedTask;
     }
 
@@ -174,69 +157,67 @@ public sealed class SessionGrain(
             return error!;
         }
         var announcement = RoomRelays.For(nameof(IRoomClient.ReturnMatch), RoomGroups.All(writer.Id), new ReturnMatchMessage(url, startedBy));
-        foreach (var (observer, _) in LiveNodes())
+        foreach (var node in LiveNodes())
         {
-            _ = observer.Relayed(writer.Id, announcement);
+            _ = node.Observer.Relayed(writer.Id, announcement);
         }
         return new CommandResult(true, Location: url);
     }
 
-    public Task<PresenceChange> Presence(string node, Guid userId, int delta)
-    {
-        var wasOnline = IsOnline(userId);
-        if (!_connections.TryGetValue(userId, out var perNode))
-        {
-            _connections[userId] = perNode = [];
-        }
-        var count = Math.Max(0, perNode.GetValueOrDefault(node) + delta);
-        if (count == 0)
-        {
-            perNode.Remove(node);
-        }
-        else
-        {
-            perNode[node] = count;
-        }
-        return Task.FromResult(new PresenceChange(wasOnline != IsOnline(userId), OnlineUsers()));
-    }
+    public Task<PresenceChange> Presence(string node, Guid userId, int connections) =>
+        Task.FromResult(_presence.Report(node, userId, connections));
 
     public Task Relay(string fromNode, RoomRelay relay)
     {
         var id = this.GetPrimaryKey();
-        foreach (var (node, (observer, _)) in _nodes.Where(n => n.Key != fromNode && IsLive(n.Value.SeenAt)))
+        foreach (var (node, subscribed) in _nodes.Where(n => n.Key != fromNode && IsLive(n.Value.SeenAt)))
         {
-            _ = observer.Relayed(id, relay);
+            _ = subscribed.Observer.Relayed(id, relay);
         }
         return Task.CompletedTask;
     }
 
-    /// <summary>Runs inside the writer's submit, in sequence order: one one-way message per live node.</summary>
+    /// <summary>
+    /// Runs inside the writer's submit, in sequence order: this node's forwarder is handed the publication directly,
+    /// every other live node gets one one-way message (ADR 130).
+    /// </summary>
     private void Publish(SessionPublication publication)
     {
         var id = this.GetPrimaryKey();
-        foreach (var (observer, _) in LiveNodes())
+        foreach (var node in LiveNodes())
         {
-            _ = observer.Published(id, publication);
+            if (node.IsThisNode)
+            {
+                thisNode.Forward(id, publication);
+            }
+            else
+            {
+                _ = node.Observer.Published(id, publication);
+            }
         }
     }
 
-    private IEnumerable<(ISessionNodeObserver Observer, DateTimeOffset SeenAt)> LiveNodes()
+    private Dictionary<string, SubscribedNode>.ValueCollection LiveNodes()
     {
-        foreach (var gone in _nodes.Where(n => !IsLive(n.Value.SeenAt)).Select(n => n.Key).ToList())
+        List<string>? gone = null;
+        foreach (var (node, subscribed) in _nodes)
         {
-            _nodes.Remove(gone);
-            foreach (var perNode in _connections.Values)
+            if (!IsLive(subscribed.SeenAt))
             {
-                perNode.Remove(gone);
+                (gone ??= []).Add(node);
             }
+        }
+        foreach (var node in gone ?? [])
+        {
+            _nodes.Remove(node);
+            _presence.Forget(node);
         }
         return _nodes.Values;
     }
 
+    /// <param name="IsThisNode">The subscriber is the node this activation runs on: publications skip the message.</param>
+    private sealed record SubscribedNode(ISessionNodeObserver Observer, bool IsThisNode, DateTimeOffset SeenAt);
+
     /// <summary>On real time: nodes refresh on real time, whatever the app's clock says (tests move that one).</summary>
     private bool IsLive(DateTimeOffset seenAt) => realTime.GetUtcNow() - seenAt < SubscriptionLifetime;
-
-    private bool IsOnline(Guid userId) => _connections.TryGetValue(userId, out var perNode) && perNode.Count > 0;
-
-    private Guid[] OnlineUsers() => _connections.Where(u => u.Value.Count > 0).Select(u => u.Key).ToArray();
 }

@@ -7,8 +7,11 @@ using Npgsql;
 
 namespace MockLoop.Web.Rooms.Live;
 
-/// <summary>What one committed entry looks like to each seat, handed to the host to fan out in sequence order.</summary>
-[GenerateSerializer]
+/// <summary>
+/// What one committed entry looks like to each seat, handed to the host to fan out in sequence order. Made once by the
+/// writer and only read after: Orleans passes it to every node's observer without a deep copy (ADR 130).
+/// </summary>
+[GenerateSerializer, Immutable]
 public sealed record SessionPublication([property: Id(0)] SessionEventMessage ForInterviewer, [property: Id(1)] SessionEventMessage ForCandidate);
 
 /// <summary>
