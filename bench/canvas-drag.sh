@@ -23,7 +23,7 @@ for s in ${SIZES//,/ }; do [ "$s" -ge 2 ] && [ "$s" -le 500 ] || die "each size 
 bench_publish
 bench_database
 # Three free loopback ports: the app, smtp4dev's web API and its SMTP (accounts open through a mailed link).
-bench_free_ports 3
+free_ports 3
 PORT="${PORTS[0]}" MAIL_WEB="${PORTS[1]}" SMTP="${PORTS[2]}"
 bench_start_mail
 bench_start_server

@@ -7,7 +7,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT_DIR="$ROOT/.mockloop/bench"
 say() { printf '\033[1;34mbench:\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31mbench:\033[0m %s\n' "$*" >&2; exit 1; }
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# port_in_use, free_ports: shared with ./mockloop.
+source "$ROOT/tools/ports.sh"
 
 # Checks, publish and the tool build; sets STAMP, RUN_DIR, PUBLISH, TOOL_DLL.
 bench_publish() {
@@ -37,18 +38,6 @@ bench_database() {
   export PGHOST="${pg[Host]:-127.0.0.1}" PGPORT="${pg[Port]:-5432}" PGUSER="${pg[Username]:-postgres}" PGPASSWORD="${pg[Password]:-}"
   "$PSQL" -X -q -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB" >/dev/null
   export PGDATABASE="$DB"
-}
-
-# N distinct free loopback ports into PORTS.
-bench_free_ports() {
-  PORTS=()
-  local candidate
-  for _ in $(seq 1 200); do
-    candidate=$(( 20000 + RANDOM % 12000 )) # below the ephemeral range (32768+): see free_port in ./mockloop
-    port_in_use "$candidate" || [[ " ${PORTS[*]} " == *" $candidate "* ]] || PORTS+=("$candidate")
-    [ "${#PORTS[@]}" -eq "$1" ] && return 0
-  done
-  die "no free ports found"
 }
 
 SERVER_PID=""

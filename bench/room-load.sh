@@ -19,7 +19,7 @@ done
 bench_publish
 # The tool confirms its account in this database with psql (PG* exported by bench_database).
 bench_database
-bench_free_ports 1
+free_ports 1
 PORT="${PORTS[0]}"
 bench_start_server
 

@@ -93,15 +93,8 @@ DB="mockloop_bench_$(date -u +%Y%m%d%H%M%S)_$$"
 "$PSQL" -X -q -d "${PG[Database]:-postgres}" -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB" >/dev/null
 export PGDATABASE="$DB"
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local candidate
-  for _ in $(seq 1 50); do
-    candidate=$(( 20000 + RANDOM % 12000 )) # below the ephemeral range (32768+): see free_port in ./mockloop
-    port_in_use "$candidate" || { echo "$candidate"; return 0; }
-  done
-  die "no free port found"
-}
+# port_in_use, free_ports: shared with ./mockloop.
+source "$ROOT/tools/ports.sh"
 
 SERVER_PIDS=()
 cleanup() {
@@ -125,14 +118,17 @@ trap cleanup EXIT
 # failover benchmark can kill a node and start it again exactly as it was.
 CLUSTER_ID="bench-$STAMP"
 URLS=() LOGS=() SCRIPTS=()
+# Every node's HTTP and silo port at once: the nodes bind them only as they start, so picks one by one could repeat.
+free_ports $((2 * NODES))
+NODE_PORTS=("${PORTS[@]}")
 for n in $(seq 1 "$NODES"); do
-  port="$(free_port)"
+  port="${NODE_PORTS[$((2 * n - 2))]}"
   log_file="$RUN_DIR/server.log"
   [ "$NODES" -gt 1 ] && log_file="$RUN_DIR/node$n.log"
   cluster_env=()
   if [ "$NODES" -gt 1 ]; then
     cluster_env=(Cluster__ClusterId="$CLUSTER_ID" Cluster__NodeName="node$n"
-      Cluster__AdvertisedAddress=127.0.0.1 Cluster__SiloPort="$(free_port)" Cluster__GatewayPort=0)
+      Cluster__AdvertisedAddress=127.0.0.1 Cluster__SiloPort="${NODE_PORTS[$((2 * n - 1))]}" Cluster__GatewayPort=0)
   fi
   say "starting node $n of $NODES on http://127.0.0.1:$port (log: ${log_file#"$ROOT/"})"
   # One user opens every interview of a round: the per-user form limits (issue 10) are lifted, the hub's are not.

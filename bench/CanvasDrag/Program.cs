@@ -9,21 +9,13 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MockLoop.Bench;
 using MockLoop.Core.Contracts;
 using MockLoop.Core.Diagrams;
 
 var options = Options.Parse(args);
 using var playwright = await Playwright.CreateAsync();
-await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-{
-    ExecutablePath = "/usr/bin/chromium",
-    Headless = true,
-    Args =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-precise-memory-info",
-    ],
-});
+await using var browser = await BenchChromium.LaunchAsync(playwright, "--enable-precise-memory-info");
 
 var context = await browser.NewContextAsync(new BrowserNewContextOptions
 {
@@ -267,14 +259,13 @@ internal sealed record Options(string Url, string MailApi, int[] Sizes, double S
 {
     public static Options Parse(string[] args)
     {
-        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-        var sizes = (Value("--sizes") ?? "50,200,500").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Order().ToArray();
+        var given = new BenchArguments(args);
         return new Options(
-            Value("--url") ?? throw new ArgumentException("--url is required"),
-            Value("--mail-api") ?? throw new ArgumentException("--mail-api (smtp4dev's web address) is required"),
-            sizes,
-            double.Parse(Value("--seconds") ?? "5", CultureInfo.InvariantCulture),
-            Value("--json") ?? "canvas-drag.json",
-            Value("--md") ?? "canvas-drag.md");
+            given.Required("url"),
+            given.Required("mail-api", "smtp4dev's web address"),
+            BenchArguments.List(given.Optional("sizes", "50,200,500")).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Order().ToArray(),
+            given.Double("seconds", 5),
+            given.Optional("json", "canvas-drag.json"),
+            given.Optional("md", "canvas-drag.md"));
     }
 }

@@ -5,19 +5,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
+using MockLoop.Bench;
 
 var options = Options.Parse(args);
 using var playwright = await Playwright.CreateAsync();
-await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-{
-    ExecutablePath = "/usr/bin/chromium",
-    Headless = true,
-    Args =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-    ],
-});
+await using var browser = await BenchChromium.LaunchAsync(playwright);
 
 // A person with an interview of their own (the room needs a seat); its cookies are copied into each measured
 // profile, so the measured visit is signed in but starts with an empty cache.
@@ -166,17 +158,13 @@ internal sealed record Options(string Url, int Runs, string Json, string Markdow
 {
     public static Options Parse(string[] args)
     {
-        string Value(string name, string fallback)
-        {
-            var at = Array.IndexOf(args, name);
-            return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-        }
-        var runs = int.Parse(Value("--runs", "3"), CultureInfo.InvariantCulture);
+        var given = new BenchArguments(args);
+        var runs = given.Int("runs", 3);
         if (runs is < 1 or > 20)
         {
             throw new ArgumentException("--runs takes a number from 1 to 20.");
         }
-        return new Options(Value("--url", "http://127.0.0.1:5080"), runs, Value("--json", "room-load.json"), Value("--md", "room-load.md"),
-            Value("--psql", "psql"));
+        return new Options(given.Optional("url", "http://127.0.0.1:5080"), runs, given.Optional("json", "room-load.json"),
+            given.Optional("md", "room-load.md"), given.Optional("psql", "psql"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using MockLoop.E2E.Support;
+using MockLoop.Web.Tests.Support;
 
 namespace MockLoop.E2E;
 
@@ -15,7 +16,7 @@ public sealed class RubricPagesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Rubrics", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Upload a rubric" }).First.ClickAsync();
 
-        var rubric = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppProcess.RepositoryRoot, "rubrics", "ml-system-design.json")))!.AsObject();
+        var rubric = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryFolder.Root, "rubrics", "ml-system-design.json")))!.AsObject();
         rubric["id"] = "rhea-loop";
         rubric["title"] = "Rhea's loop";
         rubric["version"] = 0;

@@ -130,9 +130,14 @@ public sealed class BlazorCanvasGestureTests(BlazorRoomFixture fixture)
         await cal.Mouse.UpAsync();
         await SaveStatus(cal, "All changes saved").WaitForAsync();
         await Assertions.Expect(PeerTag(ivy)).ToHaveCountAsync(0);
-        var ivyZone = await BoxAsync(Node(ivy, "Zone: Zone"));
-        var ivyMember = await BoxAsync(Node(ivy, "Feature store"));
-        Assert.True(Math.Abs(ivyMember.X - ivyZone.X - (member.X - start.X)) < 3, "the dropped zone keeps its node in place for the partner");
+        // The drop is one op for the zone and one for each member, stored and sent one after the other: the partner
+        // may draw the zone's before its node's arrives, so wait for both (the drag preview ending says neither).
+        await WaitUntilAsync(async () =>
+        {
+            var z = await BoxAsync(Node(ivy, "Zone: Zone"));
+            var n = await BoxAsync(Node(ivy, "Feature store"));
+            return z.X - ivyStart.X > 60 && Math.Abs(n.X - z.X - (member.X - start.X)) < 3 && Math.Abs(n.Y - z.Y - (member.Y - start.Y)) < 3;
+        }, "the dropped zone keeps its node in place for the partner");
 
         // Not dragging any more, the pointer itself goes to the partner, with the name.
         await WaitUntilAsync(async () =>

@@ -46,10 +46,14 @@ internal static class BlazorRoomSteps
         }
     }
 
-    /// <summary>Polls a condition the page will reach (an echo from the other browser); fails with the reason after 15 s.</summary>
+    /// <summary>
+    /// Polls a condition the page will reach (an echo from the other browser); fails with the reason after 30 s, the
+    /// give-up bound of the room's pages and of Expect (BrowserFixture), generous for a loaded 2-core machine.
+    /// </summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
-        for (var attempt = 0; attempt < 150; attempt++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
         {
             if (await condition())
             {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text;
+using MockLoop.Web.Tests.Support;
 using Npgsql;
 
 namespace MockLoop.E2E.Support;
@@ -26,7 +26,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         _settings = settings ?? new Dictionary<string, string>();
         _serverConnectionString = serverConnectionString;
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         DatabaseName = $"mockloop_e2e_{Guid.NewGuid():N}"[..30];
     }
 
@@ -43,19 +43,6 @@ public sealed class AppProcess : IAsyncDisposable
             ? value
             : throw new InvalidOperationException("MOCKLOOP_TEST_POSTGRES is not set: run the tests with ./mockloop test."));
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MockLoop.sln")))
-            {
-                dir = dir.Parent;
-            }
-            return dir?.FullName ?? throw new InvalidOperationException("MockLoop.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
-
     public async Task StartAsync()
     {
         if (_process is null && !await DatabaseExistsAsync())
@@ -71,7 +58,7 @@ public sealed class AppProcess : IAsyncDisposable
 #else
         const string configuration = "Release";
 #endif
-        var web = Path.Combine(RepositoryRoot, "src", "MockLoop.Web");
+        var web = Path.Combine(RepositoryFolder.Root, "src", "MockLoop.Web");
         var dll = Path.Combine(web, "bin", configuration, "net10.0", "MockLoop.Web.dll");
         if (!File.Exists(dll))
         {
@@ -87,7 +74,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__MockLoop"] =
             new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = DatabaseName }.ConnectionString;
-        start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryRoot, "rubrics");
+        start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryFolder.Root, "rubrics");
         // Every start hosts a silo in a cluster of its own, on loopback and a free port: a restart after a kill never
         // waits for its predecessor's silo to be declared dead, and two apps never join each other.
         start.Environment["Cluster__ClusterId"] = "e2e-" + Guid.NewGuid().ToString("N")[..12];
@@ -170,13 +157,6 @@ public sealed class AppProcess : IAsyncDisposable
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", admin);
         exists.Parameters.AddWithValue("name", DatabaseName);
         return await exists.ExecuteScalarAsync() is not null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

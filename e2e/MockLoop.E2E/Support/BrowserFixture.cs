@@ -19,10 +19,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// Debian's chromium, headless, no browser download. Without the background-networking flags chromium floods the
-    /// closed network with connections.
+    /// closed network with connections. Every fixture launches through here, so this also sets how long an
+    /// <c>Assertions.Expect</c> waits: Playwright's 5 s is too short for a partner's change to reach the other browser on a
+    /// loaded 2-core machine (the same give-up bound as the Blazor room's pages; it never makes a passing test slower).
     /// </summary>
-    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright, params string[] extraArgs) =>
-        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright, params string[] extraArgs)
+    {
+        Assertions.SetDefaultExpectTimeout(30_000);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
@@ -33,12 +37,13 @@ public sealed class BrowserFixture : IAsyncLifetime
                 .. extraArgs,
             ],
         });
+    }
 
     /// <summary>A fresh browser profile: its own cookies, like a second person on another machine.</summary>
     public Task<IPage> NewPersonAsync() => NewPersonAsync(Browser, App.BaseUrl);
 
     /// <summary>A fresh browser profile on <paramref name="baseUrl"/> (for fixtures with an app of their own).</summary>
-    public static async Task<IPage> NewPersonAsync(IBrowser browser, Uri baseUrl, float timeoutMs = 15_000)
+    public static async Task<IPage> NewPersonAsync(IBrowser browser, Uri baseUrl, float timeoutMs = 30_000)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {

@@ -40,24 +40,61 @@ public static class People
     public static async Task PairThroughLobbyAsync(IPage interviewer, IPage candidate)
     {
         await interviewer.GotoAsync("/lobby");
+        await WaitConnectedAsync(interviewer);
         await interviewer.GetByLabel("The interviewer").CheckAsync();
         await interviewer.GetByRole(AriaRole.Button, new() { Name = "Join the queue" }).ClickAsync();
         await interviewer.GetByRole(AriaRole.Heading, new() { Name = "Looking for a partner…" }).WaitForAsync();
         await MockLoop.E2E.BlazorRoom.BlazorRoomSteps.ScreenshotAsync(interviewer, "lobby-waiting");
 
         await candidate.GotoAsync("/lobby");
+        await WaitConnectedAsync(candidate);
         await candidate.GetByLabel("The candidate").CheckAsync();
         await candidate.GetByRole(AriaRole.Button, new() { Name = "Join the queue" }).ClickAsync();
 
-        var room = new System.Text.RegularExpressions.Regex("/s/[0-9a-f-]{36}$");
-        await interviewer.WaitForURLAsync(room);
-        await candidate.WaitForURLAsync(room);
+        await UntilInTheRoomAsync(interviewer);
+        await UntilInTheRoomAsync(candidate);
         Assert.Equal(interviewer.Url, candidate.Url);
         await WaitConnectedAsync(interviewer);
         await WaitConnectedAsync(candidate);
     }
 
-    /// <summary>Waits until the room's client says it is connected: nothing in the room is acted on before.</summary>
-    public static Task WaitConnectedAsync(IPage page) =>
-        page.GetByRole(AriaRole.Status, new() { Name = "Connection: Connected" }).WaitForAsync();
+    /// <summary>
+    /// Waits until a matched lobby page has moved to the room: the address only (the room page's scripts load after,
+    /// and WaitConnectedAsync waits for them). Failing, says what the lobby page showed.
+    /// </summary>
+    private static async Task UntilInTheRoomAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/s/[0-9a-f-]{36}$"),
+                new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.Locator("h1, h2, [role=status], [role=alert]").AllInnerTextsAsync();
+            throw new TimeoutException($"Still on {page.Url} after 60 s, showing: {string.Join(" | ", shown)}");
+        }
+    }
+
+    /// <summary>
+    /// Waits until the room's (or the lobby's) client says it is connected: nothing there is acted on before. A fresh
+    /// profile's first page of either downloads and starts the WebAssembly runtime, which has taken over 30 s on a
+    /// loaded 2-core machine (the room after the app's restart; the lobby took over 15 s): up to 90 s, and a failure
+    /// says what the page showed instead.
+    /// </summary>
+    public static async Task WaitConnectedAsync(IPage page)
+    {
+        try
+        {
+            await page.GetByRole(AriaRole.Status, new() { Name = "Connection: Connected" }).WaitForAsync(new() { Timeout = 90_000 });
+        }
+        catch (TimeoutException)
+        {
+            var badge = page.Locator(".connection[role=status]");
+            var shown = await badge.CountAsync() > 0
+                ? await badge.First.GetAttributeAsync("aria-label")
+                : "no connection badge at all (its WebAssembly had not rendered)";
+            throw new TimeoutException($"The page {page.Url} never said it was connected in 90 s; it showed: {shown}");
+        }
+    }
 }

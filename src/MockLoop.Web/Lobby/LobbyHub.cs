@@ -10,7 +10,7 @@ namespace MockLoop.Web.Lobby;
 
 /// <summary>The lobby's channel: queue, leave, and hear about counts and matches. Rules live in Core's PairingQueue, the queue in ILobby.</summary>
 [Authorize]
-public sealed class LobbyHub(ILobby lobby, IRubricCatalog catalog, Schedule.LobbyPriority priority) : Hub<ILobbyClient>
+public sealed class LobbyHub(ILobby lobby, IRubricCatalog catalog, Schedule.LobbyPriority priority) : Hub<ILobbyClient>, ILobbyHub
 {
     public override async Task OnConnectedAsync()
     {

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using MockLoop.Core.Contracts;
 using MockLoop.Core.Pairing;
 using MockLoop.Web.Data;
-using MockLoop.Web.Lobby;
 using MockLoop.Web.Tests.Support;
 
 namespace MockLoop.Web.Tests.Cluster;

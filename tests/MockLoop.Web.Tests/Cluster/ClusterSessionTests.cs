@@ -34,6 +34,8 @@ public sealed class ClusterSessionTests
         var candidateHub = await RoomHub.ConnectAsync(b, candidate, $"session={id}");
         await interviewerHub.ExpectAsync("RoomState");
         await candidateHub.ExpectAsync("RoomState");
+        // Else a test of what happens when the grain's node stops would stop another node and prove nothing.
+        Assert.Equal(1, home.Services.GetRequiredService<SessionGrainCount>().Active);
         return new Room(id, interviewerHub, candidateHub, candidate);
     }
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
+using MockLoop.Core.Contracts;
 using MockLoop.Web.Tests.Support;
 
 namespace MockLoop.Web.Tests.Cluster;
@@ -30,9 +30,9 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public static NodeProcess Start(string name, TestDatabase database, string clusterId, string keysDirectory)
     {
-        var web = Path.Combine(RepositoryRoot, "src", "MockLoop.Web");
+        var web = Path.Combine(RepositoryFolder.Root, "src", "MockLoop.Web");
         var dll = Path.Combine(web, "bin", "Release", "net10.0", "MockLoop.Web.dll");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", web },
@@ -41,7 +41,7 @@ public sealed class NodeProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ConnectionStrings__MockLoop"] = database.ConnectionString;
-        start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryRoot, "rubrics");
+        start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryFolder.Root, "rubrics");
         start.Environment["DataProtection__KeysDirectory"] = keysDirectory;
         start.Environment["Cluster__ClusterId"] = clusterId;
         start.Environment["Cluster__NodeName"] = name;
@@ -104,13 +104,18 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>A real SignalR client over WebSockets to this node.</summary>
-    public Task<HubConnection> ConnectAsync(CookieContainer cookies, string path) => ConnectAsync(BaseUrl, cookies, path);
+    public Task<HubConnection> ConnectAsync(CookieContainer cookies, string path, Action<HubConnection>? handlers = null) =>
+        ConnectAsync(BaseUrl, cookies, path, handlers: handlers);
 
     /// <summary>
     /// A real SignalR client as the room connects: one WebSocket request, no negotiate request before it, so whatever
-    /// node <paramref name="baseUrl"/> routes it to serves it whole.
+    /// node <paramref name="baseUrl"/> routes it to serves it whole. <paramref name="handlers"/> are registered before
+    /// the start, so nothing sent early is missed. On the interview hub this returns once RoomState has arrived, as the
+    /// room waits for it: StartAsync ends at the handshake, before the hub's OnConnectedAsync has put the connection in
+    /// the session's groups, and an event published in between never reaches it.
     /// </summary>
-    public static async Task<HubConnection> ConnectAsync(Uri baseUrl, CookieContainer cookies, string path, bool skipNegotiation = true)
+    public static async Task<HubConnection> ConnectAsync(
+        Uri baseUrl, CookieContainer cookies, string path, bool skipNegotiation = true, Action<HubConnection>? handlers = null)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(baseUrl, path), options =>
@@ -120,7 +125,14 @@ public sealed class NodeProcess : IAsyncDisposable
                 options.SkipNegotiation = skipNegotiation;
             })
             .Build();
+        handlers?.Invoke(connection);
+        var inGroups = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<System.Text.Json.JsonElement>(nameof(IRoomClient.RoomState), _ => inGroups.TrySetResult());
         await connection.StartAsync();
+        if (path.StartsWith("/hubs/interview", StringComparison.Ordinal))
+        {
+            await inGroups.Task.WaitAsync(Until.GiveUpAfter);
+        }
         return connection;
     }
 
@@ -132,26 +144,6 @@ public sealed class NodeProcess : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit();
         }
-    }
-
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MockLoop.sln")))
-            {
-                dir = dir.Parent;
-            }
-            return dir?.FullName ?? throw new InvalidOperationException("MockLoop.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public ValueTask DisposeAsync()

@@ -15,17 +15,8 @@ public sealed class RoundRobinProcessTests
     [Fact]
     public async Task Participants_routed_round_robin_to_different_nodes_draw_and_chat_and_each_sees_the_other()
     {
-        await using var database = await TestDatabase.CreateAsync("roundrobin");
-        var keys = Directory.CreateTempSubdirectory("mockloop-keys-");
-        var clusterId = "rr-" + Guid.NewGuid().ToString("N")[..8];
-        await using var node1 = NodeProcess.Start("node1", database, clusterId, keys.FullName);
-        await node1.UntilSeesAsync(1);
-        await using var node2 = NodeProcess.Start("node2", database, clusterId, keys.FullName);
-        await using var node3 = NodeProcess.Start("node3", database, clusterId, keys.FullName);
-        foreach (var node in new[] { node1, node2, node3 })
-        {
-            await node.UntilSeesAsync(3);
-        }
+        await using var cluster = await ThreeNodeProcesses.StartAsync("rr");
+        var (node1, node2, node3) = (cluster.Node1, cluster.Node2, cluster.Node3);
         await using var balancer = new RoundRobinProxy([node1.BaseUrl, node2.BaseUrl, node3.BaseUrl]);
 
         var (ivy, ivyCookies) = await node1.NewUserAsync("Ivy");
@@ -39,13 +30,13 @@ public sealed class RoundRobinProcessTests
         await Assert.ThrowsAnyAsync<Exception>(() => NodeProcess.ConnectAsync(balancer.BaseUrl, ivyCookies, path, skipNegotiation: false));
 
         // As the room connects: one WebSocket request, on whichever node is next. Ivy and Cal land on different nodes.
-        await using var interviewer = await NodeProcess.ConnectAsync(balancer.BaseUrl, ivyCookies, path);
-        await using var candidate = await NodeProcess.ConnectAsync(balancer.BaseUrl, calCookies, path);
+        var seenByInterviewer = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
+        var seenByCandidate = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
+        await using var interviewer = await NodeProcess.ConnectAsync(balancer.BaseUrl, ivyCookies, path, handlers: Collect(seenByInterviewer));
+        await using var candidate = await NodeProcess.ConnectAsync(balancer.BaseUrl, calCookies, path, handlers: Collect(seenByCandidate));
         var routed = balancer.Routed;
         Assert.NotEqual(routed[^2], routed[^1]);
 
-        var seenByInterviewer = Collect(interviewer);
-        var seenByCandidate = Collect(candidate);
         var drawn = await interviewer.InvokeAsync<CommandResult>("SubmitOp", new
         {
             type = "addNode", opId = "op-1",
@@ -65,13 +56,8 @@ public sealed class RoundRobinProcessTests
         }
         while (chat.GetProperty("kind").GetString() != "chat");
         Assert.Equal("Is this the rider app?", chat.GetProperty("chat").GetProperty("text").GetString());
-        keys.Delete(recursive: true);
     }
 
-    private static System.Threading.Channels.Channel<JsonElement> Collect(HubConnection hub)
-    {
-        var events = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
-        hub.On<JsonElement>("Event", e => events.Writer.TryWrite(e));
-        return events;
-    }
+    private static Action<HubConnection> Collect(System.Threading.Channels.Channel<JsonElement> events) =>
+        hub => hub.On<JsonElement>("Event", e => events.Writer.TryWrite(e));
 }

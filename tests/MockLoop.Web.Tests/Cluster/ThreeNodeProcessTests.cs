@@ -1,8 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 using MockLoop.Core.Contracts;
-using MockLoop.Web.Lobby;
-using MockLoop.Web.Tests.Support;
 
 namespace MockLoop.Web.Tests.Cluster;
 
@@ -17,18 +15,9 @@ public sealed class ThreeNodeProcessTests
     [Fact]
     public async Task Lobby_pairs_across_nodes_and_a_session_survives_a_kill_9_of_the_node_holding_it()
     {
-        await using var database = await TestDatabase.CreateAsync("nodes");
-        var keys = Directory.CreateTempSubdirectory("mockloop-keys-");
-        var clusterId = "proc-" + Guid.NewGuid().ToString("N")[..8];
-        // node1 starts alone and migrates; the lobby grain is placed on the first node that calls it: node1.
-        await using var node1 = NodeProcess.Start("node1", database, clusterId, keys.FullName);
-        await node1.UntilSeesAsync(1);
-        await using var node2 = NodeProcess.Start("node2", database, clusterId, keys.FullName);
-        await using var node3 = NodeProcess.Start("node3", database, clusterId, keys.FullName);
-        foreach (var node in new[] { node1, node2, node3 })
-        {
-            await node.UntilSeesAsync(3);
-        }
+        // node1 holds the lobby grain: it starts alone and is the first to call it.
+        await using var cluster = await ThreeNodeProcesses.StartAsync("nodes");
+        var (node1, node2, node3) = (cluster.Node1, cluster.Node2, cluster.Node3);
 
         // Across nodes, before any failure: Ann on node2 and Bob on node3 are paired.
         var (_, annCookies) = await node2.NewUserAsync("Ann");
@@ -82,24 +71,36 @@ public sealed class ThreeNodeProcessTests
         }
         await bobRoom.UntilSeenAsync(acked[^1].Seq);
 
-        // In the middle of Ann's edits, node3 (the session's grain, and Bob's connection) is killed outright.
+        // The session's only grain is on node3, the node about to be killed (else the kill would test nothing).
+        Assert.Equal((0, 1), (await ThreeNodeProcesses.LiveSessionsOnAsync(node2), await ThreeNodeProcesses.LiveSessionsOnAsync(node3)));
+
+        // In the middle of Ann's edits, node3 (the session's grain, and Bob's connection) is killed outright. She keeps
+        // editing until five more are acknowledged after the kill, so the session provably carried on elsewhere, and
+        // the op in flight at the kill is caught by it (answered "unavailable" and resent, or resent by the node).
         var more = new System.Collections.Concurrent.ConcurrentQueue<(long Seq, string NodeId)>();
+        var ackedAtKill = -1;
         var editing = Task.Run(async () =>
         {
-            for (var i = 11; i <= 60; i++)
+            for (var i = 11; Volatile.Read(ref ackedAtKill) < 0 || more.Count < Volatile.Read(ref ackedAtKill) + 5; i++)
             {
                 more.Enqueue((await annRoom.AddNodeUntilAckedAsync(i), $"n{i}"));
             }
         });
-        await Until.TrueAsync(() => Task.FromResult(more.Count >= 5));
+        await Until.TrueAsync(() => Task.FromResult(more.Count >= 5 || editing.IsCompleted));
         node3.Kill();
+        Volatile.Write(ref ackedAtKill, more.Count);
         await WithLogsOnFailureAsync(async () => { await editing; return true; }, node2);
+        Assert.True(more.Count >= ackedAtKill + 5, $"{more.Count} ops acknowledged, {ackedAtKill} of them before the kill");
         acked.AddRange(more);
 
-        // Bob comes back through the survivor, resumes from his last seq, and both carry on.
+        // Bob comes back through the survivor, resumes from his last seq, and both carry on, on node2's new grain.
+        var bobLast = bobRoom.LastSeen;
         await using var bobAgain = await RoomClient.OpenAsync(node2, bobCookies, sessionPath);
         var bobChat = await bobAgain.ChatUntilAckedAsync("Back on node2", "bob-2");
         var last = Math.Max(bobChat, acked.Max(a => a.Seq));
+        Assert.Equal(1, await ThreeNodeProcesses.LiveSessionsOnAsync(node2));
+        var missed = await bobAgain.SyncEventsAsync(bobLast);
+        Assert.Equal(Enumerable.Range((int)bobLast + 1, (int)(last - bobLast)).Select(i => (long)i), missed.Select(e => e.Seq));
         var log = await bobAgain.SyncEventsAsync(0);
         Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), log.Select(e => e.Seq));
         var nodesAdded = log.Where(e => e.Kind == "diagram").Select(e => e.NodeId).ToList();
@@ -111,7 +112,6 @@ public sealed class ThreeNodeProcessTests
         {
             await client.DisposeAsync();
         }
-        keys.Delete(recursive: true);
     }
 
     /// <summary>A participant's room connection to one node, keeping the events it is sent.</summary>
@@ -123,14 +123,13 @@ public sealed class ThreeNodeProcessTests
         public static async Task<RoomClient> OpenAsync(NodeProcess node, System.Net.CookieContainer cookies, string path)
         {
             var client = new RoomClient();
-            client._hub = await node.ConnectAsync(cookies, path);
-            client._hub.On<System.Text.Json.JsonElement>("Event", e =>
+            client._hub = await node.ConnectAsync(cookies, path, hub => hub.On<System.Text.Json.JsonElement>("Event", e =>
             {
                 lock (client._seen)
                 {
                     client._seen.Add(e.GetProperty("seq").GetInt64());
                 }
-            });
+            }));
             return client;
         }
 
@@ -159,6 +158,17 @@ public sealed class ThreeNodeProcessTests
                 Assert.Equal(CommandResult.UnavailableCode, result.Code);
                 Assert.True(DateTime.UtcNow < deadline, "The session stayed unavailable.");
                 await Task.Delay(100);
+            }
+        }
+
+        public long LastSeen
+        {
+            get
+            {
+                lock (_seen)
+                {
+                    return _seen.Count == 0 ? 0 : _seen.Max();
+                }
             }
         }
 
@@ -203,8 +213,7 @@ public sealed class ThreeNodeProcessTests
         public static async Task<LobbyClient> OpenAsync(NodeProcess node, System.Net.CookieContainer cookies)
         {
             var client = new LobbyClient();
-            client._hub = await node.ConnectAsync(cookies, "/hubs/lobby");
-            client._hub.On<LobbyMatch>("Matched", m => client._matches.Writer.TryWrite(m));
+            client._hub = await node.ConnectAsync(cookies, "/hubs/lobby", hub => hub.On<LobbyMatch>("Matched", m => client._matches.Writer.TryWrite(m)));
             return client;
         }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MockLoop.Core.Contracts;
 using MockLoop.Web.Data;
 using MockLoop.Web.Rooms.Live;
 using MockLoop.Web.Rubrics;
@@ -105,7 +106,7 @@ public sealed class UnstorableTextTests(MockLoopApp app) : IClassFixture<MockLoo
         var cal = await FormPosts.NewUserAsync(app, "Cal");
         await using var lobby = await RoomHub.ConnectAsync(app, cal, "v=1", "/hubs/lobby");
 
-        var result = await lobby.Connection.InvokeAsync<MockLoop.Web.Lobby.LobbyJoinResult>("Join", "candidate", "ml-system-design@2", "fraud\u0000");
+        var result = await lobby.Connection.InvokeAsync<LobbyJoinResult>("Join", "candidate", "ml-system-design@2", "fraud\u0000");
 
         Assert.False(result.Ok);
         Assert.Equal(Code, result.Code);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MockLoop.Web.Tests.Support;
 
 namespace MockLoop.Web.Tests.Rubrics;
 
@@ -21,20 +22,7 @@ public sealed class RubricLibraryCopy : IDisposable
 
     public string RubricFile => Path.Combine(Directory, RubricId + ".json");
 
-    public static string RepositoryRubrics
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "MockLoop.sln")))
-                {
-                    return Path.Combine(dir.FullName, "rubrics");
-                }
-            }
-            throw new InvalidOperationException("MockLoop.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepositoryRubrics => Path.Combine(RepositoryFolder.Root, "rubrics");
 
     /// <summary>Edits the shipped rubric's JSON in place (keeping its layout irrelevant: the hash ignores formatting).</summary>
     public void EditRubric(Action<JsonObject> edit)

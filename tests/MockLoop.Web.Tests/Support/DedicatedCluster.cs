@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace MockLoop.Web.Tests.Support;
 
@@ -42,7 +40,7 @@ public sealed class DedicatedCluster : IAsyncDisposable
         await RunAsync(Path.Combine(bin, "initdb"),
             $"-D {dir}/data -U mockloop --pwfile={dir}/password --auth-host=scram-sha-256 --auth-local=scram-sha-256 -E UTF8 --locale=C.UTF-8",
             asPostgres: true);
-        var cluster = new DedicatedCluster(dir, bin, FreePort(), password);
+        var cluster = new DedicatedCluster(dir, bin, LoopbackPort.Free(), password);
         await cluster.StartServerAsync();
         return cluster;
     }
@@ -74,15 +72,6 @@ public sealed class DedicatedCluster : IAsyncDisposable
         var bin = versions.Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb")))
             .OrderBy(b => int.TryParse(Path.GetFileName(Path.GetDirectoryName(b)), out var n) ? n : 0).LastOrDefault();
         return bin ?? throw new InvalidOperationException("PostgreSQL's initdb was not found under /usr/lib/postgresql; ./mockloop test installs it.");
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static async Task RunAsync(string program, string arguments, bool asPostgres)

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using MockLoop.Core.Contracts;
-using MockLoop.Web.Lobby;
 
 namespace MockLoop.Web.Tests.Support;
 
@@ -77,9 +76,11 @@ public sealed class RoomHub : IAsyncDisposable
             connection.On(target, [typeof(JsonElement)], arguments =>
                 hub._inbox.Writer.WriteAsync((target, (JsonElement)arguments[0]!)).AsTask());
         }
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.Closed += _ =>
         {
             hub._inbox.Writer.TryComplete();
+            closed.TrySetResult();
             return Task.CompletedTask;
         };
         beforeStart?.Invoke(connection);
@@ -99,6 +100,13 @@ public sealed class RoomHub : IAsyncDisposable
             }
             var response = await http.SendAsync(negotiate);
             throw new HubRefusedException(status, await response.Content.ReadAsStringAsync());
+        }
+        if (hubPath == "/hubs/interview")
+        {
+            // As the room does: StartAsync ends at the handshake, before the hub's OnConnectedAsync has put the
+            // connection in the session's groups; RoomState comes after, so an event published later reaches it.
+            // A connection the hub aborts instead (a seat lost in between) ends with Closed.
+            await Task.WhenAny(hub._roomState.Task, closed.Task).WaitAsync(MockLoop.Web.Tests.Cluster.Until.GiveUpAfter);
         }
         return hub;
     }
@@ -135,7 +143,7 @@ public sealed class RoomHub : IAsyncDisposable
     /// </summary>
     public async Task<JsonNode> ExpectAsync(string target, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(timeout ?? MockLoop.Web.Tests.Cluster.Until.GiveUpAfter);
         try
         {
             while (true)
@@ -154,17 +162,21 @@ public sealed class RoomHub : IAsyncDisposable
     }
 
     /// <summary>Connected and in the session's groups: the server sends RoomState after adding the connection to them.</summary>
-    public Task<JsonElement> RoomStateAsync() => _roomState.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    public Task<JsonElement> RoomStateAsync() => _roomState.Task.WaitAsync(MockLoop.Web.Tests.Cluster.Until.GiveUpAfter);
 
     public Task<CommandResult> CommandAsync(string method, params object?[] args) =>
         Connection.InvokeCoreAsync<CommandResult>(method, args);
 
     public Task<JsonElement> SyncAsync(long lastSeq) => Connection.InvokeAsync<JsonElement>("Sync", lastSeq);
 
-    /// <summary>Waits (bounded) until an Event with this sequence has arrived.</summary>
+    /// <summary>
+    /// Waits (bounded) until an Event with this sequence has arrived. The bound is the suite's generous one: an entry
+    /// written by a session that came back elsewhere reaches a node when it subscribes again, which takes seconds.
+    /// </summary>
     public async Task<JsonElement> EventAsync(long seq)
     {
-        for (var i = 0; i < 200; i++)
+        var deadline = DateTime.UtcNow + MockLoop.Web.Tests.Cluster.Until.GiveUpAfter;
+        while (DateTime.UtcNow < deadline)
         {
             if (_events.FirstOrDefault(e => e.GetProperty("seq").GetInt64() == seq) is { ValueKind: JsonValueKind.Object } found)
             {

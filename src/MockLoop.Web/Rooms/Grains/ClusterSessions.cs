@@ -18,6 +18,13 @@ public sealed class ClusterSessions(
     /// <summary>Well inside <see cref="SessionGrain.SubscriptionLifetime"/>, so a live node never lapses.</summary>
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A subscription that failed (the session's node gone, or the database down while its grain loads) is tried again
+    /// this soon rather than a whole <see cref="RefreshEvery"/> later: until it succeeds, the node's connections get
+    /// nothing live from a session that came back.
+    /// </summary>
+    private static readonly TimeSpan RetryFailedAfter = TimeSpan.FromSeconds(1);
+
     /// <summary>How long an early publication waits for a missing one before the node moves on (clients then Sync).</summary>
     private static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(2);
 
@@ -235,7 +242,7 @@ public sealed class ClusterSessions(
             {
                 continue;
             }
-            nextRefresh = DateTimeOffset.UtcNow + RefreshEvery;
+            var failed = false;
             foreach (var forwarder in all)
             {
                 try
@@ -244,10 +251,11 @@ public sealed class ClusterSessions(
                 }
                 catch (Exception ex) when (ClusterFailures.IsTransient(ex) || ex is SessionStoreUnavailableException)
                 {
-                    // A node gone, or the database down while the session's grain loads: the next refresh tries again.
                     logger.LogWarning(ex, "Refreshing the subscription to session {Session} failed; trying again shortly", forwarder.SessionId);
+                    failed = true;
                 }
             }
+            nextRefresh = DateTimeOffset.UtcNow + (failed ? RetryFailedAfter : RefreshEvery);
         }
     }
 

@@ -10,8 +10,10 @@ namespace MockLoop.Web.Rooms.Grains;
 /// → persist (group commit) → apply → publish to the subscribed nodes → acknowledge. A writer that lost track of the
 /// log (database trouble, a conflicting writer) deactivates, and the next call loads a fresh one from the log. An
 /// activation that finds the database down stays unloaded and loads on the next call instead (ADR 112): a change is
-/// answered <c>unavailable</c> meanwhile, never an error.
+/// answered <c>unavailable</c> meanwhile, never an error. Placed on the node that first asks for it (ADR 105): the node
+/// a participant is connected to, so most calls stay on it.
 /// </summary>
+[Orleans.Placement.PreferLocalPlacement]
 public sealed class SessionGrain(
     IServiceScopeFactory scopes, SessionLogWriter log, SessionSnapshotWriter snapshots, TimeProvider clock,
     [FromKeyedServices(ClusterRegistration.RealTime)] TimeProvider realTime,

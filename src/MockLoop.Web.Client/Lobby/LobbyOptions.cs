@@ -1,14 +1,7 @@
 namespace MockLoop.Web.Client.Lobby;
 
-// The lobby hub's wire format as the Blazor lobby reads it (the server's records are Orleans-serialized types in
-// MockLoop.Web/Lobby/LobbyMessages.cs, which the browser cannot reference). Same names, camelCase JSON.
-
-public sealed record LobbyCounts(int Candidates, int Interviewers, int Either);
-
-/// <summary>The answer to Join: waiting since (server time), or refused with a sentence.</summary>
-public sealed record LobbyJoinResult(bool Ok, DateTimeOffset? WaitingSince = null, string? Error = null, string? Code = null);
-
-public sealed record LobbyMatch(string SessionUrl, string Role);
+// What the Blazor lobby page shows besides the hub's messages (those are MockLoop.Core.Contracts/LobbyMessages.cs,
+// shared with the server's LobbyHub).
 
 /// <summary>A shipped rubric the lobby pairs on, with its cases (the page passes them in).</summary>
 /// <param name="Key">"id@version", as the hub's Join takes it.</param>
