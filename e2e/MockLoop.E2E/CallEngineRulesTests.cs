@@ -140,7 +140,7 @@ public sealed class CallEngineRulesTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Presence_links_to_a_new_instance_answers_its_hello_once_and_ignores_what_is_not_for_this_page()
+    public async Task Presence_links_to_a_new_instance_answers_its_hello_once_and_ignores_what_is_not_for_this_page_nor_comes_before_its_media()
     {
         var result = await RunAsync("""
             const sent = [];
@@ -155,7 +155,10 @@ public sealed class CallEngineRulesTests(BrowserFixture browser)
             const steps = [
               step("outside the call", () => presence("hello", "cpeer1")),
             ];
+            // Joining: the instance id is chosen, the media not ready yet (.NET has not been told "mediaReady").
             engine.callId = "cme";
+            steps.push(step("while joining", () => presence("hello", "cpeer1")));
+            engine.ready = true;
             steps.push(
               step("hello from a new instance", () => presence("hello", "cpeer1")),
               step("a welcome is never answered", () => presence("welcome", "cpeer1", "cme")),
@@ -164,6 +167,7 @@ public sealed class CallEngineRulesTests(BrowserFixture browser)
               step("bye from another instance", () => presence("bye", "cother", "cme")),
               step("reloaded partner", () => presence("hello", "cpeer2")),
               step("bye from the linked one", () => presence("bye", "cpeer2", "cme")),
+              step("nudged with nobody linked", () => engine.nudge()),
             );
             engine.dispose();
             return steps;
@@ -173,6 +177,8 @@ public sealed class CallEngineRulesTests(BrowserFixture browser)
         var steps = result.EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s =>
             string.Join(",", s.GetProperty("sent").EnumerateArray().Select(x => x.GetString())) + " → " + s.GetProperty("linked").GetString());
         Assert.Equal(" → ", steps["outside the call"]);
+        // .NET would ignore a link it hears of before "mediaReady": the partner's hello waits for this page's own.
+        Assert.Equal(" → ", steps["while joining"]);
         Assert.Equal("welcome>cpeer1 → cpeer1", steps["hello from a new instance"]);
         Assert.Equal(" → cpeer1", steps["a welcome is never answered"]);
         Assert.Equal("welcome>cpeer1 → cpeer1", steps["repeated hello keeps the link"]);
@@ -180,5 +186,6 @@ public sealed class CallEngineRulesTests(BrowserFixture browser)
         Assert.Equal(" → cpeer1", steps["bye from another instance"]);
         Assert.Equal("welcome>cpeer2 → cpeer2", steps["reloaded partner"]);
         Assert.Equal(" → ", steps["bye from the linked one"]);
+        Assert.Equal("hello>any → ", steps["nudged with nobody linked"]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using MockLoop.E2E.Support;
+using Xunit.Abstractions;
 
 namespace MockLoop.E2E;
 
@@ -9,105 +10,114 @@ namespace MockLoop.E2E;
 /// colliding ICE restarts settle, a reload on either side brings the call back, and the candidate can present a screen.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class CallTests(BrowserFixture suite, MediaBrowserFixture media) : IClassFixture<MediaBrowserFixture>
+public sealed class CallTests(BrowserFixture suite, MediaBrowserFixture media, ITestOutputHelper output) : IClassFixture<MediaBrowserFixture>
 {
+    private readonly PageConsoles consoles = new();
+
     private sealed record Sample(long InboundAudioBytes, long InboundVideoBytes, long OutboundAudioBytes, long OutboundVideoBytes, string Phase, bool MicOn);
 
     [Fact]
     public async Task Both_join_hear_and_see_each_other_mute_and_come_back_after_a_reload()
     {
-        var (ivy, cal) = await PairAsync("Ivy Video", "Cal Video");
+        await consoles.RunAsync(output, async () =>
+        {
+            var (ivy, cal) = await PairAsync("Ivy Video", "Cal Video");
 
-        // Off until joined; the room works meanwhile.
-        await ivy.GetByRole(AriaRole.Status, new() { Name = "Call: Off" }).WaitForAsync();
-        await ivy.GetByRole(AriaRole.Button, new() { Name = "Join call" }).ClickAsync();
-        await ivy.GetByRole(AriaRole.Status, new() { Name = "Call: Waiting" }).WaitForAsync();
-        await cal.GetByText("Ivy Video is in the call").WaitForAsync();
-        await cal.GetByRole(AriaRole.Button, new() { Name = "Join call" }).ClickAsync();
+            // Off until joined; the room works meanwhile.
+            await ivy.GetByRole(AriaRole.Status, new() { Name = "Call: Off" }).WaitForAsync();
+            await ivy.GetByRole(AriaRole.Button, new() { Name = "Join call" }).ClickAsync();
+            await ivy.GetByRole(AriaRole.Status, new() { Name = "Call: Waiting" }).WaitForAsync();
+            await cal.GetByText("Ivy Video is in the call").WaitForAsync();
+            await cal.GetByRole(AriaRole.Button, new() { Name = "Join call" }).ClickAsync();
 
-        await CallConnectedAsync(ivy);
-        await CallConnectedAsync(cal);
-        await InboundGrowsAsync(ivy, "inboundVideoBytes");
-        await InboundGrowsAsync(ivy, "inboundAudioBytes");
-        await InboundGrowsAsync(cal, "inboundVideoBytes");
-        await InboundGrowsAsync(cal, "inboundAudioBytes");
-        await MockLoop.E2E.BlazorRoom.BlazorRoomSteps.ScreenshotAsync(ivy, "room-call");
+            await CallConnectedAsync(ivy);
+            await CallConnectedAsync(cal);
+            await InboundGrowsAsync(ivy, "inboundVideoBytes");
+            await InboundGrowsAsync(ivy, "inboundAudioBytes");
+            await InboundGrowsAsync(cal, "inboundVideoBytes");
+            await InboundGrowsAsync(cal, "inboundAudioBytes");
+            await MockLoop.E2E.BlazorRoom.BlazorRoomSteps.ScreenshotAsync(ivy, "room-call");
 
-        // Muting takes the track off the sender: no more audio packets, and the partner is told.
-        await cal.GetByRole(AriaRole.Button, new() { Name = "Mute microphone" }).ClickAsync();
-        await cal.GetByRole(AriaRole.Button, new() { Name = "Unmute microphone" }).WaitForAsync();
-        await ivy.GetByRole(AriaRole.Region, new() { Name = "Video call" }).GetByTitle("Microphone off").WaitForAsync();
-        await OutboundAudioStopsAsync(cal);
-        await InboundGrowsAsync(cal, "inboundAudioBytes");
-        await cal.GetByRole(AriaRole.Button, new() { Name = "Unmute microphone" }).ClickAsync();
-        await GrowsAsync(cal, "outboundAudioBytes");
+            // Muting takes the track off the sender: no more audio packets, and the partner is told.
+            await cal.GetByRole(AriaRole.Button, new() { Name = "Mute microphone" }).ClickAsync();
+            await cal.GetByRole(AriaRole.Button, new() { Name = "Unmute microphone" }).WaitForAsync();
+            await ivy.GetByRole(AriaRole.Region, new() { Name = "Video call" }).GetByTitle("Microphone off").WaitForAsync();
+            await OutboundAudioStopsAsync(cal);
+            await InboundGrowsAsync(cal, "inboundAudioBytes");
+            await cal.GetByRole(AriaRole.Button, new() { Name = "Unmute microphone" }).ClickAsync();
+            await GrowsAsync(cal, "outboundAudioBytes");
 
-        // A network change makes both sides restart ICE at once: the offers collide, the polite side yields, and the
-        // media keeps flowing on the same call.
-        await Task.WhenAll(ivy.EvaluateAsync("() => window.__mockloopCall.restartIce()"), cal.EvaluateAsync("() => window.__mockloopCall.restartIce()"));
-        await InboundGrowsAsync(ivy, "inboundVideoBytes");
-        await InboundGrowsAsync(cal, "inboundVideoBytes");
-        await CallConnectedAsync(ivy);
+            // A network change makes both sides restart ICE at once: the offers collide, the polite side yields, and the
+            // media keeps flowing on the same call.
+            await Task.WhenAll(ivy.EvaluateAsync("() => window.__mockloopCall.restartIce()"), cal.EvaluateAsync("() => window.__mockloopCall.restartIce()"));
+            await InboundGrowsAsync(ivy, "inboundVideoBytes");
+            await InboundGrowsAsync(cal, "inboundVideoBytes");
+            await CallConnectedAsync(ivy);
 
-        // The candidate reloads: the page rejoins by itself, the interviewer's side renegotiates.
-        await cal.ReloadAsync();
-        await People.WaitConnectedAsync(cal);
-        await CallConnectedAsync(cal);
-        await CallConnectedAsync(ivy);
-        await InboundGrowsAsync(ivy, "inboundVideoBytes");
-        await InboundGrowsAsync(ivy, "inboundAudioBytes");
-        await InboundGrowsAsync(cal, "inboundVideoBytes");
+            // The candidate reloads: the page rejoins by itself, the interviewer's side renegotiates.
+            await cal.ReloadAsync();
+            await People.WaitConnectedAsync(cal);
+            await CallConnectedAsync(cal);
+            await CallConnectedAsync(ivy);
+            await InboundGrowsAsync(ivy, "inboundVideoBytes");
+            await InboundGrowsAsync(ivy, "inboundAudioBytes");
+            await InboundGrowsAsync(cal, "inboundVideoBytes");
 
-        // And the interviewer (the side that makes the first offer) reloads too.
-        await ivy.ReloadAsync();
-        await People.WaitConnectedAsync(ivy);
-        await CallConnectedAsync(ivy);
-        await CallConnectedAsync(cal);
-        await InboundGrowsAsync(cal, "inboundVideoBytes");
-        await InboundGrowsAsync(ivy, "inboundAudioBytes");
+            // And the interviewer (the side that makes the first offer) reloads too.
+            await ivy.ReloadAsync();
+            await People.WaitConnectedAsync(ivy);
+            await CallConnectedAsync(ivy);
+            await CallConnectedAsync(cal);
+            await InboundGrowsAsync(cal, "inboundVideoBytes");
+            await InboundGrowsAsync(ivy, "inboundAudioBytes");
 
-        await cal.GetByRole(AriaRole.Button, new() { Name = "Leave call" }).ClickAsync();
-        await cal.GetByRole(AriaRole.Status, new() { Name = "Call: Off" }).WaitForAsync();
-        await ivy.GetByText("Cal Video left the call").WaitForAsync();
+            await cal.GetByRole(AriaRole.Button, new() { Name = "Leave call" }).ClickAsync();
+            await cal.GetByRole(AriaRole.Status, new() { Name = "Call: Off" }).WaitForAsync();
+            await ivy.GetByText("Cal Video left the call").WaitForAsync();
 
-        await ivy.Context.CloseAsync();
-        await cal.Context.CloseAsync();
+            await ivy.Context.CloseAsync();
+            await cal.Context.CloseAsync();
+        });
     }
 
     [Fact]
     public async Task Audio_only_shows_the_camera_off_and_the_candidate_can_present_a_screen()
     {
-        var (ivy, cal) = await PairAsync("Ivy Screen", "Cal Screen");
-        Assert.Equal(0, await ivy.GetByRole(AriaRole.Button, new() { Name = "Share screen" }).CountAsync());
+        await consoles.RunAsync(output, async () =>
+        {
+            var (ivy, cal) = await PairAsync("Ivy Screen", "Cal Screen");
+            Assert.Equal(0, await ivy.GetByRole(AriaRole.Button, new() { Name = "Share screen" }).CountAsync());
 
-        await cal.GetByRole(AriaRole.Button, new() { Name = "Join call" }).ClickAsync();
-        await ivy.GetByRole(AriaRole.Button, new() { Name = "Join audio only" }).ClickAsync();
-        await CallConnectedAsync(ivy);
-        await CallConnectedAsync(cal);
-        await cal.GetByText("Camera off").WaitForAsync();
-        await InboundGrowsAsync(cal, "inboundAudioBytes");
-        Assert.Equal(0, (await LatestAsync(cal))!.InboundVideoBytes);
-        // Only the candidate may present.
-        Assert.Equal(0, await ivy.GetByRole(AriaRole.Button, new() { Name = "Share screen" }).CountAsync());
+            await cal.GetByRole(AriaRole.Button, new() { Name = "Join call" }).ClickAsync();
+            await ivy.GetByRole(AriaRole.Button, new() { Name = "Join audio only" }).ClickAsync();
+            await CallConnectedAsync(ivy);
+            await CallConnectedAsync(cal);
+            await cal.GetByText("Camera off").WaitForAsync();
+            await InboundGrowsAsync(cal, "inboundAudioBytes");
+            Assert.Equal(0, (await LatestAsync(cal))!.InboundVideoBytes);
+            // Only the candidate may present.
+            Assert.Equal(0, await ivy.GetByRole(AriaRole.Button, new() { Name = "Share screen" }).CountAsync());
 
-        await cal.GetByRole(AriaRole.Button, new() { Name = "Share screen" }).ClickAsync();
-        await ivy.GetByText("Cal Screen is presenting").WaitForAsync();
-        await InboundGrowsAsync(ivy, "inboundVideoBytes");
-        await cal.GetByRole(AriaRole.Button, new() { Name = "Stop sharing" }).ClickAsync();
-        await ivy.GetByText("Cal Screen is presenting").WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        await InboundGrowsAsync(ivy, "inboundVideoBytes");
+            await cal.GetByRole(AriaRole.Button, new() { Name = "Share screen" }).ClickAsync();
+            await ivy.GetByText("Cal Screen is presenting").WaitForAsync();
+            await InboundGrowsAsync(ivy, "inboundVideoBytes");
+            await cal.GetByRole(AriaRole.Button, new() { Name = "Stop sharing" }).ClickAsync();
+            await ivy.GetByText("Cal Screen is presenting").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            await InboundGrowsAsync(ivy, "inboundVideoBytes");
 
-        // The interviewer turns the camera on later: a renegotiation adds the video.
-        await ivy.GetByRole(AriaRole.Button, new() { Name = "Turn camera on" }).ClickAsync();
-        await InboundGrowsAsync(cal, "inboundVideoBytes");
+            // The interviewer turns the camera on later: a renegotiation adds the video.
+            await ivy.GetByRole(AriaRole.Button, new() { Name = "Turn camera on" }).ClickAsync();
+            await InboundGrowsAsync(cal, "inboundVideoBytes");
 
-        await ivy.Context.CloseAsync();
-        await cal.Context.CloseAsync();
+            await ivy.Context.CloseAsync();
+            await cal.Context.CloseAsync();
+        });
     }
 
     private async Task<(IPage Interviewer, IPage Candidate)> PairAsync(string interviewerName, string candidateName)
     {
         var ivy = await media.NewPersonAsync(suite.App.BaseUrl);
+        consoles.Watch(ivy, "ivy");
         await People.RegisterAsync(ivy, interviewerName);
         await ivy.GotoAsync("/sessions/new");
         await ivy.GetByLabel("Interviewer").CheckAsync();
@@ -116,6 +126,7 @@ public sealed class CallTests(BrowserFixture suite, MediaBrowserFixture media) :
         var inviteUrl = await ivy.GetByLabel("Invite your partner with this link").InputValueAsync();
 
         var cal = await media.NewPersonAsync(suite.App.BaseUrl);
+        consoles.Watch(cal, "cal");
         await People.RegisterAsync(cal, candidateName);
         await cal.GotoAsync(inviteUrl);
         await cal.GetByRole(AriaRole.Button, new() { Name = "Join as candidate" }).ClickAsync();

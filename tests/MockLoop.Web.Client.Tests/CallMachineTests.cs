@@ -125,4 +125,36 @@ public class CallMachineTests
         var off = CallWords.Describe(CallStatus.Off, Ivy with { PeerInCall = true });
         Assert.Equal(("Ivy is in the call", CallAction.Join), (off.Title, off.Action));
     }
+
+    [Fact]
+    public void Waiting_has_a_watchdog_that_says_hello_again_each_time_it_fires_for_as_long_as_it_waits()
+    {
+        var waiting = Run(E(Join), E(MediaReady));
+        Assert.Equal(CallMachine.Watchdog, CallMachine.WatchdogFor(waiting));
+
+        var before = waiting;
+        for (var i = 0; i < 10; i++)
+        {
+            var after = CallMachine.Next(before, E(Stalled));
+            Assert.Equal(CallPhase.Waiting, after.Phase);
+            // A changed status re-arms the watchdog; a nudge is no attempt at a link, so nothing is restarted.
+            Assert.NotEqual(before, after);
+            Assert.True(CallMachine.ShouldNudge(before, after));
+            Assert.False(CallMachine.ShouldKick(before, after));
+            Assert.Equal(CallMachine.Watchdog, CallMachine.WatchdogFor(after));
+            before = after;
+        }
+        // The partner's link counts from zero.
+        Assert.Equal(new CallStatus(CallPhase.Connecting), CallMachine.Next(before, E(PeerJoined)));
+        Assert.False(CallMachine.ShouldNudge(Connected(), CallMachine.Next(Connected(), E(Stalled))));
+    }
+
+    [Fact]
+    public void Only_an_unfinished_link_is_given_up_when_the_partner_stays_offline()
+    {
+        Assert.True(CallMachine.GivesUpWhenPartnerOffline(Run(E(Join), E(MediaReady), E(PeerJoined))));
+        Assert.True(CallMachine.GivesUpWhenPartnerOffline(Run(E(Join), E(MediaReady), E(PeerJoined), LinkIs(LinkState.Connected), LinkIs(LinkState.Disconnected))));
+        Assert.False(CallMachine.GivesUpWhenPartnerOffline(Connected()));
+        Assert.False(CallMachine.GivesUpWhenPartnerOffline(Run(E(Join), E(MediaReady))));
+    }
 }

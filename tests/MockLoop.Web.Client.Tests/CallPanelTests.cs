@@ -143,4 +143,67 @@ public class CallPanelTests : BunitContext
         Assert.Contains("Your last camera", cut.FindAll(".call-device-fields select")[1].TextContent);
         Assert.Contains("audio only", cut.Find(".call-notice").TextContent);
     }
+
+    /// <summary>Joined, and the partner's page linked: the link is being set up.</summary>
+    private async Task<IRenderedComponent<CallPanel>> ConnectingAsync(FakeTimeProvider clock)
+    {
+        var cut = RenderPanel(clock: clock);
+        cut.Find("button:contains('Join call')").Click();
+        await Report(cut, "mediaReady");
+        await Report(cut, "peerJoined");
+        Assert.Equal("Call: Connecting…", Badge(cut));
+        return cut;
+    }
+
+    private static void SetPartnerOnline(IRenderedComponent<CallPanel> cut, bool online) =>
+        cut.Render(p => p.Add(x => x.PartnerOnline, online));
+
+    [Fact]
+    public async Task A_late_offline_notice_about_a_reloaded_partner_does_not_drop_the_link_to_their_new_page()
+    {
+        // The partner reloaded: their new page's hello made a new link here, then the notice that the old page went
+        // offline arrived (presence goes through the session's grain, signalling straight through the hub), and the
+        // new page's "online" right after it.
+        var clock = new FakeTimeProvider();
+        var cut = await ConnectingAsync(clock);
+
+        SetPartnerOnline(cut, false);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        SetPartnerOnline(cut, true);
+        clock.Advance(CallMachine.OfflineGrace);
+        Assert.Equal("Call: Connecting…", Badge(cut));
+        await Report(cut, "link", "connected");
+        Assert.Equal("Call: Connected", Badge(cut));
+    }
+
+    [Fact]
+    public async Task A_partner_who_stays_offline_is_given_up_on_after_a_grace_and_the_panel_says_they_dropped_out()
+    {
+        var clock = new FakeTimeProvider();
+        var cut = await ConnectingAsync(clock);
+
+        SetPartnerOnline(cut, false);
+        clock.Advance(CallMachine.OfflineGrace - TimeSpan.FromMilliseconds(1));
+        Assert.Equal("Call: Connecting…", Badge(cut));
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        cut.WaitForAssertion(() => Assert.Equal("Call: Waiting", Badge(cut)));
+        Assert.Contains("Cal dropped out", cut.Markup);
+    }
+
+    [Fact]
+    public async Task Waiting_keeps_its_watchdog_running_so_a_lost_hello_is_sent_again()
+    {
+        var clock = new FakeTimeProvider();
+        var cut = RenderPanel(clock: clock);
+        cut.Find("button:contains('Join call')").Click();
+        await Report(cut, "mediaReady");
+        for (var i = 1; i <= 3; i++)
+        {
+            clock.Advance(CallMachine.Watchdog);
+            cut.WaitForAssertion(() => Assert.Equal(i, cut.Instance.Status.Attempts));
+            Assert.Equal("Call: Waiting", Badge(cut));
+        }
+        await Report(cut, "peerJoined");
+        Assert.Equal(new CallStatus(CallPhase.Connecting), cut.Instance.Status);
+    }
 }

@@ -71,6 +71,33 @@ public class DiagramSvgTests : BunitContext
     }
 
     [Fact]
+    public void A_note_keeps_its_lines_wraps_long_ones_between_words_and_ends_with_an_ellipsis_when_the_box_is_full()
+    {
+        // 200 × 96 (the canvas's note): 180 units of text width hold 25 characters of 13 px, and 76 units of height 4 lines.
+        var note = new DiagramNode("n_note", DiagramNode.NoteType, "Cache hot items\nEvict after one hour, warm the cache on every deploy\n\nAsk about cold start", 100, 300, 200, 96);
+        var cut = Render<DiagramSvg>(p => p.Add(x => x.Snapshot, Snapshot([Store, note])));
+
+        var text = cut.FindAll("text")[1];
+        var lines = text.QuerySelectorAll("tspan").Select(t => t.TextContent).ToList();
+        Assert.Equal(["Cache hot items", "Evict after one hour,", "warm the cache on every", "deploy…"], lines);
+        Assert.All(text.QuerySelectorAll("tspan"), t => Assert.Equal("110", t.GetAttribute("x")));
+
+        var tall = note with { Height = 200 };
+        cut = Render<DiagramSvg>(p => p.Add(x => x.Snapshot, Snapshot([tall])));
+        Assert.Equal(["Cache hot items", "Evict after one hour,", "warm the cache on every", "deploy", "\u00a0", "Ask about cold start"],
+            cut.Find("text").QuerySelectorAll("tspan").Select(t => t.TextContent));
+    }
+
+    [Fact]
+    public void Wrapping_cuts_a_word_longer_than_a_line_and_keeps_markup_as_text()
+    {
+        Assert.Equal(["abcdefgh", "ijkl <b>"], SvgTextWrap.Lines("abcdefghijkl <b>", 16 * 0.55 * 8 + 20, 200, 16, 20, 10));
+        var cut = Render<DiagramSvg>(p => p.Add(x => x.Snapshot, Snapshot([new DiagramNode("n_n", DiagramNode.NoteType, "<script>x</script>", 0, 0, 200, 96)])));
+        Assert.Empty(cut.FindAll("script"));
+        Assert.Equal("<script>x</script>", cut.Find("tspan").TextContent);
+    }
+
+    [Fact]
     public void An_empty_diagram_says_so_instead_of_drawing_nothing()
     {
         var cut = Render<DiagramSvg>(p => p.Add(x => x.Snapshot, Snapshot([])).Add(x => x.EmptyText, "Nothing was drawn yet."));

@@ -65,4 +65,26 @@ public class TimerBarTests : BunitContext
         Assert.Contains("Data and features", current.TextContent);
         Assert.Contains("Step 3 of 3 · Paused", cut.Markup);
     }
+
+    [Fact]
+    public void Each_step_tab_carries_a_short_label_for_a_narrow_strip_beside_its_full_title()
+    {
+        var cut = Render<TimerBar>(p => p.Add(x => x.Timer, Samples.Timer()).Add(x => x.Clock, new FakeTimeProvider(Samples.Noon)));
+
+        var tabs = cut.FindAll(".step-button");
+        Assert.Equal(["Clarify", "Frame", "Data"], tabs.Select(t => t.QuerySelector(".step-short")!.TextContent));
+        Assert.All(tabs, t => Assert.Equal("true", t.QuerySelector(".step-short")!.GetAttribute("aria-hidden")));
+        Assert.Equal("Frame as an ML task", tabs[1].QuerySelector(".step-title")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("Clarify requirements", "Clarify")]
+    [InlineData("Deployment and serving", "Deployment")]
+    [InlineData("Evaluation", "Evaluation")]
+    [InlineData("Wrap-up", "Wrap-up")]
+    [InlineData("Cost/benefit trade-offs", "Cost")]
+    [InlineData("  Monitoring and iteration ", "Monitoring")]
+    [InlineData("Productionisation", "Productionisation")]
+    public void A_short_label_is_the_first_word_of_a_long_title(string title, string label) =>
+        Assert.Equal(label, StepLabel.Short(title));
 }

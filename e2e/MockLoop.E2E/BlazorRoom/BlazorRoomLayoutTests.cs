@@ -4,7 +4,7 @@ using static MockLoop.E2E.BlazorRoom.BlazorRoomSteps;
 
 namespace MockLoop.E2E.BlazorRoom;
 
-/// <summary>The room's header at common window widths, and the case's reference design for the interviewer.</summary>
+/// <summary>The room's header and step tabs at common window widths, and the case's reference design for the interviewer.</summary>
 [Collection(BlazorRoomCollection.Name)]
 public sealed class BlazorRoomLayoutTests(BlazorRoomFixture fixture)
 {
@@ -36,6 +36,25 @@ public sealed class BlazorRoomLayoutTests(BlazorRoomFixture fixture)
         }
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             $"at {width} px the page scrolls sideways");
+        await AssertStepTabsReadableAsync(page, width);
+    }
+
+    /// <summary>Each step tab shows its label whole (a short one where the strip is narrow), never cut off.</summary>
+    private static async Task AssertStepTabsReadableAsync(IPage page, int width)
+    {
+        var cut = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.broom .step-button')].map(button => {
+              const shown = [...button.querySelectorAll('.step-title, .step-short')].filter(e => e.getBoundingClientRect().width > 1);
+              if (shown.length !== 1) return button.title;
+              // The text's own width against its box, unrounded (scrollWidth rounds, and a label can fit to the pixel).
+              const text = document.createRange();
+              text.selectNodeContents(shown[0]);
+              const [needs, has] = [text.getBoundingClientRect().width, shown[0].getBoundingClientRect().width];
+              return needs <= has + 0.01 ? '' : `${button.title} (${needs.toFixed(1)} px in ${has.toFixed(1)} px)`;
+            }).filter(title => title)
+            """);
+        Assert.True(cut.Length == 0, $"at {width} px these step tabs are cut off: {string.Join("; ", cut)}");
+        Assert.Equal(7, await page.GetByRole(AriaRole.List, new() { Name = "Framework steps" }).GetByRole(AriaRole.Button).CountAsync());
     }
 
     [Fact]
@@ -79,8 +98,17 @@ public sealed class BlazorRoomLayoutTests(BlazorRoomFixture fixture)
             await ScreenshotAsync(cal, $"blazor-room-candidate-{width}");
         }
 
-        // Once the scorecard is submitted the candidate gets the reference design too, without reloading.
+        // Running, the interviewer's timer has four controls beside the steps: the tabs stay readable.
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Pause" }).WaitForAsync();
+        foreach (var width in new[] { 1280, 1440, 1920 })
+        {
+            await ivy.SetViewportSizeAsync(width, 900);
+            await AssertStepTabsReadableAsync(ivy, width);
+            await ScreenshotAsync(ivy, $"blazor-room-running-{width}");
+        }
+
+        // Once the scorecard is submitted the candidate gets the reference design too, without reloading.
         await ivy.GetByRole(AriaRole.Tab, new() { Name = "Scoring" }).ClickAsync();
         await ivy.GetByRole(AriaRole.Radio, new() { Name = "level 3", Exact = false }).First.ClickAsync();
         await SaveStatus(ivy, "All changes saved").WaitForAsync();

@@ -244,4 +244,42 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
         }
         await ivy.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_sign_in_that_lapsed_while_the_room_was_away_says_so_and_signing_in_again_brings_the_person_back()
+    {
+        var ivy = await fixture.NewPersonAsync();
+        var email = await People.RegisterAsync(ivy, "Ivy Lapsed");
+        await ivy.GotoAsync("/sessions/new");
+        await ivy.GetByLabel("Interviewer").CheckAsync();
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Create the interview" }).ClickAsync();
+        await People.WaitConnectedAsync(ivy);
+        var room = new Uri(ivy.Url).AbsolutePath;
+
+        // The sign-in cookie goes (as when it expires) while the connection is up; the hub checks it only when the
+        // room connects again, here after a server restart.
+        await ivy.Context.ClearCookiesAsync();
+        await fixture.App.StopAsync();
+        try
+        {
+            await ivy.GetByRole(AriaRole.Status, new() { Name = "Connection: Reconnecting…" }).WaitForAsync();
+        }
+        finally
+        {
+            await fixture.App.StartAsync();
+        }
+
+        await ivy.GetByRole(AriaRole.Status, new() { Name = "Connection: Signed out" }).WaitForAsync(new() { Timeout = 60_000 });
+        var alert = ivy.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Your sign-in has expired." });
+        await alert.WaitForAsync();
+        Assert.Equal(0, await ivy.GetByText("You cannot join this interview").CountAsync());
+
+        await alert.GetByRole(AriaRole.Link, new() { Name = "Sign in again" }).ClickAsync();
+        await ivy.GetByLabel("Email").FillAsync(email);
+        await ivy.GetByLabel("Password").FillAsync(People.Password);
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await ivy.WaitForURLAsync(url => new Uri(url).AbsolutePath == room);
+        await People.WaitConnectedAsync(ivy);
+        await ivy.Context.CloseAsync();
+    }
 }

@@ -19,7 +19,6 @@ public partial class RoomCanvas
     private readonly Dictionary<string, (DiagramPoint At, DateTimeOffset Seen)> peerDrags = new(StringComparer.Ordinal);
     private Linking? linking;
     private bool dragging;
-    private DateTimeOffset nextPreviewAt;
     private string? notice;
     private int noticeVersion;
 
@@ -156,22 +155,8 @@ public partial class RoomCanvas
             }
         }
 
-        // One batch of previews for everything the library drags (a multi-selection), paced so that all of them
-        // together stay within the 20-a-second budget the server allows a connection (the batch of N waits N × 50 ms).
-        var now = DateTimeOffset.UtcNow;
-        if (now < nextPreviewAt)
-        {
-            return;
-        }
-        var batch = dragged.Select(d => (d.Key, Round(d.Value.X), Round(d.Value.Y))).ToList();
-        nextPreviewAt = now + VolatileInterval * batch.Count;
-        _ = InvokeAsync(async () =>
-        {
-            foreach (var preview in batch)
-            {
-                await OnDragPreview.InvokeAsync(preview);
-            }
-        });
+        // Paced (the newest position is always sent); a multi-selection's previews go as one batch.
+        previewPacer.Offer([.. dragged.Select(d => (d.Key, Round(d.Value.X), Round(d.Value.Y)))]);
     }
 
     /// <summary>The peer is dragging a node or zone: show it moving with their name on it; a zone carries its members.</summary>

@@ -21,7 +21,7 @@ public sealed class RoomHub : IAsyncDisposable
         url = new UriBuilder(hubUrl) { Query = $"session={sessionId}" }.Uri;
         connection = new HubConnectionBuilder()
             .WithUrl(url, HubTransport.WebSocketsOnly)
-            .WithAutomaticReconnect(new RetryForever())
+            .WithAutomaticReconnect(new RetryForever(() => _ = RefuseWhileReconnectingAsync()))
             .AddJsonProtocol(json =>
             {
                 json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -32,7 +32,7 @@ public sealed class RoomHub : IAsyncDisposable
         connection.KeepAliveInterval = TimeSpan.FromSeconds(5);
         connection.Reconnecting += _ => Changed(ConnectionPhase.Reconnecting);
         connection.Reconnected += _ => Changed(ConnectionPhase.Connected);
-        connection.Closed += _ => Changed(ConnectionPhase.Offline);
+        connection.Closed += _ => Changed(verdict ?? ConnectionPhase.Offline);
     }
 
     public ConnectionPhase Phase { get; private set; } = ConnectionPhase.Connecting;
@@ -44,7 +44,7 @@ public sealed class RoomHub : IAsyncDisposable
 
     public void On<T>(string method, Func<T, Task> handler) => connection.On(method, handler);
 
-    /// <summary>Starts, retrying with backoff until it gets in; a refusal (403, not a member) is final.</summary>
+    /// <summary>Starts, retrying with backoff until it gets in; a refusal (401 signed out, 403 not a member) is final.</summary>
     public async Task StartAsync(CancellationToken stop)
     {
         for (var attempt = 0; !stop.IsCancellationRequested; attempt++)
@@ -55,16 +55,16 @@ public sealed class RoomHub : IAsyncDisposable
                 await Changed(ConnectionPhase.Connected);
                 return;
             }
-            catch (HttpRequestException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.Unauthorized)
+            catch (HttpRequestException ex) when (VerdictFor(ex.StatusCode) is { } refused)
             {
-                await Changed(ConnectionPhase.Refused);
+                await Changed(refused);
                 return;
             }
             catch (Exception) when (!stop.IsCancellationRequested)
             {
-                if (await RefusedAsync(stop))
+                if (await VerdictAsync(stop) is { } refused)
                 {
-                    await Changed(ConnectionPhase.Refused);
+                    await Changed(refused);
                     return;
                 }
                 await Changed(ConnectionPhase.Offline);
@@ -76,21 +76,60 @@ public sealed class RoomHub : IAsyncDisposable
     /// <summary>
     /// A browser does not say why a WebSocket was not opened, and the room opens it with no negotiate request first
     /// (HubTransport). So after a failure it asks the hub's negotiate endpoint, which any node answers with the same
-    /// verdict: 401 or 403 means this person may not join, and retrying is pointless.
+    /// verdict: 401 or 403 means retrying is pointless (<see cref="VerdictFor"/>); null means try again.
     /// </summary>
-    private async Task<bool> RefusedAsync(CancellationToken stop)
+    private async Task<ConnectionPhase?> VerdictAsync(CancellationToken stop)
     {
         try
         {
             var probe = new UriBuilder(url) { Path = url.AbsolutePath.TrimEnd('/') + "/negotiate", Query = url.Query.TrimStart('?') + "&negotiateVersion=1" }.Uri;
             using var response = await Probe.PostAsync(probe, null, stop);
-            return response.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.Unauthorized;
+            return VerdictFor(response.StatusCode);
         }
         catch (Exception) when (!stop.IsCancellationRequested)
         {
-            return false; // unreachable: offline, not refused
+            return null; // unreachable: offline, not refused
         }
     }
+
+    /// <summary>
+    /// The hub's answer to a connection it will not take: 401, the sign-in is gone (the cookie expired, or the person
+    /// signed out in another tab), so signing in again helps; 403, this person is not a participant. Anything else
+    /// (a node restarting, the network) is worth another try.
+    /// </summary>
+    public static ConnectionPhase? VerdictFor(System.Net.HttpStatusCode? status) => status switch
+    {
+        System.Net.HttpStatusCode.Unauthorized => ConnectionPhase.SignedOut,
+        System.Net.HttpStatusCode.Forbidden => ConnectionPhase.Refused,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A reconnect attempt failed. The sign-in is checked only when a connection opens, so a cookie that expired while
+    /// the room was connected shows up here: ask the hub, and stop retrying when it says no (Closed reports why).
+    /// </summary>
+    private async Task RefuseWhileReconnectingAsync()
+    {
+        if (Interlocked.Exchange(ref probing, 1) == 1)
+        {
+            return;
+        }
+        try
+        {
+            if (await VerdictAsync(CancellationToken.None) is { } refused)
+            {
+                verdict = refused;
+                await connection.StopAsync();
+            }
+        }
+        finally
+        {
+            probing = 0;
+        }
+    }
+
+    private ConnectionPhase? verdict;
+    private int probing;
 
     /// <summary>Same-origin requests carry the sign-in cookie, as the WebSocket does.</summary>
     private static readonly HttpClient Probe = new();
@@ -156,13 +195,21 @@ public sealed class RoomHub : IAsyncDisposable
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 
     /// <summary>After a drop, keep trying for as long as the page is open: an interview must never give up.</summary>
-    private sealed class RetryForever : IRetryPolicy
+    private sealed class RetryForever(Action attemptFailed) : IRetryPolicy
     {
-        public TimeSpan? NextRetryDelay(RetryContext retryContext) => Backoff.Delay((int)Math.Min(retryContext.PreviousRetryCount, 20));
+        public TimeSpan? NextRetryDelay(RetryContext retryContext)
+        {
+            if (retryContext.PreviousRetryCount > 0)
+            {
+                attemptFailed();
+            }
+            return Backoff.Delay((int)Math.Min(retryContext.PreviousRetryCount, 20));
+        }
     }
 }
 
-public enum ConnectionPhase { Connecting, Connected, Reconnecting, Offline, Refused }
+/// <summary>Refused: not a participant (403). SignedOut: the sign-in expired or ended (401); signing in again helps.</summary>
+public enum ConnectionPhase { Connecting, Connected, Reconnecting, Offline, Refused, SignedOut }
 
 /// <summary>Exponential backoff with a ceiling: 0.5 s, 1 s, 2 s, 4 s, then every 5 s.</summary>
 public static class Backoff

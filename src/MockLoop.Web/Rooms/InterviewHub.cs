@@ -39,7 +39,8 @@ public sealed partial class InterviewHub(
             return;
         }
 
-        Context.Items[AttachedKey] = true;
+        // The seat's role, for the "offline" notice when this connection ends (seats are never given up).
+        Context.Items[AttachedKey] = role;
         var joined = await rooms.ConnectedAsync(sessionId, userId, room.Session, room.Participants)
                      ?? throw new HubException("This interview no longer exists.");
 
@@ -61,19 +62,17 @@ public sealed partial class InterviewHub(
     {
         var sessionId = RoomConnection.SessionIdFrom(Context.GetHttpContext());
         var userId = Context.User.UserId();
-        if (sessionId is { } id && Context.Items.ContainsKey(AttachedKey))
+        if (sessionId is { } id && Context.Items.TryGetValue(AttachedKey, out var attached) && attached is SeatRole role)
         {
             var left = await rooms.DisconnectedAsync(id, userId);
             if (left.Changed)
             {
-                var role = await Sessions.RoleInSessionAsync(id, userId);
-                if (role is not null)
-                {
-                    var displayName = Context.User?.FindFirst(AppClaims.DisplayName)?.Value ?? "";
-                    var message = new PresenceMessage(new ParticipantView(userId, displayName, role.Value.ToString(), Online: false));
-                    await Clients.OthersInGroup(RoomGroups.All(id)).Presence(message);
-                    RelayToOtherNodes(() => RoomRelays.For(nameof(IRoomClient.Presence), RoomGroups.All(id), message), id);
-                }
+                // Sent straight after the session's grain counted the connection out, with no query in between: the
+                // person's next connection may already be announcing itself, and "offline" must not trail it by much.
+                var displayName = Context.User?.FindFirst(AppClaims.DisplayName)?.Value ?? "";
+                var message = new PresenceMessage(new ParticipantView(userId, displayName, role.ToString(), Online: false));
+                await Clients.OthersInGroup(RoomGroups.All(id)).Presence(message);
+                RelayToOtherNodes(() => RoomRelays.For(nameof(IRoomClient.Presence), RoomGroups.All(id), message), id);
             }
         }
         await base.OnDisconnectedAsync(exception);

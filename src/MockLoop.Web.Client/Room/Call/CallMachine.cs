@@ -16,6 +16,13 @@ public static class CallMachine
     /// <summary>A freshly dropped link gets this long to come back by itself before ICE is restarted.</summary>
     public static readonly TimeSpan DisconnectGrace = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// How long the partner must stay offline before an unfinished link to them is given up. Presence comes through the
+    /// session's grain and signalling straight through the hub, so after a reload the notice that the old page went
+    /// offline can arrive after the new page's hello; the new page's "online" follows within moments and cancels it.
+    /// </summary>
+    public static readonly TimeSpan OfflineGrace = TimeSpan.FromSeconds(4);
+
     public static CallStatus Next(CallStatus status, CallEvent e)
     {
         var phase = status.Phase;
@@ -35,7 +42,9 @@ public static class CallMachine
                 : phase == CallPhase.Waiting || status.WithPeer ? new CallStatus(CallPhase.Connecting) : status,
             CallEventKind.PeerLeft => status.WithPeer ? new CallStatus(CallPhase.Waiting) : status,
             CallEventKind.Link => OnLink(status, e.Link ?? LinkState.Connecting),
-            CallEventKind.Stalled => phase is CallPhase.Connecting or CallPhase.Reconnecting ? Attempt(status) : status,
+            CallEventKind.Stalled => phase is CallPhase.Connecting or CallPhase.Reconnecting ? Attempt(status)
+                // Nobody yet: say hello again (counted, so each one re-arms the watchdog; there is no limit to waiting).
+                : phase == CallPhase.Waiting ? status with { Attempts = status.Attempts + 1 } : status,
             CallEventKind.Retry => phase == CallPhase.Failed ? new CallStatus(CallPhase.Connecting) : status,
             CallEventKind.Leave => CallStatus.Off,
             _ => status,
@@ -46,11 +55,21 @@ public static class CallMachine
     public static bool ShouldKick(CallStatus before, CallStatus after) =>
         after.Attempts > before.Attempts && after.Phase is CallPhase.Connecting or CallPhase.Reconnecting;
 
+    /// <summary>
+    /// While waiting, the engine says hello again (or reports a link it has that the panel missed) each time the
+    /// watchdog fires: a hello or welcome lost on the way must not leave both sides waiting for each other for ever.
+    /// </summary>
+    public static bool ShouldNudge(CallStatus before, CallStatus after) =>
+        before.Phase == CallPhase.Waiting && after.Phase == CallPhase.Waiting && after.Attempts > before.Attempts;
+
+    /// <summary>The partner has been offline for <see cref="OfflineGrace"/>: a link still being set up cannot finish.</summary>
+    public static bool GivesUpWhenPartnerOffline(CallStatus status) => status.WithPeer && status.Phase != CallPhase.Connected;
+
     /// <summary>When to report "stalled" if nothing changes meanwhile; null when no watchdog runs in this phase.</summary>
     public static TimeSpan? WatchdogFor(CallStatus status) => status.Phase switch
     {
         CallPhase.Reconnecting when status.Attempts == 0 => DisconnectGrace,
-        CallPhase.Connecting or CallPhase.Reconnecting => Watchdog,
+        CallPhase.Connecting or CallPhase.Reconnecting or CallPhase.Waiting => Watchdog,
         _ => null,
     };
 

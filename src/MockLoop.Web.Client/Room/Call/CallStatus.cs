@@ -27,7 +27,10 @@ public enum CallPhase
 /// <summary>Why the browser would not give the microphone or camera (the engine's classification of its error).</summary>
 public enum MediaFailure { Denied, NoDevice, Busy, Insecure, Unsupported, Other }
 
-/// <param name="Attempts">Attempts to restore the link (ICE restarts, resent offers) since it was last connected.</param>
+/// <param name="Attempts">
+/// Attempts to restore the link (ICE restarts, resent offers) since it was last connected; while waiting, the hellos
+/// sent again.
+/// </param>
 /// <param name="WasConnected">Connected at least once with the current peer: a drop is "reconnecting", not "connecting".</param>
 public sealed record CallStatus(CallPhase Phase, int Attempts = 0, bool WasConnected = false, MediaFailure? Failure = null, string? Detail = null)
 {

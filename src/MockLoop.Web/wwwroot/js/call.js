@@ -186,6 +186,9 @@ class CallEngine {
     this.phase = "off";
     this.pageId = newCallId();
     this.callId = null;
+    // Set once the media is ready and .NET has been told: the partner's signalling is only taken from then on, so .NET
+    // never hears of a link before it knows this person is in the call (it would ignore that link's reports).
+    this.ready = false;
     this.partnerUserId = null;
     this.link = null;
     this.micTrack = this.camTrack = this.screenTrack = null;
@@ -223,9 +226,12 @@ class CallEngine {
     void this.refreshDevices();
   }
 
+  /** The signalling steps, kept for support and the browser tests, and on the console (debug level: hidden by default). */
   log(line) {
-    this.traceLines.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    const stamped = `${new Date().toISOString().slice(11, 23)} ${line}`;
+    this.traceLines.push(stamped);
     if (this.traceLines.length > 200) this.traceLines.shift();
+    console.debug(`MockLoop call [${this.polite ? "candidate" : "interviewer"}] ${stamped}`);
   }
 
   // ------------------------------------------------------------------ to .NET
@@ -321,6 +327,7 @@ class CallEngine {
       void this.refreshDevices();
       if (this.iceServers === null) this.iceServers = await this.fetchIceServers();
       if (token !== this.joinToken || this.disposed) return;
+      this.ready = true;
       this.event("mediaReady");
       this.startSampling();
       void this.sendPresence("hello");
@@ -496,6 +503,8 @@ class CallEngine {
       void this.send("CallPresence", { callId: this.pageId, state: "probe", to: this.partnerUserId, audio: false, video: false, screen: false });
       return;
     }
+    // Still joining: the hello goes out once the media is ready.
+    if (!this.ready) return;
     if (this.iceServers === null) this.iceServers = await this.fetchIceServers();
     void this.sendPresence("hello");
     const link = this.link;
@@ -505,13 +514,30 @@ class CallEngine {
   /** A link that cannot finish without the partner (gone offline) is dropped; .NET says "peerLeft". */
   dropHalfLink() {
     if (!this.link) return false;
+    this.log(`dropping the unfinished link to ${this.link.peerCallId}: the partner is offline`);
     this.dropLink();
     return true;
   }
 
+  /**
+   * .NET has been waiting for the partner a while. Say hello again (a hello or welcome lost on the way must not leave
+   * both sides waiting for ever); a link .NET has not heard of is reported again instead.
+   */
+  nudge() {
+    if (!this.ready) return;
+    const link = this.link;
+    this.log(link ? `reporting the link to ${link.peerCallId} again` : "nobody linked yet: hello again");
+    if (!link) {
+      void this.sendPresence("hello");
+      return;
+    }
+    this.event("peerJoined");
+    if (link.lastState) this.event("link", link.lastState);
+  }
+
   // ------------------------------------------------------------------ signalling from the partner (through .NET)
   binding() {
-    return { myCallId: this.callId, peerCallId: this.link?.peerCallId ?? null };
+    return { myCallId: this.ready ? this.callId : null, peerCallId: this.link?.peerCallId ?? null };
   }
 
   handlePresence(message) {
@@ -743,6 +769,7 @@ class CallEngine {
 
   stopEverything() {
     this.joinToken++;
+    this.ready = false;
     clearInterval(this.sampler);
     this.lastStats = null;
     this.dropLink();
