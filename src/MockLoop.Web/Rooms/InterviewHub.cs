@@ -12,7 +12,7 @@ namespace MockLoop.Web.Rooms;
 /// <summary>
 /// The live room's only channel. Thin by design: who you are comes from the Identity cookie, membership was
 /// checked by <see cref="RoomMembershipGate"/> before the connection existed, and every durable change goes to the
-/// session's single writer through <see cref="IRoomSessions"/> (this node's engine, or the session's grain in a cluster).
+/// session's single writer through <see cref="IRoomSessions"/> (the session's grain, on whichever node holds it).
 /// </summary>
 [Authorize]
 public sealed partial class InterviewHub(
