@@ -1,4 +1,5 @@
-# Sourced by the browser benchmarks (room-load.sh, canvas-drag.sh): publish the Release build, build the measuring
+# Sourced by the browser benchmarks (room-load.sh, canvas-drag.sh): publish the app (tools/publish.sh: the very output
+# ./mockloop run and the browser tests start, republished only when a source changed), build the measuring
 # tool, make a throwaway database on ./mockloop bench's cluster, and start the published server with the Blazor room
 # (and, when asked, an smtp4dev for the accounts' confirmation mail). Everything is torn down on exit.
 # The caller sets BENCH_NAME (e.g. room-load) and BENCH_TOOL (the project folder under bench/, e.g. RoomLoad).
@@ -9,6 +10,8 @@ say() { printf '\033[1;34mbench:\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31mbench:\033[0m %s\n' "$*" >&2; exit 1; }
 # port_in_use, free_ports: shared with ./mockloop.
 source "$ROOT/tools/ports.sh"
+# publish_app: shared with ./mockloop.
+source "$ROOT/tools/publish.sh"
 
 # Checks, publish and the tool build; sets STAMP, RUN_DIR, PUBLISH, TOOL_DLL.
 bench_publish() {
@@ -16,12 +19,10 @@ bench_publish() {
   [ -x /usr/bin/chromium ] || die "chromium is missing: apt-get install -y chromium"
   STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
   RUN_DIR="$OUT_DIR/$BENCH_NAME-$STAMP"
-  PUBLISH="$RUN_DIR/publish"
+  PUBLISH="$ROOT/.mockloop/publish"
   TOOL_DLL="$ROOT/bench/$BENCH_TOOL/bin/Release/net10.0/$BENCH_TOOL.dll"
   mkdir -p "$RUN_DIR"
-  say "publishing the web app (Release: trimmed WebAssembly, precompressed assets)"
-  dotnet publish "$ROOT/src/MockLoop.Web" -c Release -o "$PUBLISH" -v quiet -nologo -clp:ErrorsOnly >"$RUN_DIR/publish.log" 2>&1 \
-    || { tail -n 30 "$RUN_DIR/publish.log" >&2; die "publish failed"; }
+  publish_app "$PUBLISH"
   say "building the measuring tool"
   dotnet build "$ROOT/bench/$BENCH_TOOL" -c Release -v quiet -nologo -clp:ErrorsOnly >"$RUN_DIR/tool.log" 2>&1 \
     || { tail -n 30 "$RUN_DIR/tool.log" >&2; die "the measuring tool did not build"; }
@@ -50,7 +51,7 @@ bench_cleanup() {
     kill -KILL "$SERVER_PID" 2>/dev/null || true
   fi
   if [ -n "${DB:-}" ]; then "$PSQL" -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true; fi
-  if [ -n "${RUN_DIR:-}" ]; then rm -rf "$PUBLISH" "$RUN_DIR/keys"; fi
+  if [ -n "${RUN_DIR:-}" ]; then rm -rf "$RUN_DIR/keys"; fi
 }
 trap bench_cleanup EXIT
 

@@ -8,7 +8,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-WEB_PROJECT="$ROOT/src/MockLoop.Web"
+# The same published output as ./mockloop run and the browser tests (tools/publish.sh).
+PUBLISH="$ROOT/.mockloop/publish"
 OUT_DIR="$ROOT/.mockloop/bench"
 
 say() { printf '\033[1;34mbench:\033[0m %s\n' "$*" >&2; }
@@ -80,11 +81,12 @@ if [ "$hard" = unlimited ] || [ "$hard" -ge 65536 ]; then ulimit -n 65536; else 
 [ "$(ulimit -n)" -ge 8192 ] || say "warning: ulimit -n is $(ulimit -n); R=1000 needs about 4,500 descriptors"
 
 LOAD_PROJECT="$ROOT/bench/CanvasLoad"
-say "building the web app and the load generator (Release)"
-for project in "$WEB_PROJECT" "$LOAD_PROJECT"; do
-  dotnet build "$project" -c Release -v quiet -nologo -clp:ErrorsOnly >/dev/null \
-    || { dotnet build "$project" -c Release -v quiet -nologo -clp:ErrorsOnly; die "build failed: ${project#"$ROOT/"}"; }
-done
+# shellcheck source=tools/publish.sh
+source "$ROOT/tools/publish.sh"
+publish_app "$PUBLISH"
+say "building the load generator (Release)"
+dotnet build "$LOAD_PROJECT" -c Release -v quiet -nologo -clp:ErrorsOnly >/dev/null \
+  || { dotnet build "$LOAD_PROJECT" -c Release -v quiet -nologo -clp:ErrorsOnly; die "build failed: ${LOAD_PROJECT#"$ROOT/"}"; }
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RUN_DIR="$OUT_DIR/run-$STAMP"
@@ -146,7 +148,7 @@ for n in $(seq 1 "$NODES"); do
     printf 'echo $$ > %q\n' "$RUN_DIR/node$n.pid"
     printf 'exec env'; printf ' %q' "${node_env[@]}"
     printf ' dotnet %q --urls %q --contentRoot %q >>%q 2>&1 </dev/null\n' \
-      "$WEB_PROJECT/bin/Release/net10.0/MockLoop.Web.dll" "http://127.0.0.1:$port" "$WEB_PROJECT" "$log_file"
+      "$PUBLISH/MockLoop.Web.dll" "http://127.0.0.1:$port" "$PUBLISH" "$log_file"
   } >"$script"
   chmod +x "$script"
   "$script" &

@@ -42,6 +42,8 @@ await using var hub = new HubConnectionBuilder()
     .WithUrl(new Uri(new Uri(options.Url), $"/hubs/interview?session={sessionId}"), o => o.Cookies = cookies)
     .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
     .Build();
+hub.KeepAliveInterval = HubTimings.ClientKeepAlive;
+hub.ServerTimeout = HubTimings.ServerTimeout;
 await hub.StartAsync();
 await hub.InvokeAsync<JsonElement>(InterviewHubMethods.Sync, -1L);
 var seeder = new Seeder(hub);

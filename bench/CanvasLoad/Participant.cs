@@ -57,8 +57,8 @@ internal sealed class Participant(Room room, Side side, BenchUser user, ClientLo
             builder.ConfigureLogging(logging => logging.AddProvider(clientLog));
         }
         var connection = builder.Build();
-        connection.ServerTimeout = TimeSpan.FromSeconds(15);
-        connection.KeepAliveInterval = TimeSpan.FromSeconds(5);
+        connection.ServerTimeout = MockLoop.Core.Contracts.HubTimings.ServerTimeout;
+        connection.KeepAliveInterval = MockLoop.Core.Contracts.HubTimings.ClientKeepAlive;
         return connection;
     }
 

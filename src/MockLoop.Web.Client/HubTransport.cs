@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
+using Microsoft.AspNetCore.SignalR.Client;
+using MockLoop.Core.Contracts;
 
 namespace MockLoop.Web.Client;
 
@@ -15,5 +17,16 @@ public static class HubTransport
     {
         options.Transports = HttpTransportType.WebSockets;
         options.SkipNegotiation = true;
+    }
+
+    /// <summary>
+    /// The keep-alive and time-out every connection of the room and the lobby uses (HubTimings): the default 15 s ping
+    /// arrives too late for the server's 15 s time-out, and closed quiet lobby pages (issue 20).
+    /// </summary>
+    public static HubConnection WithMockLoopTimings(this HubConnection connection)
+    {
+        connection.KeepAliveInterval = HubTimings.ClientKeepAlive;
+        connection.ServerTimeout = HubTimings.ServerTimeout;
+        return connection;
     }
 }

@@ -6,8 +6,9 @@ using Npgsql;
 namespace MockLoop.E2E.Support;
 
 /// <summary>
-/// The built web app as a real process on a free loopback port, on a database of its own on the test cluster
-/// (MOCKLOOP_TEST_POSTGRES, started by ./mockloop test). Restartable on the same database.
+/// The published web app as a real process, in Production as ./mockloop run starts it, on a free loopback port, on a
+/// database of its own on the test cluster (MOCKLOOP_TEST_POSTGRES, started by ./mockloop test). Restartable on the
+/// same database.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -53,25 +54,27 @@ public sealed class AppProcess : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-#if DEBUG
-        const string configuration = "Debug";
-#else
-        const string configuration = "Release";
-#endif
-        var web = Path.Combine(RepositoryFolder.Root, "src", "MockLoop.Web");
-        var dll = Path.Combine(web, "bin", configuration, "net10.0", "MockLoop.Web.dll");
+        // Exactly what ./mockloop run starts (issue 27): the published output (tools/publish.sh), from its own folder,
+        // in Production. The build folder would serve no package or client asset outside Development, and a suite
+        // of Development hosts once passed while the README's first command served a room whose scripts answered 500.
+        var published = Environment.GetEnvironmentVariable("MOCKLOOP_PUBLISHED_APP") is { Length: > 0 } folder
+            ? folder
+            : throw new InvalidOperationException("MOCKLOOP_PUBLISHED_APP is not set: run the browser tests with ./mockloop test, which publishes the app.");
+        var dll = Path.Combine(published, "MockLoop.Web.dll");
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException("Build the web app first (dotnet build).", dll);
+            throw new FileNotFoundException("No published app here: ./mockloop test publishes it (tools/publish.sh).", dll);
         }
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { dll, "--urls", BaseUrl.ToString().TrimEnd('/'), "--contentRoot", web },
+            ArgumentList = { dll, "--urls", BaseUrl.ToString().TrimEnd('/'), "--contentRoot", published },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // Production, as ./mockloop run; a fixture that needs the test-only clock sets Testing (still the published
+        // output: Testing maps no development-only assets either).
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__MockLoop"] =
             new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = DatabaseName }.ConnectionString;
         start.Environment["Rubrics__Directory"] = Path.Combine(RepositoryFolder.Root, "rubrics");

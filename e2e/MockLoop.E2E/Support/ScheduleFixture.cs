@@ -16,6 +16,8 @@ public sealed class ScheduleFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The controllable clock is refused in Production: this app alone runs the published output as Testing.
+        App.Settings["ASPNETCORE_ENVIRONMENT"] = "Testing";
         App.Settings["Testing__ControllableClock__Enabled"] = "true";
         App.Settings["Testing__ControllableClock__Token"] = ClockToken;
         App.Settings["Schedule__Worker__PollInterval"] = "00:00:01";

@@ -6,6 +6,12 @@ namespace MockLoop.Core.Pairing;
 /// </summary>
 public sealed class PairingQueue(TimeProvider time)
 {
+    /// <summary>
+    /// How long someone whose lobby connections all dropped keeps their place (issue 20): longer than the lobby page's
+    /// whole reconnect schedule (about 23 s), short enough that a closed tab does not hold a place for long.
+    /// </summary>
+    public static readonly TimeSpan AwayGrace = TimeSpan.FromSeconds(30);
+
     // In arrival order; arrival order, not the timestamp, decides who is first, so equal timestamps cannot tie.
     private readonly List<QueueEntry> waiting = [];
 
@@ -42,7 +48,8 @@ public sealed class PairingQueue(TimeProvider time)
         var newcomer = new QueueEntry(normalized.UserId, normalized.Role, normalized.RubricId, normalized.CaseId, now);
         for (var i = 0; i < waiting.Count; i++)
         {
-            if (PairingRules.TryPair(waiting[i], newcomer, now) is { } match)
+            // Someone whose connection dropped keeps their place but is not paired: the room would open without them.
+            if (!waiting[i].IsAway && PairingRules.TryPair(waiting[i], newcomer, now) is { } match)
             {
                 waiting.RemoveAt(i);
                 return match;
@@ -58,6 +65,66 @@ public sealed class PairingQueue(TimeProvider time)
             waiting.Add(newcomer);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Every lobby page of the user lost its connection: they keep their place (and are counted) but are not paired
+    /// until <see cref="Return"/>, and <see cref="DropAway"/> removes them once they have been away too long. Returns
+    /// false if the user was not waiting.
+    /// </summary>
+    public bool MarkAway(string userId)
+    {
+        var index = waiting.FindIndex(e => e.UserId == userId);
+        if (index < 0)
+        {
+            return false;
+        }
+        if (!waiting[index].IsAway)
+        {
+            waiting[index] = waiting[index] with { AwaySince = time.GetUtcNow() };
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The user is connected again, in the same place. Anyone compatible who arrived while they were away waited
+    /// instead of being paired with them: the one who has waited longest is paired with them now (and both leave the
+    /// queue). Returns null when there is no such person, or the user was not waiting.
+    /// </summary>
+    public PairingMatch? Return(string userId)
+    {
+        var index = waiting.FindIndex(e => e.UserId == userId);
+        if (index < 0)
+        {
+            return null;
+        }
+        var back = waiting[index] = waiting[index] with { AwaySince = null };
+        var now = time.GetUtcNow();
+        for (var i = 0; i < waiting.Count; i++)
+        {
+            if (i == index || waiting[i].IsAway)
+            {
+                continue;
+            }
+            // Earlier in the queue means waiting longer: that one is the "waiting" side of the rule (seats for Either).
+            var (first, second) = i < index ? (waiting[i], back) : (back, waiting[i]);
+            if (PairingRules.TryPair(first, second, now) is { } match)
+            {
+                waiting.Remove(first);
+                waiting.Remove(second);
+                return match;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Removes everyone who has been away for <paramref name="grace"/> or longer; returns their ids.</summary>
+    public IReadOnlyList<string> DropAway(TimeSpan grace)
+    {
+        var now = time.GetUtcNow();
+        var gone = waiting.Where(e => e.AwaySince is { } since && now - since >= grace).Select(e => e.UserId).ToList();
+        waiting.RemoveAll(e => gone.Contains(e.UserId));
+        return gone;
     }
 
     /// <summary>Leaves the queue; returns false if the user was not waiting.</summary>

@@ -11,6 +11,7 @@ public sealed record LobbyCaseOption(string Id, string Title);
 
 public static class LobbyFormat
 {
+
     /// <summary>"0:07", "2:05", "1:02:03": how long someone has waited, from the server's enqueue time.</summary>
     public static string Waited(DateTimeOffset since, DateTimeOffset now)
     {

@@ -27,9 +27,8 @@ public sealed class RoomHub : IAsyncDisposable
                 json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
                 json.PayloadSerializerOptions.AllowOutOfOrderMetadataProperties = true;
             })
-            .Build();
-        connection.ServerTimeout = TimeSpan.FromSeconds(15);
-        connection.KeepAliveInterval = TimeSpan.FromSeconds(5);
+            .Build()
+            .WithMockLoopTimings();
         connection.Reconnecting += _ => Changed(ConnectionPhase.Reconnecting);
         connection.Reconnected += _ => Changed(ConnectionPhase.Connected);
         connection.Closed += _ => Changed(verdict ?? ConnectionPhase.Offline);

@@ -80,20 +80,24 @@ public sealed class LobbyGrain(
     {
         if (present)
         {
-            if (!_presentOn.TryGetValue(userId, out var nodes))
+            var returning = !_presentOn.TryGetValue(userId, out var nodes);
+            if (nodes is null)
             {
                 _presentOn[userId] = nodes = [];
             }
             nodes.Add(node);
+            // Back within the grace: same place, and whoever compatible came meanwhile (and waited) is paired now.
+            if (returning && _queue.Return(userId.ToString()) is { } match)
+            {
+                await BroadcastCountsAsync();
+                await StartAsync(match);
+            }
             return;
         }
         if (_presentOn.TryGetValue(userId, out var on) && on.Remove(node) && on.Count == 0)
         {
             _presentOn.Remove(userId);
-            if (_queue.Remove(userId.ToString()))
-            {
-                await BroadcastCountsAsync();
-            }
+            GoneAway(userId);
         }
     }
 
@@ -106,21 +110,58 @@ public sealed class LobbyGrain(
         await BroadcastCountsAsync();
         if (match is not null)
         {
-            var interviewer = Guid.Parse(match.Interviewer.UserId);
-            var candidate = Guid.Parse(match.Candidate.UserId);
-            var session = await starter.StartAsync(match);
-            if (session.Url is { } started)
-            {
-                Remember(interviewer, new LobbyMatch(started, nameof(SeatRole.Interviewer)));
-                Remember(candidate, new LobbyMatch(started, nameof(SeatRole.Candidate)));
-            }
-            await NotifyAsync(o => session.Url is { } url
-                ? Task.WhenAll(
-                    o.Matched(interviewer, new LobbyMatch(url, nameof(SeatRole.Interviewer))),
-                    o.Matched(candidate, new LobbyMatch(url, nameof(SeatRole.Candidate))))
-                : Task.WhenAll(o.MatchFailed(interviewer, session.Error!), o.MatchFailed(candidate, session.Error!)));
+            await StartAsync(match);
         }
         return new LobbyJoinResult(true, since);
+    }
+
+    /// <summary>Creates the paired session and tells both people (on whichever nodes they are).</summary>
+    private async Task StartAsync(PairingMatch match)
+    {
+        var interviewer = Guid.Parse(match.Interviewer.UserId);
+        var candidate = Guid.Parse(match.Candidate.UserId);
+        var session = await starter.StartAsync(match);
+        if (session.Url is { } started)
+        {
+            Remember(interviewer, new LobbyMatch(started, nameof(SeatRole.Interviewer)));
+            Remember(candidate, new LobbyMatch(started, nameof(SeatRole.Candidate)));
+        }
+        await NotifyAsync(o => session.Url is { } url
+            ? Task.WhenAll(
+                o.Matched(interviewer, new LobbyMatch(url, nameof(SeatRole.Interviewer))),
+                o.Matched(candidate, new LobbyMatch(url, nameof(SeatRole.Candidate))))
+            : Task.WhenAll(o.MatchFailed(interviewer, session.Error!), o.MatchFailed(candidate, session.Error!)));
+    }
+
+    /// <summary>
+    /// The user's last lobby connection closed, or their node went: a dropped connection (a lapsed keep-alive, a
+    /// network blip, a node dying) must not cost their place, so they stay queued, counted and unpaired for
+    /// <see cref="PairingQueue.AwayGrace"/>, and are dropped only if no page of theirs is back by then. A page that leaves on
+    /// purpose calls Leave first.
+    /// </summary>
+    private void GoneAway(Guid userId)
+    {
+        if (_queue.MarkAway(userId.ToString()))
+        {
+            _ = DropAwayAfterGraceAsync();
+        }
+    }
+
+    /// <summary>Runs on this activation's scheduler, one turn at a time with the grain's calls (as SendCountsAfterAsync).</summary>
+    private async Task DropAwayAfterGraceAsync()
+    {
+        try
+        {
+            await Task.Delay(PairingQueue.AwayGrace, clock);
+            if (_queue.DropAway(PairingQueue.AwayGrace).Count > 0)
+            {
+                await BroadcastCountsAsync();
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Dropping the lobby's away users failed");
+        }
     }
 
     public async Task Rejoin(string node, LobbyJoinRequest request)
@@ -208,7 +249,10 @@ public sealed class LobbyGrain(
         await NotifyAsync(o => o.Counts(counts));
     }
 
-    /// <summary>Tells every live node; a node that stopped refreshing (or cannot be reached) is dropped with its users.</summary>
+    /// <summary>
+    /// Tells every live node; a node that stopped refreshing (or cannot be reached) is dropped, and its users are away
+    /// (their pages reconnect to another node within the grace).
+    /// </summary>
     private async Task NotifyAsync(Func<ILobbyNodeObserver, Task> send)
     {
         var now = realTime.GetUtcNow(); // nodes refresh on real time, whatever the app's clock says
@@ -238,7 +282,7 @@ public sealed class LobbyGrain(
                 if (nodes.Remove(node) && nodes.Count == 0)
                 {
                     _presentOn.Remove(user);
-                    _queue.Remove(user.ToString());
+                    GoneAway(user);
                 }
             }
         }

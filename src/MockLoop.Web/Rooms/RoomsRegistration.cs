@@ -25,8 +25,9 @@ public static class RoomsRegistration
         {
             // Bounded so a malformed or hostile client cannot make the server buffer large messages.
             options.MaximumReceiveMessageSize = 64 * 1024;
-            options.KeepAliveInterval = TimeSpan.FromSeconds(5);
-            options.ClientTimeoutInterval = TimeSpan.FromSeconds(15);
+            // For every hub (room and lobby) and every client of one: HubTimings.
+            options.KeepAliveInterval = HubTimings.ServerKeepAlive;
+            options.ClientTimeoutInterval = HubTimings.ClientTimeout;
         }).AddJsonProtocol(json =>
         {
             json.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());

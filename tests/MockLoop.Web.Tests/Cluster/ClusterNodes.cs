@@ -1,3 +1,4 @@
+using MockLoop.Web.Client;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
 using MockLoop.Web.Tests.Support;
@@ -67,7 +68,8 @@ public sealed class ClusterNodes : IAsyncDisposable
                     return await ws.ConnectAsync(context.Uri, ct);
                 };
             })
-            .Build();
+            .Build()
+            .WithMockLoopTimings();
         beforeStart?.Invoke(connection);
         await connection.StartAsync();
         return connection;

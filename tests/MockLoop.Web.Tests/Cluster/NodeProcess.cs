@@ -1,3 +1,4 @@
+using MockLoop.Web.Client;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -124,7 +125,8 @@ public sealed class NodeProcess : IAsyncDisposable
                 options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
                 options.SkipNegotiation = skipNegotiation;
             })
-            .Build();
+            .Build()
+            .WithMockLoopTimings();
         handlers?.Invoke(connection);
         var inGroups = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.On<System.Text.Json.JsonElement>(nameof(IRoomClient.RoomState), _ => inGroups.TrySetResult());

@@ -68,17 +68,17 @@ public sealed class PairingTests(MockLoopApp app) : IClassFixture<MockLoopApp>, 
     }
 
     [Fact]
-    public async Task Leaving_the_lobby_page_leaves_the_queue()
+    public async Task Leave_takes_a_person_out_of_the_queue_at_once()
     {
         var watcher = await FormPosts.NewUserAsync(app, "Watcher");
         var leaver = await FormPosts.NewUserAsync(app, "Leaver");
         await using var watching = await LobbyAsync(watcher);
-        var leaving = await LobbyAsync(leaver);
+        await using var leaving = await LobbyAsync(leaver);
 
         await leaving.CallAsync("Join", "interviewer", Rubric, "");
         Assert.Equal(1, (await watching.ExpectAsync("Counts"))["interviewers"]!.GetValue<int>());
 
-        await leaving.DisposeAsync();
+        await leaving.CallAsync("Leave");
         Assert.Equal(0, (await watching.ExpectAsync("Counts"))["interviewers"]!.GetValue<int>());
     }
 

@@ -1,3 +1,4 @@
+using MockLoop.Web.Client;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
@@ -67,7 +68,8 @@ public sealed class RoomHub : IAsyncDisposable
                     return await client.ConnectAsync(context.Uri, ct);
                 };
             })
-            .Build();
+            .Build()
+            .WithMockLoopTimings();
         var hub = new RoomHub(connection);
         connection.On<JsonElement>("Event", e => hub._events.Enqueue(e));
         connection.On<JsonElement>("RoomState", s => hub._roomState.TrySetResult(s));
