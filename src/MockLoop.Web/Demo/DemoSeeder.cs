@@ -26,17 +26,13 @@ public sealed class DemoOptions
 /// passwords (printed) and adds nothing twice.
 /// </summary>
 internal sealed class DemoSeeder(
-    IServiceScopeFactory scopes, IHostEnvironment env, TimeProvider clock, ILogger<DemoSeeder> logger) : IHostedService
+    IServiceScopeFactory scopes, TimeProvider clock, ILogger<DemoSeeder> logger) : IHostedService
 {
     public const string CandidateEmail = "demo.candidate@mockloop.local";
     public const string InterviewerEmail = "demo.interviewer@mockloop.local";
 
     public async Task StartAsync(CancellationToken ct)
     {
-        if (env.IsProduction())
-        {
-            throw new InvalidOperationException("Demo data is never seeded in Production. Use ./mockloop run --demo on a development machine.");
-        }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
