@@ -57,6 +57,13 @@ public sealed class ProductionParityTests(BrowserFixture browser)
         await ivy.GetByText("Size the feature store's online reads").WaitForAsync();
         await AssetChecks.AssertMarkupAssetsAnswer200Async(ivy);
 
+        // The signed-in home leads with the next step from that report (issue 20).
+        await cal.GotoAsync("/");
+        await cal.GetByRole(AriaRole.Heading, new() { Name = "Welcome back, Cal Production" }).WaitForAsync();
+        var progress = cal.GetByRole(AriaRole.Region, new() { Name = "Your progress" });
+        await progress.GetByText("Size the feature store's online reads").WaitForAsync();
+        await progress.GetByText("1 scored interview as a candidate", new() { Exact = false }).WaitForAsync();
+
         assets.AssertNoneBroken();
         await ivy.Context.CloseAsync();
         await cal.Context.CloseAsync();

@@ -22,4 +22,21 @@ public static class TimeZones
         var offset = zone.GetUtcOffset(Instant.FromDateTimeOffset(instant));
         return offset == Offset.Zero ? "UTC" : "UTC" + offset.ToString("m", System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// " (UTC+01:00)" to follow a zone's name, or nothing when the name already says it: a zone named "UTC" read
+    /// "UTC (UTC)" on the schedule (issue 20).
+    /// </summary>
+    public static string OffsetNote(DateTimeOffset instant, DateTimeZone zone)
+    {
+        var label = OffsetLabel(instant, zone);
+        return label == zone.Id ? "" : $" ({label})";
+    }
+
+    /// <summary>"Europe/Paris, UTC+01:00", or just "UTC" for the zone named UTC (mail subjects and bodies).</summary>
+    public static string Describe(DateTimeOffset instant, DateTimeZone zone)
+    {
+        var label = OffsetLabel(instant, zone);
+        return label == zone.Id ? label : $"{zone.Id}, {label}";
+    }
 }

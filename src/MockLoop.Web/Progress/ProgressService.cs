@@ -19,6 +19,9 @@ public sealed record ProgressData(
 
 public sealed record GivenScorecard(Guid SessionId, DateTimeOffset At, string CandidateName, string? CaseTitle, double? Overall, string Verdict, string TargetLevel);
 
+/// <summary>What the signed-in home leads with: the latest scorecard as a candidate, and how many so far.</summary>
+public sealed record HomeProgress(int ScoredAsCandidate, int GivenAsInterviewer, GivenScorecard? Latest, string? LatestNextStep);
+
 public sealed record StepCalibration(string StepId, string Title, double? Mine, double? Others, int MineCount, int OthersCount);
 
 /// <summary>Reads a user's own scorecards, and nobody else's, for the progress views and the CSV export.</summary>
@@ -82,6 +85,24 @@ public sealed class ProgressService(AppDbContext db, IRubricCatalog catalog)
             r.StepScore?.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) ?? "", r.CriterionId,
             r.Level?.ToString() ?? "not assessed", r.Note ?? "",
         }).ToList();
+    }
+
+    /// <summary>Two counts and one row: cheap enough for every visit to the home page.</summary>
+    public async Task<HomeProgress> HomeAsync(Guid userId, CancellationToken ct = default)
+    {
+        var scored = await db.Set<ScorecardRow>().AsNoTracking().CountAsync(c => c.CandidateId == userId, ct);
+        var given = await db.Set<ScorecardRow>().AsNoTracking().CountAsync(c => c.InterviewerId == userId, ct);
+        var latest = await db.Set<ScorecardRow>().AsNoTracking().Where(c => c.CandidateId == userId)
+            .OrderByDescending(c => c.SubmittedAt).FirstOrDefaultAsync(ct);
+        if (latest is null)
+        {
+            return new HomeProgress(scored, given, null, null);
+        }
+        var interviewer = await db.Users.AsNoTracking().Where(u => u.Id == latest.InterviewerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        return new HomeProgress(scored, given,
+            new GivenScorecard(latest.SessionId, latest.SubmittedAt, interviewer ?? "?",
+                latest.CaseId is null ? null : catalog.FindCase(latest.CaseId)?.Title, latest.Overall, latest.Verdict, latest.TargetLevel),
+            latest.NextStep);
     }
 
     public async Task<IReadOnlyList<GivenScorecard>> GivenByAsync(Guid interviewerId, CancellationToken ct = default)

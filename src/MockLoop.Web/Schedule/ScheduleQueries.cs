@@ -9,8 +9,10 @@ using NodaTime;
 namespace MockLoop.Web.Schedule;
 
 /// <summary>A booking as the schedule pages show it.</summary>
+/// <param name="Waiting">Why an open booking (not an invite) has no partner yet; null once matched.</param>
 public sealed record BookingView(
-    Booking Booking, string? PartnerName, Reliability? PartnerReliability, string? CaseId, bool CanCancel, bool IsInterviewer);
+    Booking Booking, string? PartnerName, Reliability? PartnerReliability, string? CaseId, bool CanCancel, bool IsInterviewer,
+    WaitReason? Waiting = null);
 
 /// <summary>A past scheduled session the person may still rate.</summary>
 public sealed record RatingDue(Guid SessionId, DateTimeOffset Start, string PartnerName, bool IAmInterviewer);
@@ -50,6 +52,7 @@ public sealed class ScheduleQueries(
             .ToDictionaryAsync(p => p.Id, ct);
         var sessionIds = mine.Where(b => b.SessionId != null).Select(b => b.SessionId!.Value).ToList();
         var cases = await db.Sessions.AsNoTracking().Where(s => sessionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.CaseId, ct);
+        var waiting = await WaitReasonsAsync(mine, ct);
         var views = new List<BookingView>();
         foreach (var booking in mine)
         {
@@ -62,9 +65,30 @@ public sealed class ScheduleQueries(
                 // The interviewer may read the case ahead; the candidate meets it in the room.
                 isInterviewer && booking.SessionId is { } s ? cases.GetValueOrDefault(s) : null,
                 CancellationRules.Decide(booking.SlotStart, booking.Status == BookingStatus.Matched, now, policy) != CancelOutcome.TooLate,
-                isInterviewer));
+                isInterviewer,
+                waiting.GetValueOrDefault(booking.Id)));
         }
         return views;
+    }
+
+    /// <summary>
+    /// For each of the person's open public bookings, why it waits: read from the other open bookings of its slot
+    /// with the matching rules (one query for all the slots, one for the people's shared history).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<Guid, WaitReason>> WaitReasonsAsync(IReadOnlyList<Booking> mine, CancellationToken ct)
+    {
+        var open = mine.Where(b => b.Status == BookingStatus.Open && b.InviteCode == null).ToList();
+        if (open.Count == 0)
+        {
+            return new Dictionary<Guid, WaitReason>();
+        }
+        var slots = open.Select(b => b.SlotStart).Distinct().ToList();
+        var others = await db.Set<Booking>().AsNoTracking()
+            .Where(b => slots.Contains(b.SlotStart) && b.Status == BookingStatus.Open && b.InviteCode == null)
+            .ToListAsync(ct);
+        var context = await reader.ForAsync(others.Select(o => o.UserId).Distinct().ToList(), ct);
+        return open.ToDictionary(b => b.Id, b => WaitReasons.Explain(
+            b.ToOpen(), others.Where(o => o.SlotStart == b.SlotStart).Select(o => o.ToOpen()).ToList(), context));
     }
 
     /// <summary>Bookings nobody fitted by the cut-off whose slot has not ended: the page offers the lobby or another slot.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -53,7 +52,7 @@ public static class RateLimitPolicies
         });
     }
 
-    /// <summary>429 with Retry-After, and for a person a page that says how long to wait.</summary>
+    /// <summary>429 with Retry-After, and for a person a page that says how long to wait (TooManyRequestsPage).</summary>
     private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext context, CancellationToken ct)
     {
         var response = context.HttpContext.Response;
@@ -61,35 +60,6 @@ public static class RateLimitPolicies
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 60;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var wait = seconds < 90 ? $"{seconds} seconds" : $"{Math.Ceiling(seconds / 60.0):0} minutes";
-        var accepts = context.HttpContext.Request.Headers.Accept.ToString();
-        if (!accepts.Contains("text/html", StringComparison.OrdinalIgnoreCase) && accepts.Length > 0)
-        {
-            response.ContentType = "text/plain; charset=utf-8";
-            await response.WriteAsync($"Too many requests. Try again in {wait}.", ct);
-            return;
-        }
-        response.ContentType = "text/html; charset=utf-8";
-        await response.WriteAsync($$"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-              <meta charset="utf-8" />
-              <meta name="viewport" content="width=device-width, initial-scale=1" />
-              <title>Slow down · MockLoop</title>
-              <link rel="stylesheet" href="/css/app.css" />
-            </head>
-            <body>
-              <main class="card narrow too-many-requests">
-                <p class="eyebrow">MockLoop</p>
-                <h1>Too many attempts</h1>
-                <p>That was a lot of tries in a short time, so we paused this form to keep accounts safe.
-                   Nothing was changed.</p>
-                <p><strong>Try again in {{WebUtility.HtmlEncode(wait)}}.</strong></p>
-                <p><a class="button" href="/">Back to MockLoop</a></p>
-              </main>
-            </body>
-            </html>
-            """, ct);
+        await TooManyRequestsPage.WriteAsync(context.HttpContext, seconds, ct);
     }
 }

@@ -83,4 +83,17 @@ public sealed class SlotGridTests
         Assert.Equal(DateTimeZone.Utc, TimeZones.FindOrUtc(null));
         Assert.Equal("UTC+01:00", TimeZones.OffsetLabel(new DateTimeOffset(2026, 6, 10, 0, 0, 0, TimeSpan.Zero), London));
     }
+
+    [Fact]
+    public void A_zone_is_named_with_its_offset_once_and_utc_is_not_said_twice()
+    {
+        var june = new DateTimeOffset(2026, 6, 10, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(" (UTC+01:00)", TimeZones.OffsetNote(june, London));
+        Assert.Equal("Europe/London, UTC+01:00", TimeZones.Describe(june, London));
+        Assert.Equal("", TimeZones.OffsetNote(june, DateTimeZone.Utc));
+        Assert.Equal("UTC", TimeZones.Describe(june, DateTimeZone.Utc));
+        // London in winter is at offset zero but is not the zone named UTC: its name and offset both stay.
+        var january = new DateTimeOffset(2026, 1, 10, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal("Europe/London, UTC", TimeZones.Describe(january, London));
+    }
 }

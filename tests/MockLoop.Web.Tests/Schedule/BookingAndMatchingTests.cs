@@ -77,6 +77,8 @@ public sealed class BookingAndMatchingTests(ScheduleApp app) : IClassFixture<Sch
         await app.BookAsync(cat, slot, "Candidate");
         await app.BookAsync(dan, slot, "Candidate");
         Assert.All(await app.BookingsOfAsync(cat.Id), b => Assert.Equal(BookingStatus.Open, b.Status));
+        // While waiting, the schedule says why (issue 20), not only "Looking for a partner".
+        Assert.Contains("Others booked this slot, but for the same role", System.Net.WebUtility.HtmlDecode(await cat.Client.GetStringAsync("/schedule")));
 
         app.ManualClock.Advance(slot - TimeSpan.FromHours(2) - app.ManualClock.GetUtcNow());
         await app.RunDueJobsAsync();

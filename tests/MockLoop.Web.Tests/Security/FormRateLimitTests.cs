@@ -84,6 +84,13 @@ public sealed class FormRateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await UploadPosts.PasteAsync(hostHere, UploadPosts.ValidRubric("mine-1"))).StatusCode);
         var upload = await UploadPosts.PasteAsync(hostHere, UploadPosts.ValidRubric("mine-2"));
         Assert.Equal(HttpStatusCode.TooManyRequests, upload.StatusCode);
+        // The page speaks of uploads, keeps the top bar and a way back, and gives the pasted JSON back to copy.
+        var page = await upload.Content.ReadAsStringAsync();
+        Assert.Contains("rubric uploads", page);
+        Assert.DoesNotContain("keep accounts safe", page);
+        Assert.Contains("class=\"topbar\"", page);
+        Assert.Contains("href=\"/rubrics/upload\"", page);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(UploadPosts.ValidRubric("mine-2")), page);
         // Another user has a budget of their own.
         Assert.Equal(HttpStatusCode.Redirect, (await UploadPosts.PasteAsync(guestHere, UploadPosts.ValidRubric("theirs-1"))).StatusCode);
     }

@@ -134,7 +134,7 @@ public sealed class ScheduleMails(AppDbContext db, Mailer mailer, IOptions<MailO
     {
         var zone = TimeZones.FindOrUtc(zoneId);
         var local = TimeZones.ToLocal(start, zone);
-        return local.ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id}, {TimeZones.OffsetLabel(start, zone)})";
+        return local.ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture) + $" ({TimeZones.Describe(start, zone)})";
     }
 
     private static string Time(DateTimeOffset start, string zoneId) =>
