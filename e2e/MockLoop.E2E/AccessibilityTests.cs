@@ -59,6 +59,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
         await cal.GetByText("Step 1 of 7 · Running").WaitForAsync();
+        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Objective, success measure and scope: level 3", Exact = false }).ClickAsync();
         await AxeAudit.AssertNoSeriousFindingsAsync(ivy, "the interviewer's room, running");
         await AxeAudit.AssertNoSeriousFindingsAsync(cal, "the candidate's room, running");
 
