@@ -114,6 +114,30 @@ public sealed class CallTests(BrowserFixture suite, MediaBrowserFixture media, I
         });
     }
 
+    [Fact]
+    public async Task A_second_tab_of_the_same_room_is_named_in_both_and_joining_the_call_there_moves_the_call()
+    {
+        await consoles.RunAsync(output, async () =>
+        {
+            var (ivy, _) = await PairAsync("Ivy Tabs", "Cal Tabs");
+            await ivy.GetByRole(AriaRole.Button, new() { Name = "Join call" }).ClickAsync();
+            await ivy.GetByRole(AriaRole.Status, new() { Name = "Call: Off" }).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+
+            // The same person opens the room in a second tab of the same browser.
+            var second = await ivy.Context.NewPageAsync();
+            consoles.Watch(second, "ivy tab 2");
+            await second.GotoAsync(ivy.Url);
+            await People.WaitConnectedAsync(second);
+            await ivy.GetByText("This room is also open in another tab.").WaitForAsync();
+            await second.GetByText("This room is also open in another tab.").WaitForAsync();
+
+            // Joining the call in the second tab takes it from the first, which says where it went.
+            await second.GetByRole(AriaRole.Button, new() { Name = "Join call" }).ClickAsync();
+            await ivy.GetByText("The call moved to your other tab of this room.").WaitForAsync();
+            await ivy.GetByRole(AriaRole.Status, new() { Name = "Call: Off" }).WaitForAsync();
+        });
+    }
+
     private async Task<(IPage Interviewer, IPage Candidate)> PairAsync(string interviewerName, string candidateName)
     {
         var ivy = await media.NewPersonAsync(suite.App.BaseUrl);

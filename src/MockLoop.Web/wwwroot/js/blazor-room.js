@@ -71,3 +71,25 @@ Object.assign(window.mockloopRoom, {
     field.select();
   },
 });
+
+// One person, one room, several tabs of the same browser (issue 20): each tab says "opened" and, when it joins the
+// call, "call" on a channel of the room's own; the others hear it and the room tells the person. No server round
+// trip: this is one browser's business.
+Object.assign(window.mockloopRoom, {
+  watchTabs(sessionId, room) {
+    if (typeof BroadcastChannel === "undefined") return null;
+    const channel = new BroadcastChannel("mockloop-room-" + sessionId);
+    // "opened": a tab just opened (the others answer "here", so it learns of them too); "taken": a tab asked to be
+    // the one in use; "call": a tab joined the call.
+    channel.onmessage = (event) => {
+      const kind = event.data && event.data.kind;
+      if (kind === "opened") channel.postMessage({ kind: "here" });
+      if (kind === "opened" || kind === "here" || kind === "taken" || kind === "call") room.invokeMethodAsync("OtherTab", kind);
+    };
+    channel.postMessage({ kind: "opened" });
+    return {
+      say(kind) { channel.postMessage({ kind }); },
+      close() { channel.close(); },
+    };
+  },
+});
