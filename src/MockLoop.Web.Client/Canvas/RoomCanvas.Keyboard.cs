@@ -16,7 +16,7 @@ public partial class RoomCanvas : ICanvasKeyboardHost
     private readonly KeyboardLinking keyboardLinking = new();
     private ElementReference drawingHost;
 
-    /// <summary>The node in the tab order; the first one when none was focused yet (or it is gone).</summary>
+    /// <summary>The node in the tab order; the first in reading order when none was focused yet (or it is gone).</summary>
     private string? rovingId;
 
     /// <summary>The node a render should move focus to (its widget claims it once drawn), and one to select once drawn.</summary>
@@ -32,7 +32,7 @@ public partial class RoomCanvas : ICanvasKeyboardHost
 
     private string? TabStopId => rovingId is not null && nodeModels.ContainsKey(rovingId)
         ? rovingId
-        : Document.Nodes.Select(n => n.Id).Concat(Document.Zones.Select(z => z.Id)).FirstOrDefault(nodeModels.ContainsKey);
+        : Boxes().Where(b => nodeModels.ContainsKey(b.Id)).OrderBy(b => b.Y).ThenBy(b => b.X).FirstOrDefault()?.Id;
 
     internal string? LinkSourceId => keyboardLinking.SourceId;
 
