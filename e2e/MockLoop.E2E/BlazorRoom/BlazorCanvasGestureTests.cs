@@ -33,7 +33,7 @@ public sealed class BlazorCanvasGestureTests(BlazorRoomFixture fixture)
 
         // The handle shows on hover; a drag from it to the other node is one directed link.
         await Node(cal, "Feature store").HoverAsync();
-        var handle = Node(cal, "Feature store").GetByLabel("Drag to link to another node").First;
+        var handle = Node(cal, "Feature store").GetByTitle("Drag to link to another node").First;
         var from = await CentreAsync(handle);
         var to = await CentreAsync(Node(cal, "Model server"));
         await cal.Mouse.MoveAsync((float)from.X, (float)from.Y);

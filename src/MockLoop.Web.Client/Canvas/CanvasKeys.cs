@@ -15,6 +15,15 @@ public enum CanvasCommand
     ToggleHelp,
     Rename,
     Nudge,
+
+    /// <summary>Enter: select the focused node; on the node already selected, rename it.</summary>
+    Activate,
+
+    /// <summary>Space: select the focused node.</summary>
+    Select,
+
+    /// <summary>L: start a link from the selected node, its target then chosen with the arrow keys.</summary>
+    Link,
 }
 
 /// <summary>A key press as the canvas sees it (the browser's key, code and modifiers).</summary>
@@ -63,6 +72,9 @@ public static class CanvasKeys
             "Delete" or "Backspace" => (CanvasCommand.Delete, 0, 0),
             "Escape" => (CanvasCommand.ClearSelection, 0, 0),
             "F2" => (CanvasCommand.Rename, 0, 0),
+            "Enter" => (CanvasCommand.Activate, 0, 0),
+            " " when !press.Shift => (CanvasCommand.Select, 0, 0),
+            "l" when !press.Shift => (CanvasCommand.Link, 0, 0),
             "?" => (CanvasCommand.ToggleHelp, 0, 0),
             "+" or "=" => (CanvasCommand.ZoomIn, 0, 0),
             "-" or "_" => (CanvasCommand.ZoomOut, 0, 0),

@@ -87,6 +87,10 @@ public partial class RoomCanvas
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
     {
         var (command, dx, dy) = CanvasKeys.CommandFor(new CanvasKeyPress(e.Key ?? "", e.Code ?? "", e.CtrlKey, e.ShiftKey, e.AltKey, e.MetaKey));
+        if (await HandleNodeKeysAsync(command, dx, dy))
+        {
+            return;
+        }
         switch (command)
         {
             case CanvasCommand.Undo:

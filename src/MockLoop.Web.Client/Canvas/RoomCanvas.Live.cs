@@ -42,17 +42,25 @@ public partial class RoomCanvas
         RefreshModel(id);
     }
 
-    internal void CancelEditing()
+    /// <param name="returnFocus">
+    /// Ended from the keyboard (Enter, Escape): focus goes back to the node, not to the top of the page. Ended by
+    /// clicking elsewhere: focus stays where the person clicked.
+    /// </param>
+    internal void CancelEditing(bool returnFocus = false)
     {
         var id = EditingId;
         EditingId = null;
         RefreshModel(id);
+        if (returnFocus && id is not null && nodeModels.ContainsKey(id))
+        {
+            Focus(id);
+        }
     }
 
-    internal async Task CommitLabelAsync(string id, string text)
+    internal async Task CommitLabelAsync(string id, LabelEdit edit)
     {
-        CancelEditing();
-        await EditAsync([.. DiagramGestures.Rename(Document, Ids.New, id, text)]);
+        CancelEditing(edit.ByKey);
+        await EditAsync([.. DiagramGestures.Rename(Document, Ids.New, id, edit.Text)]);
     }
 
     private void RefreshModel(string? id)

@@ -91,5 +91,29 @@ Object.assign(window.mockloopRoom, {
       say(kind) { channel.postMessage({ kind }); },
       close() { channel.close(); },
     };
+
+// The canvas from the keyboard: on a node (or the drawing itself) the arrow keys and Space are the canvas's (move
+// focus, move the node, select), so the page must not scroll with them too. Blazor cannot prevent the default of
+// some keys and not others (Tab must still leave), hence this listener.
+Object.assign(window.mockloopRoom, {
+  canvasKeys(host) {
+    if (!host || host.dataset.canvasKeys) return;
+    host.dataset.canvasKeys = "on";
+    const keys = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", " "]);
+    host.addEventListener("keydown", (event) => {
+      const typing = event.target.closest("input, textarea, select, [contenteditable]");
+      if (!typing && keys.has(event.key)) event.preventDefault();
+    });
+  },
+  // A skip link's target: focused (made focusable if it is not) and scrolled into view, once the room has drawn it
+  // (a skip to scoring first opens its tab).
+  focusTarget(selectors) {
+    requestAnimationFrame(() => {
+      const target = selectors.map((s) => document.querySelector(s)).find((e) => e);
+      if (!target) return;
+      if (!target.hasAttribute("tabindex") && target.tabIndex < 0) target.setAttribute("tabindex", "-1");
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "nearest" });
+    });
   },
 });
