@@ -91,6 +91,8 @@ Object.assign(window.mockloopRoom, {
       say(kind) { channel.postMessage({ kind }); },
       close() { channel.close(); },
     };
+  },
+});
 
 // The canvas from the keyboard: on a node (or the drawing itself) the arrow keys and Space are the canvas's (move
 // focus, move the node, select), so the page must not scroll with them too. Blazor cannot prevent the default of
