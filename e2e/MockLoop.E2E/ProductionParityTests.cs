@@ -20,6 +20,11 @@ public sealed class ProductionParityTests(BrowserFixture browser)
         assets.Watch(ivy);
         var invite = await CreateInterviewAsync(ivy, "Ivy Production");
         await AssetChecks.AssertMarkupAssetsAnswer200Async(ivy);
+        // The invite link has a Copy button that puts it on the clipboard.
+        await ivy.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Copy", Exact = true }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Button, new() { Name = "Copied", Exact = true }).WaitForAsync();
+        Assert.Equal(invite, await ivy.EvaluateAsync<string>("navigator.clipboard.readText()"));
 
         var cal = await browser.NewPersonAsync();
         assets.Watch(cal);
