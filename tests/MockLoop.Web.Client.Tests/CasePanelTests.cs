@@ -54,6 +54,16 @@ public class CasePanelTests : BunitContext
         Assert.Contains("only you", details.QuerySelector("summary")!.TextContent);
         Assert.Equal("Reference design for Feed ranking", details.QuerySelector("svg[role=img]")!.GetAttribute("aria-label"));
         Assert.Contains("Feature store", details.TextContent);
+
+        // Too small in the side column: it opens full size over the room, and closes with its button or Escape.
+        Assert.Empty(cut.FindAll("[role=dialog]"));
+        cut.Find("details.reference-design button").Click();
+        Assert.Equal("Reference design for Feed ranking, full size", cut.Find("[role=dialog]").GetAttribute("aria-label"));
+        cut.Find("[role=dialog]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });
+        Assert.Empty(cut.FindAll("[role=dialog]"));
+        cut.Find("details.reference-design button").Click();
+        cut.Find("[role=dialog] button").Click();
+        Assert.Empty(cut.FindAll("[role=dialog]"));
     }
 
     [Fact]
