@@ -57,6 +57,26 @@ public class TimerBarTests : BunitContext
     }
 
     [Fact]
+    public void After_a_timer_command_focus_goes_to_the_button_that_replaced_the_pressed_one_once_the_new_state_arrives()
+    {
+        JSInterop.SetupVoid("mockloopRoom.focusTarget", _ => true);
+        var cut = Render<TimerBar>(p => p
+            .Add(x => x.Timer, Samples.Timer())
+            .Add(x => x.Clock, new FakeTimeProvider(Samples.Noon))
+            .Add(x => x.IsInterviewer, true));
+
+        cut.Find("[data-timer=start]").Click();
+        // Nothing yet: the Start button is still there until the server acknowledges.
+        Assert.Empty(JSInterop.Invocations["mockloopRoom.focusTarget"]);
+
+        cut.Render(p => p.Add(x => x.Timer, Samples.Timer(TimerStatus.Running, 0, Samples.Noon)));
+        var focused = Assert.Single(JSInterop.Invocations["mockloopRoom.focusTarget"]);
+        Assert.Equal(["[data-timer=next]", "[data-timer=end]"], (string[])focused.Arguments[0]!);
+        Assert.Equal(["[data-timer=resume]"], TimerBar.FocusAfter(TimerIntents.Pause)!);
+        Assert.Equal(["[data-timer=pause]"], TimerBar.FocusAfter(TimerIntents.Resume)!);
+    }
+
+    [Fact]
     public void The_current_step_is_marked_for_assistive_technology()
     {
         var cut = Render<TimerBar>(p => p.Add(x => x.Timer, Samples.Timer(TimerStatus.Paused, 2)).Add(x => x.Clock, new FakeTimeProvider(Samples.Noon)));
