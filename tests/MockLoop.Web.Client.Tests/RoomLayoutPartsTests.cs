@@ -96,7 +96,7 @@ public class RoomLayoutPartsTests : BunitContext
         Assert.Single(cut.FindAll("section"));
         Assert.Contains("This interview has ended. Scorecard submitted · overall 3.00", cut.Find(".verdict").TextContent);
         Assert.Contains("Next step: Practise ranking metrics", cut.Find(".ended-detail").TextContent);
-        Assert.Empty(cut.FindAll("button").Where(b => b.TextContent.Contains("Submit", StringComparison.Ordinal)));
+        Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Contains("Submit", StringComparison.Ordinal));
         Assert.Contains("primary", cut.FindAll("button").Single(b => b.TextContent == "Swap roles and go again").ClassList);
         Assert.Equal("View the report", cut.Find("a.button").TextContent);
     }
