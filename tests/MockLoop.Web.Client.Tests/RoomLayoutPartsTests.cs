@@ -51,8 +51,9 @@ public class RoomLayoutPartsTests : BunitContext
             .Add(x => x.OnSelect, EventCallback.Factory.Create<string>(this, selected.Add)));
 
         var chat = cut.Find("#tab-chat");
-        Assert.Equal("Chat (2 unread)", chat.TextContent);
-        Assert.Equal("2", chat.QuerySelector(".unread-count")!.TextContent);
+        Assert.StartsWith("Chat (2 unread)", chat.TextContent, StringComparison.Ordinal);
+        Assert.Equal(" (2 unread)", chat.QuerySelector(".sr-only")!.TextContent);
+        Assert.Equal("2", chat.QuerySelector(".unread-count[aria-hidden=true]")!.TextContent);
         Assert.Equal("false", chat.GetAttribute("aria-selected"));
         Assert.Equal("Case", cut.Find("#tab-case").TextContent);
 
