@@ -137,7 +137,11 @@ public sealed class BlazorRoomSmallScreenLayoutTests(BlazorRoomFixture fixture)
         await cal.GetByText("100 ms at p99.").WaitForAsync();
         Assert.Equal(1, await Tab(cal, "Chat").CountAsync());
 
-        // Ended: the interviewer's main action is the scorecard; the return match waits as a secondary button.
+        // Something scored (the server refuses an empty scorecard), then ended: the interviewer's main action is the
+        // scorecard; the return match waits as a secondary button.
+        await Tab(ivy, "Scoring").ClickAsync();
+        await ivy.GetByRole(AriaRole.Radio, new() { Name = "level 3", Exact = false }).First.ClickAsync();
+        await SaveStatus(ivy, "All changes saved").WaitForAsync();
         await ivy.GetByRole(AriaRole.Button, new() { Name = "End interview" }).ClickAsync();
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Yes, end it" }).ClickAsync();
         var submit = ivy.GetByRole(AriaRole.Button, new() { Name = "Submit the scorecard" });
