@@ -30,14 +30,18 @@ public sealed partial class InterviewTests(BrowserFixture browser)
             await cal.GetByText($"Step {step} of 7 · Running").WaitForAsync();
         }
 
+        // The chat is a tab of the side column for both (the interviewer's opens on scoring).
+        await cal.GetByRole(AriaRole.Tab, new() { Name = "Chat" }).ClickAsync();
         await cal.GetByLabel("Message").FillAsync("Two-tower retrieval, then a ranker.");
         await cal.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Tab, new() { Name = "Chat (1 unread)" }).ClickAsync();
         await ivy.GetByText("Two-tower retrieval, then a ranker.").WaitForAsync();
 
         // Mid-step reload: same step, same chat, and a timer that counts on from the server's anchors.
         await cal.ReloadAsync();
         await People.WaitConnectedAsync(cal);
         await cal.GetByText("Step 4 of 7 · Running").WaitForAsync();
+        await cal.GetByRole(AriaRole.Tab, new() { Name = "Chat" }).ClickAsync();
         await cal.GetByText("Two-tower retrieval, then a ranker.").WaitForAsync();
         // Both count from the same server anchors: the reloaded display reads between two readings of the other.
         var ivyBefore = await Seconds(ivy.GetByLabel("Total elapsed"));

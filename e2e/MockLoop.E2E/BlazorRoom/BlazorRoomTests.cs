@@ -191,22 +191,25 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
         Assert.True(canvas.Width >= 0.6 * 1440, $"the canvas is {canvas.Width}px wide");
         Assert.True(canvas.Y >= timer.Y + timer.Height, "the canvas starts below the timer");
         Assert.True(canvas.Y + canvas.Height <= 900 && canvas.Y + canvas.Height >= 900 - 24, $"the canvas ends at {canvas.Y + canvas.Height}px");
-        Assert.True(side.X >= canvas.X + canvas.Width, "case, notes and chat sit beside the canvas");
+        Assert.True(side.X >= canvas.X + canvas.Width, "case, notes, chat and scoring sit beside the canvas");
         var scrolls = await ivy.EvaluateAsync<bool>("document.scrollingElement.scrollHeight > window.innerHeight");
         Assert.False(scrolls, "the page scrolls");
 
-        // The interviewer's tabs: scoring, case and notes, without leaving the canvas; the call and the chat stay in
-        // view whichever tab is open.
-        foreach (var tab in new[] { "Scoring", "Case", "Notes" })
+        // The interviewer's tabs: scoring, case, notes and chat, without leaving the canvas; the call stays in view
+        // whichever tab is open.
+        foreach (var tab in new[] { "Scoring", "Case", "Notes", "Chat" })
         {
             await ivy.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync();
             Assert.Equal("true", await ivy.GetByRole(AriaRole.Tab, new() { Name = tab }).GetAttributeAsync("aria-selected"));
-            await ivy.GetByLabel("Message").WaitForAsync();
             await ivy.GetByRole(AriaRole.Region, new() { Name = "Video call" }).WaitForAsync();
         }
+        await ivy.GetByLabel("Message").WaitForAsync();
+        // Full screen: the canvas takes the window below a compact strip with the timer and the call's state.
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Full screen" }).ClickAsync();
         var full = await BoxAsync(ivy.GetByRole(AriaRole.Region, new() { Name = "Architecture canvas" }));
-        Assert.Equal((0d, 0d, 1440d, 900d), (full.X, full.Y, full.Width, full.Height));
+        var strip = await BoxAsync(ivy.GetByRole(AriaRole.Region, new() { Name = "Interview timer" }));
+        Assert.True(strip.Y >= 0 && full.Y >= strip.Y + strip.Height && full.Y <= 80, $"the full-screen canvas starts at {full.Y} px");
+        Assert.True(full.Width >= 1440 - 12 && full.Y + full.Height >= 900 - 12, $"the full-screen canvas is {full.Width}×{full.Height}");
         await ivy.Context.CloseAsync();
     }
 

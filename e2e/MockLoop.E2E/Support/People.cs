@@ -30,7 +30,8 @@ public static class People
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+        // Signed in: the top bar holds the sign-out form (behind the Menu button on a narrow window, so not "visible").
+        await page.Locator("form[action='/account/logout']").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         return email;
     }
 
