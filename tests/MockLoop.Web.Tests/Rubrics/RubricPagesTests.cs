@@ -102,7 +102,8 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
         var html = WebUtility.HtmlDecode(await GetAsync(reader, "/cases/fraud-detection"));
 
         var detailsStart = html.IndexOf("<details class=\"interviewer-notes\"", StringComparison.Ordinal);
-        var detailsEnd = html.IndexOf("</details>", StringComparison.Ordinal);
+        // After the disclosure's start: the top bar's menu is a <details> of its own, earlier in the page.
+        var detailsEnd = detailsStart < 0 ? -1 : html.IndexOf("</details>", detailsStart, StringComparison.Ordinal);
         Assert.True(detailsStart > 0 && detailsEnd > detailsStart, "no interviewer disclosure");
         Assert.Contains("<summary><span class=\"summary-title\">For interviewers</span>", Squeeze(html));
 
