@@ -21,11 +21,9 @@ builder.Services.AddRazorComponents();
 builder.Services.AddSingleton<StaticAssetVersions>();
 builder.AddSecurity();
 builder.AddData();
-// Before the silo: the rubric library's start-up check (a file changed without a version bump stops the node) then
-// fails fast, before a silo has joined the cluster and must be taken down again.
-builder.AddRubrics();
 builder.AddCluster();
 builder.AddAccounts();
+builder.AddRubrics();
 builder.AddCaseMaterial();
 builder.AddRooms();
 builder.AddRoomClient();

@@ -11,7 +11,7 @@ public static class RubricsRegistration
         builder.Services.AddSingleton<IRubricCatalog>(services => services.GetRequiredService<DbRubricCatalog>());
         builder.Services.AddScoped<CustomRubricUploads>();
         builder.Services.AddScoped<RubricUploadForm>();
-        // After AddData's MigrateOnStartup and before AddCluster's silo: hosted services start in the order they were added.
+        // After AddData's MigrateOnStartup: hosted services start in the order they were added.
         builder.Services.AddHostedService<ShippedRubricSync>();
         return builder;
     }
