@@ -22,7 +22,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         }
 
         var dana = await browser.NewPersonAsync();
-        await People.RegisterAsync(dana, "Dana Audit (QA)");
+        await People.RegisterAsync(dana, "Dana Audit");
         await dana.GotoAsync("/cases");
         var firstCase = await dana.Locator("a[href^='/cases/']").First.GetAttributeAsync("href");
         await dana.GotoAsync("/rubrics");

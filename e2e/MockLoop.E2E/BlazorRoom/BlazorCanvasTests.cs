@@ -124,7 +124,7 @@ public sealed class BlazorCanvasTests(BlazorRoomFixture fixture)
         await Tool(ivy, "Keyboard shortcuts").ClickAsync();
         var help = ivy.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" });
         await ScreenshotAsync(ivy, "blazor-canvas-shortcuts");
-        foreach (var shortcut in new[] { "Ctrl+Z", "Ctrl+Shift+Z or Ctrl+Y", "Arrow keys (Shift: bigger steps)", "Delete or Backspace", "Shift+1" })
+        foreach (var shortcut in new[] { "Ctrl+Z", "Ctrl+Shift+Z or Ctrl+Y", "Arrow keys on the selection (Shift: bigger steps)", "Delete or Backspace", "Shift+1" })
         {
             await help.GetByText(shortcut, new() { Exact = true }).WaitForAsync();
         }
