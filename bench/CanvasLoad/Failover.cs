@@ -260,7 +260,7 @@ internal static class Failover
                         }
                         break;
                     }
-                    if (result is { Code: CommandResult.UnavailableCode })
+                    if (result is { Code: CommandCodes.Unavailable })
                     {
                         Unavailable++;
                     }

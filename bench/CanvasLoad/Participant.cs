@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +15,7 @@ internal sealed class Participant(Room room, Side side, BenchUser user, ClientLo
     public const int MaxInFlight = 10;            // per connection; beyond this an edit is skipped and counted (a backlog)
 
     private readonly Round round = room.Round;
-    private readonly List<(SessionEventMessage Entry, double At)> early = [];
+    private readonly List<(SessionEvent Entry, double At)> early = [];
     private HubConnection? connection;
     private long? lastSeq;                         // set by Sync(-1)
     private int counter;
@@ -47,11 +46,7 @@ internal sealed class Participant(Room room, Side side, BenchUser user, ClientLo
                 options.SkipNegotiation = true;
                 options.Cookies = user.Cookies;
             })
-            .AddJsonProtocol(json =>
-            {
-                json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
-                json.PayloadSerializerOptions.AllowOutOfOrderMetadataProperties = true;
-            });
+            .AddJsonProtocol(json => ContractJson.CopyTo(json.PayloadSerializerOptions));
         if (clientLog is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(clientLog));
@@ -76,7 +71,7 @@ internal sealed class Participant(Room room, Side side, BenchUser user, ClientLo
                 round.PeerDragsReceived++;
             }
         });
-        connection.On<SessionEventMessage>(nameof(IRoomClient.Event), entry =>
+        connection.On<SessionEvent>(nameof(IRoomClient.Event), entry =>
         {
             var at = Clock.Now;
             lock (round.Gate)
@@ -121,7 +116,7 @@ internal sealed class Participant(Room room, Side side, BenchUser user, ClientLo
     }
 
     /// <summary>Counts one delivered entry. Called under the round's gate.</summary>
-    private void OnEvent(SessionEventMessage entry, double at)
+    private void OnEvent(SessionEvent entry, double at)
     {
         if (!Seen.Add(entry.Seq))
         {
@@ -134,7 +129,7 @@ internal sealed class Participant(Room room, Side side, BenchUser user, ClientLo
         }
         lastSeq = Math.Max(lastSeq ?? 0, entry.Seq);
         Room.MaxSeq = Math.Max(Room.MaxSeq, entry.Seq);
-        if (entry.Kind != SessionEventKinds.Diagram || entry.ClientId is null
+        if (entry is not DiagramEntry || entry.ClientId is null
             || !round.Sent.TryGetValue(entry.ClientId, out var record) || record.Room != Room)
         {
             return;

@@ -1,3 +1,4 @@
+using MockLoop.Core.Sessions;
 using Microsoft.Extensions.Time.Testing;
 using MockLoop.Core.Contracts;
 using MockLoop.Web.Client.Room.Call;
@@ -7,9 +8,9 @@ namespace MockLoop.Web.Client.Tests;
 /// <summary>The call panel's states as the person sees them (the engine, call.js, is driven by the browser tests).</summary>
 public class CallPanelTests : BunitContext
 {
-    private IRenderedComponent<CallPanel> RenderPanel(string role = "Interviewer", bool partnerOnline = true, FakeTimeProvider? clock = null) =>
+    private IRenderedComponent<CallPanel> RenderPanel(SeatRole role = SeatRole.Interviewer, bool partnerOnline = true, FakeTimeProvider? clock = null) =>
         Render<CallPanel>(p => p
-            .Add(x => x.Role, role)
+            .Add(x => x.Role, (SeatRole?)role)
             .Add(x => x.PartnerName, "Cal")
             .Add(x => x.PartnerUserId, Guid.NewGuid())
             .Add(x => x.PartnerOnline, partnerOnline)
@@ -35,7 +36,7 @@ public class CallPanelTests : BunitContext
     [Fact]
     public async Task Joining_asks_for_media_then_waits_connects_and_shows_the_controls()
     {
-        var cut = RenderPanel(role: "Candidate");
+        var cut = RenderPanel(role: SeatRole.Candidate);
         cut.Find("button:contains('Join call')").Click();
         Assert.Equal("Call: Asking…", Badge(cut));
         Assert.Empty(cut.FindAll("button:contains('Join call')"));

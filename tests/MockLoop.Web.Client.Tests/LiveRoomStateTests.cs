@@ -1,6 +1,7 @@
 using MockLoop.Core.Contracts;
 using MockLoop.Core.Diagrams;
 using MockLoop.Core.Rubrics;
+using MockLoop.Core.Sessions;
 using MockLoop.Web.Client.Room;
 
 namespace MockLoop.Web.Client.Tests;
@@ -17,10 +18,17 @@ public class LiveRoomStateTests
             new DiagramSnapshot(nodes, [], [], []), [], null, null, null, null),
         null, Samples.Timer(), Samples.Noon);
 
-    private static SessionEventMessage Chat(long seq, string text) =>
-        new(seq, SessionEventKinds.Chat, Samples.Noon, Ivy, Chat: new ChatMessageView(seq, Ivy, "Ivy", text, Samples.Noon));
+    private static SessionEvent Chat(long seq, string text) =>
+        new ChatEntry(new ChatMessageView(seq, Ivy, "Ivy", text, Samples.Noon)) { Seq = seq, At = Samples.Noon, AuthorId = Ivy };
 
-    private static SessionEventMessage Diagram(long seq, DiagramOp op) => new(seq, SessionEventKinds.Diagram, Samples.Noon, Ivy, Op: op, ClientId: op.OpId);
+    private static SessionEvent Diagram(long seq, DiagramOp op) =>
+        new DiagramEntry(op) { Seq = seq, At = Samples.Noon, AuthorId = Ivy, ClientId = op.OpId };
+
+    private static readonly ScorecardView SomeScorecard = new("Mid", "s", "i", "n", Samples.Noon, new ScorePreview(null, []),
+        new VerdictView("Mid", "Meets", 3, 2.5, []));
+
+    private static SessionEvent Reveal(long seq) =>
+        new ScorecardEntry(SomeScorecard, new ScorePreview(null, []), [], [], []) { Seq = seq, At = Samples.Noon };
 
     [Fact]
     public void A_snapshot_loads_the_room_and_events_apply_in_sequence()
@@ -60,7 +68,7 @@ public class LiveRoomStateTests
         candidate.ApplySync(Snapshot(2), Samples.Noon);
 
         // What the interviewer did privately reaches the candidate as "private": the sequence moves on, nothing shows.
-        Assert.True(candidate.ApplyEvent(new SessionEventMessage(3, SessionEventKinds.Private, Samples.Noon), Samples.Noon));
+        Assert.True(candidate.ApplyEvent(new PrivateEntry { Seq = 3, At = Samples.Noon }, Samples.Noon));
         Assert.Equal(3, candidate.Seq);
         Assert.Empty(candidate.Scores);
         Assert.Empty(candidate.RedFlags);
@@ -69,8 +77,8 @@ public class LiveRoomStateTests
         var result = new ScorePreview(3, [new StepScoreView("clarify", 3, 1, 1)]);
         var scorecard = new ScorecardView("Senior", "s", "i", "n", Samples.Noon, result,
             new VerdictView("Senior", "Below", 3, 3, [], RedFlags: [flag]));
-        Assert.True(candidate.ApplyEvent(new SessionEventMessage(4, SessionEventKinds.Scorecard, Samples.Noon, Scorecard: scorecard,
-            Scores: [new CriterionScoreView("clarify", "scope", 3, "good")], Preview: result, RedFlags: [flag]), Samples.Noon));
+        Assert.True(candidate.ApplyEvent(new ScorecardEntry(scorecard, result, [new CriterionScoreView("clarify", "scope", 3, "good")], [], [flag])
+            { Seq = 4, At = Samples.Noon }, Samples.Noon));
 
         Assert.Equal("good", candidate.Scores[LiveRoomState.ScoreKey("clarify", "scope")].Note);
         Assert.Equal([flag], candidate.RedFlags);
@@ -85,16 +93,15 @@ public class LiveRoomStateTests
         interviewer.ApplySync(Snapshot(2), Samples.Noon);
         var preview = new ScorePreview(3, [new StepScoreView("clarify", 3, 1, 1)]);
 
-        interviewer.ApplyEvent(new SessionEventMessage(3, SessionEventKinds.Score, Samples.Noon,
-            Score: new CriterionScoreView("clarify", "scope", 3, null), Preview: preview), Samples.Noon);
+        interviewer.ApplyEvent(new ScoreEntry(new CriterionScoreView("clarify", "scope", 3, null), preview) { Seq = 3, At = Samples.Noon }, Samples.Noon);
         var flag = new RedFlagView("evaluation", "accuracy-on-rare-positives", "Accuracy at 0.1 % positives.");
-        interviewer.ApplyEvent(new SessionEventMessage(4, SessionEventKinds.RedFlag, Samples.Noon, RedFlags: [flag]), Samples.Noon);
+        interviewer.ApplyEvent(new RedFlagEntry(flag.StepId, flag.FlagId, true, [flag]) { Seq = 4, At = Samples.Noon }, Samples.Noon);
 
         Assert.Equal(3, interviewer.Scores[LiveRoomState.ScoreKey("clarify", "scope")].Level);
         Assert.Equal(3, interviewer.Preview?.Overall);
         Assert.Equal([flag], interviewer.RedFlags);
 
-        interviewer.ApplyEvent(new SessionEventMessage(5, SessionEventKinds.RedFlag, Samples.Noon, RedFlags: []), Samples.Noon);
+        interviewer.ApplyEvent(new RedFlagEntry(flag.StepId, flag.FlagId, false, []) { Seq = 5, At = Samples.Noon }, Samples.Noon);
         Assert.Empty(interviewer.RedFlags);
 
         var snapshot = Snapshot(9);
@@ -110,7 +117,7 @@ public class LiveRoomStateTests
         state.ApplySync(Snapshot(2), Samples.Noon);
 
         state.ApplySync(new SyncResult(4, null,
-            [new SessionEventMessage(3, SessionEventKinds.Note, Samples.Noon, Note: new NoteView("clarify", "n", Samples.Noon)), Chat(4, "back")],
+            [new NoteEntry(new NoteView("clarify", "n", Samples.Noon)) { Seq = 3, At = Samples.Noon }, Chat(4, "back")],
             Samples.Timer(), Samples.Noon), Samples.Noon);
 
         Assert.Equal(4, state.Seq);
@@ -191,7 +198,7 @@ public class LiveRoomStateTests
         Assert.Equal(TimeSpan.FromMilliseconds(-500), state.ClockOffset);
 
         var later = Samples.Noon.AddSeconds(30);
-        state.ApplyEvent(new SessionEventMessage(2, SessionEventKinds.Timer, later, Timer: Samples.Timer() with { ServerNow = later }),
+        state.ApplyEvent(new TimerEntry(new TimerStarted(later), Samples.Timer() with { ServerNow = later }, SessionStatus.Live) { Seq = 2, At = later },
             receivedAt: later.AddMilliseconds(100));
 
         // A quick event proves at least -0.1 s: the middle of [-0.1, +0.5].
@@ -207,7 +214,7 @@ public class LiveRoomStateTests
         candidate.ApplySync(snapshot with { Snapshot = snapshot.Snapshot! with { Case = prompt } }, Samples.Noon);
         Assert.False(candidate.NeedsSnapshot);
 
-        candidate.ApplyEvent(new SessionEventMessage(3, SessionEventKinds.Scorecard, Samples.Noon), Samples.Noon);
+        candidate.ApplyEvent(Reveal(3), Samples.Noon);
         Assert.True(candidate.NeedsSnapshot);
 
         var reference = new DiagramSnapshot([Node("n_ref")], [], [], []);
@@ -225,7 +232,7 @@ public class LiveRoomStateTests
         var material = new CaseView("feed", "Feed ranking", "Rank the home feed.", [], new Dictionary<string, IReadOnlyList<string>>());
         interviewer.ApplySync(snapshot with { Snapshot = snapshot.Snapshot! with { Case = material } }, Samples.Noon);
 
-        interviewer.ApplyEvent(new SessionEventMessage(3, SessionEventKinds.Scorecard, Samples.Noon), Samples.Noon);
+        interviewer.ApplyEvent(Reveal(3), Samples.Noon);
 
         Assert.False(interviewer.NeedsSnapshot);
     }

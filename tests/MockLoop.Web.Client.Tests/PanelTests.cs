@@ -1,3 +1,4 @@
+using MockLoop.Core.Sessions;
 using Microsoft.AspNetCore.Components;
 using MockLoop.Core.Contracts;
 using MockLoop.Web.Client.Canvas;
@@ -56,7 +57,7 @@ public class PanelTests : BunitContext
     public void People_are_named_with_role_and_presence_and_an_open_seat_offers_the_invite()
     {
         var cut = Render<PeopleList>(p => p
-            .Add(x => x.Participants, [new ParticipantView(Me, "Ivy Interviewer", "Interviewer", true)])
+            .Add(x => x.Participants, [new ParticipantView(Me, "Ivy Interviewer", SeatRole.Interviewer, true)])
             .Add(x => x.MyUserId, Me)
             .Add(x => x.Loaded, true)
             .Add(x => x.InviteUrl, "http://example.test/s/1"));

@@ -10,16 +10,16 @@ public class TimerBarTests : BunitContext
     [Fact]
     public void The_interviewer_starts_the_interview_and_the_candidate_is_told_so()
     {
-        TimerIntent? pressed = null;
+        TimerCommand? pressed = null;
         var interviewer = Render<TimerBar>(p => p
             .Add(x => x.Timer, Samples.Timer())
             .Add(x => x.IsInterviewer, true)
-            .Add(x => x.OnCommand, EventCallback.Factory.Create<TimerIntent>(this, i => pressed = i)));
+            .Add(x => x.OnCommand, EventCallback.Factory.Create<TimerCommand>(this, i => pressed = i)));
         var candidate = Render<TimerBar>(p => p.Add(x => x.Timer, Samples.Timer()).Add(x => x.IsInterviewer, false));
 
         interviewer.Find("button.primary").Click();
 
-        Assert.Equal(new TimerIntent(TimerIntents.Start), pressed);
+        Assert.Equal(new StartTimer(), pressed);
         Assert.Empty(candidate.FindAll(".timer-controls"));
         Assert.Contains("The interviewer starts the interview.", candidate.Markup);
     }
@@ -40,12 +40,12 @@ public class TimerBarTests : BunitContext
     [Fact]
     public void While_running_the_interviewer_can_move_between_steps_and_must_confirm_the_end()
     {
-        var pressed = new List<TimerIntent>();
+        var pressed = new List<TimerCommand>();
         var cut = Render<TimerBar>(p => p
             .Add(x => x.Timer, Samples.Timer(TimerStatus.Running, 1, Samples.Noon))
             .Add(x => x.Clock, new FakeTimeProvider(Samples.Noon))
             .Add(x => x.IsInterviewer, true)
-            .Add(x => x.OnCommand, EventCallback.Factory.Create<TimerIntent>(this, pressed.Add)));
+            .Add(x => x.OnCommand, EventCallback.Factory.Create<TimerCommand>(this, pressed.Add)));
 
         cut.FindAll("button").Single(b => b.TextContent == "Next step →").Click();
         cut.FindAll("button").Single(b => b.TextContent.Contains("Data and features")).Click();
@@ -53,7 +53,7 @@ public class TimerBarTests : BunitContext
         Assert.Equal(2, pressed.Count); // asking to end only asks for confirmation
         cut.FindAll("button").Single(b => b.TextContent == "Yes, end it").Click();
 
-        Assert.Equal([new(TimerIntents.NextStep), new(TimerIntents.GoToStep, 2), new(TimerIntents.End)], pressed);
+        Assert.Equal([new NextStep(), new GoToStep(2), new EndTimer()], pressed);
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public class TimerBarTests : BunitContext
         cut.Render(p => p.Add(x => x.Timer, Samples.Timer(TimerStatus.Running, 0, Samples.Noon)));
         var focused = Assert.Single(JSInterop.Invocations["mockloopRoom.focusTarget"]);
         Assert.Equal(["[data-timer=next]", "[data-timer=end]"], (string[])focused.Arguments[0]!);
-        Assert.Equal(["[data-timer=resume]"], TimerBar.FocusAfter(TimerIntents.Pause)!);
-        Assert.Equal(["[data-timer=pause]"], TimerBar.FocusAfter(TimerIntents.Resume)!);
+        Assert.Equal(["[data-timer=resume]"], TimerBar.FocusAfter(new PauseTimer())!);
+        Assert.Equal(["[data-timer=pause]"], TimerBar.FocusAfter(new ResumeTimer())!);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public interface IRoomClient
     Task Presence(PresenceMessage presence);
 
     /// <summary>A durable entry of the session log, in sequence order.</summary>
-    Task Event(SessionEventMessage entry);
+    Task Event(SessionEvent entry);
 
     Task PeerCursor(PeerCursorMessage cursor);
 

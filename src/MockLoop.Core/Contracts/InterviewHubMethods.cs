@@ -10,7 +10,7 @@ public static class InterviewHubMethods
     /// <summary>(long lastSeq) → <see cref="SyncResult"/>.</summary>
     public const string Sync = "Sync";
 
-    /// <summary>(string command, int? stepIndex, string? clientId) → <see cref="CommandResult"/>.</summary>
+    /// <summary>(TimerCommand command, string? clientId) → <see cref="CommandResult"/>: the union, e.g. {"type":"goToStep","stepIndex":2}.</summary>
     public const string Timer = "Timer";
 
     /// <summary>(string text, string? clientId) → <see cref="CommandResult"/>.</summary>
@@ -27,9 +27,6 @@ public static class InterviewHubMethods
 
     /// <summary>(string nodeId, double x, double y), volatile.</summary>
     public const string DragPreview = "DragPreview";
-
-    /// <summary>(string stepId, string criterionId, int? level, string? note, string? clientId) → <see cref="CommandResult"/>.</summary>
-    public const string ScoreCriterion = "ScoreCriterion";
 
     /// <summary>
     /// (string stepId, string criterionId, int? level, string? note, bool neededHint, int[] signals, string? clientId)
@@ -67,7 +64,7 @@ public static class InterviewHubMethods
     /// <summary>Every name above, for the test that holds the hub to them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Sync, Timer, SendChat, SaveNote, SubmitOp, Cursor, DragPreview, ScoreCriterion, ScoreCriterionMarks, RecordRedFlag,
+        Sync, Timer, SendChat, SaveNote, SubmitOp, Cursor, DragPreview, ScoreCriterionMarks, RecordRedFlag,
         SelfAssess, SubmitScorecard,
         StartReturnMatch, CallIceServers, CallPresence, CallDescription, CallCandidate, ChatBefore,
     ];

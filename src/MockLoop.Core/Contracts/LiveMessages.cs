@@ -50,48 +50,28 @@ public sealed record RoomSnapshot(
 public sealed record ChatPage(IReadOnlyList<ChatMessageView> Messages, bool HasMore);
 
 /// <summary>
-/// One entry of the session log as a participant may see it. An interviewer-only entry reaches the candidate with
-/// kind "private" and nothing else, so both keep a gap-free sequence.
-/// </summary>
-public sealed record SessionEventMessage(
-    long Seq,
-    string Kind,
-    DateTimeOffset At,
-    Guid? AuthorId = null,
-    ChatMessageView? Chat = null,
-    NoteView? Note = null,
-    TimerView? Timer = null,
-    string? Status = null,
-    string? ClientId = null,
-    DiagramOp? Op = null,
-    CriterionScoreView? Score = null,
-    ScorePreview? Preview = null,
-    ScorecardView? Scorecard = null,
-    IReadOnlyList<CriterionScoreView>? Scores = null,
-    IReadOnlyList<CriterionScoreView>? SelfScores = null,
-    IReadOnlyList<RedFlagView>? RedFlags = null);
-
-/// <summary>
 /// The answer to Sync(lastSeq): the entries after lastSeq, or a snapshot when there are too many (or the client has
 /// nothing); always the current timer, so a display can count on from server timestamps.
 /// </summary>
 public sealed record SyncResult(
     long Seq,
     RoomSnapshot? Snapshot,
-    IReadOnlyList<SessionEventMessage>? Events,
+    IReadOnlyList<SessionEvent>? Events,
     TimerView Timer,
     DateTimeOffset ServerNow);
 
 /// <summary>The answer to a durable command: acknowledged (it is in PostgreSQL) with its sequence, or refused.</summary>
+/// <param name="Code">Why it was refused, one of <see cref="CommandCodes"/>.</param>
 /// <param name="Location">Where a command's result lives, when it made a new page (the return match's room).</param>
 public sealed record CommandResult(bool Ok, long? Seq = null, string? Code = null, string? Error = null, string? Location = null)
 {
     public static CommandResult Accepted(long seq) => new(true, seq);
     public static CommandResult Refused(string code, string message) => new(false, null, code, message);
 
-    public const string UnavailableCode = "unavailable";
-
     /// <summary>The database could not store the command; nothing was applied, and the same command may be sent again.</summary>
     public static CommandResult Unavailable() =>
-        Refused(UnavailableCode, "Not saved: the database is unavailable. Your change will be retried.");
+        Refused(CommandCodes.Unavailable, "Not saved: the database is unavailable. Your change will be retried.");
+
+    public static CommandResult RateLimited() =>
+        Refused(CommandCodes.RateLimited, "Too many changes at once; slow down and try again.");
 }

@@ -1,13 +1,16 @@
+using MockLoop.Core.Sessions;
 namespace MockLoop.Core.Contracts;
 
 // The live room's hub contract: what the server sends and the clients receive. Shared by the server's InterviewHub and
 // the Blazor room (MockLoop.Web.Client), so the compiler checks both ends. On the wire: SignalR's JSON protocol with
 // camelCase names and enums as strings.
 
-public sealed record ParticipantView(Guid UserId, string DisplayName, string Role, bool Online);
+public sealed record ParticipantView(Guid UserId, string DisplayName, SeatRole Role, bool Online);
 
 /// <summary>Sent to a connection when it joins: who is in the room and who is online.</summary>
-public sealed record RoomStateMessage(Guid SessionId, Guid MyUserId, string MyRole, IReadOnlyList<ParticipantView> Participants);
+/// <param name="Protocol">The server's <see cref="ContractJson.ProtocolVersion"/>: a client built for another one reloads.</param>
+public sealed record RoomStateMessage(
+    Guid SessionId, Guid MyUserId, SeatRole MyRole, IReadOnlyList<ParticipantView> Participants, int Protocol = ContractJson.ProtocolVersion);
 
 /// <summary>Volatile: a participant came online or went offline.</summary>
 public sealed record PresenceMessage(ParticipantView Participant);

@@ -1,6 +1,6 @@
 namespace MockLoop.Core.Contracts;
 
-/// <summary>The kinds of entries in a session's log (<see cref="SessionEventMessage.Kind"/>).</summary>
+/// <summary>The kinds of entries in a session's log: <see cref="SessionEvent"/>'s discriminators, and the log's kind column.</summary>
 public static class SessionEventKinds
 {
     public const string Timer = "timer";

@@ -10,7 +10,7 @@ namespace MockLoop.Core.Diagrams;
 /// </summary>
 public static class DiagramJson
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    public static JsonSerializerOptions Options => Contracts.ContractJson.Options;
 
     public static string Serialize(DiagramOp op) => JsonSerializer.Serialize(op, Options);
 
@@ -26,11 +26,4 @@ public static class DiagramJson
 
     private static T Read<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"A {typeof(T).Name} cannot be null.");
-
-    private static JsonSerializerOptions Create()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
 }

@@ -9,18 +9,11 @@ namespace MockLoop.Core.Sessions;
 /// </summary>
 public static class TimerJson
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    public static JsonSerializerOptions Options => Contracts.ContractJson.Options;
 
     public static string Serialize(TimerEvent @event) => JsonSerializer.Serialize(@event, Options);
 
     public static TimerEvent Deserialize(string json) =>
         JsonSerializer.Deserialize<TimerEvent>(json, Options)
         ?? throw new JsonException("A timer event cannot be null.");
-
-    private static JsonSerializerOptions Create()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
 }

@@ -106,7 +106,7 @@ public sealed class CommandOutbox(Func<bool> isConnected, TimeProvider clock)
         Changed?.Invoke();
     }
 
-    private static bool IsTransient(string? code) => code is "unavailable" or "rate_limited";
+    private static bool IsTransient(string? code) => CommandCodes.IsRetryable(code);
 
     private sealed class Entry(string id, Func<Task<CommandResult>> send, Action<CommandResult>? settled)
     {

@@ -113,7 +113,7 @@ public sealed class LiveRoomState
     }
 
     /// <summary>A live broadcast. Returns false when it was not applied (duplicate, not loaded yet, or a gap).</summary>
-    public bool ApplyEvent(SessionEventMessage entry, DateTimeOffset receivedAt)
+    public bool ApplyEvent(SessionEvent entry, DateTimeOffset receivedAt)
     {
         if (!Loaded || entry.Seq <= Seq)
         {
@@ -125,7 +125,7 @@ public sealed class LiveRoomState
             return false;
         }
         ApplyEntry(entry);
-        if (entry.Timer is { } timer)
+        if (entry is TimerEntry { Timer: var timer })
         {
             Timer = timer;
             serverClock = serverClock.Observe(timer.ServerNow, receivedAt);
@@ -139,52 +139,46 @@ public sealed class LiveRoomState
     /// <summary>The server refused one of our ops for good: it disappears from the view.</summary>
     public void Reject(string opId) => Diagram.ReceiveRejected(opId);
 
-    private void ApplyEntry(SessionEventMessage entry)
+    private void ApplyEntry(SessionEvent entry)
     {
         if (entry.Seq <= Seq)
         {
             return;
         }
         Seq = entry.Seq;
-        switch (entry.Kind)
+        switch (entry)
         {
-            case SessionEventKinds.Chat when entry.Chat is { } chat:
-                Chat.Add(chat);
+            case ChatEntry chat:
+                Chat.Add(chat.Chat);
                 break;
-            case SessionEventKinds.Note when entry.Note is { } note:
-                notes[note.StepId] = note;
+            case NoteEntry note:
+                notes[note.Note.StepId] = note.Note;
                 break;
-            case SessionEventKinds.Diagram when entry.Op is { } op:
+            case DiagramEntry diagram:
                 // The replica counts diagram ops only; the session log's sequence interleaves every kind of entry.
-                Diagram.ReceiveConfirmed(Diagram.LastSequence + 1, op);
+                Diagram.ReceiveConfirmed(Diagram.LastSequence + 1, diagram.Op);
                 break;
-            case SessionEventKinds.Timer when entry.Status is { } status:
-                Status = status;
+            case TimerEntry timer:
+                Status = timer.Status.ToString();
                 break;
-            case SessionEventKinds.Score when entry.Score is { } score:
-                scores[ScoreKey(score.StepId, score.CriterionId)] = score;
-                Preview = entry.Preview ?? Preview;
+            case ScoreEntry score:
+                scores[ScoreKey(score.Score.StepId, score.Score.CriterionId)] = score.Score;
+                Preview = score.Preview;
                 break;
-            case SessionEventKinds.Self when entry.Score is { } self:
-                selfScores[ScoreKey(self.StepId, self.CriterionId)] = self;
+            case SelfEntry self:
+                selfScores[ScoreKey(self.Score.StepId, self.Score.CriterionId)] = self.Score;
                 break;
-            case SessionEventKinds.RedFlag when entry.RedFlags is { } flags:
-                RedFlags = flags;
+            case RedFlagEntry flags:
+                RedFlags = flags.RedFlags;
                 break;
-            case SessionEventKinds.Scorecard:
+            case ScorecardEntry card:
                 // The candidate's case (no facts) gets its reference design from the next snapshot.
                 NeedsSnapshot = Case is { Facts: null, ReferenceDesign: null };
-                Scorecard = entry.Scorecard ?? Scorecard;
-                RedFlags = entry.RedFlags ?? RedFlags;
-                Preview = entry.Preview ?? Preview;
-                if (entry.Scores is not null)
-                {
-                    Fill(scores, entry.Scores);
-                }
-                if (entry.SelfScores is not null)
-                {
-                    Fill(selfScores, entry.SelfScores);
-                }
+                Scorecard = card.Scorecard;
+                RedFlags = card.RedFlags;
+                Preview = card.Preview;
+                Fill(scores, card.Scores);
+                Fill(selfScores, card.SelfScores);
                 break;
         }
     }

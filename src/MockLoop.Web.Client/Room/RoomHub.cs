@@ -1,8 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR.Client;
 using MockLoop.Core.Contracts;
 using MockLoop.Core.Diagrams;
+using MockLoop.Core.Sessions;
 
 namespace MockLoop.Web.Client.Room;
 
@@ -22,11 +22,7 @@ public sealed class RoomHub : IAsyncDisposable
         connection = new HubConnectionBuilder()
             .WithUrl(url, HubTransport.WebSocketsOnly)
             .WithAutomaticReconnect(new RetryForever(() => _ = RefuseWhileReconnectingAsync()))
-            .AddJsonProtocol(json =>
-            {
-                json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
-                json.PayloadSerializerOptions.AllowOutOfOrderMetadataProperties = true;
-            })
+            .AddJsonProtocol(json => ContractJson.CopyTo(json.PayloadSerializerOptions))
             .Build()
             .WithMockLoopTimings();
         connection.Reconnecting += _ => Changed(ConnectionPhase.Reconnecting);
@@ -135,8 +131,9 @@ public sealed class RoomHub : IAsyncDisposable
 
     public Task<SyncResult> SyncAsync(long lastSeq) => connection.InvokeAsync<SyncResult>(InterviewHubMethods.Sync, lastSeq);
 
-    public Task<CommandResult> TimerAsync(string command, int? stepIndex, string clientId) =>
-        connection.InvokeAsync<CommandResult>(InterviewHubMethods.Timer, command, stepIndex, clientId);
+    /// <summary>Sent as the <see cref="TimerCommand"/> union (declared as the base, so its "type" goes with it).</summary>
+    public Task<CommandResult> TimerAsync(TimerCommand command, string clientId) =>
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.Timer, JsonSerializer.SerializeToElement(command, ContractJson.Options), clientId);
 
     /// <summary>Chat older than <paramref name="beforeSeq"/>, oldest first, read from the session log.</summary>
     public Task<ChatPage> ChatBeforeAsync(long beforeSeq) =>
@@ -150,7 +147,7 @@ public sealed class RoomHub : IAsyncDisposable
 
     /// <summary>Serialized as <see cref="DiagramOp"/> so the "type" discriminator goes with it.</summary>
     public Task<CommandResult> SubmitOpAsync(DiagramOp op) =>
-        connection.InvokeAsync<CommandResult>(InterviewHubMethods.SubmitOp, JsonSerializer.SerializeToElement(op, DiagramJson.Options));
+        connection.InvokeAsync<CommandResult>(InterviewHubMethods.SubmitOp, JsonSerializer.SerializeToElement(op, ContractJson.Options));
 
     public Task<CommandResult> ScoreCriterionMarksAsync(CriterionScoreView score, string clientId) =>
         connection.InvokeAsync<CommandResult>(InterviewHubMethods.ScoreCriterionMarks, score.StepId, score.CriterionId, score.Level, score.Note,

@@ -25,6 +25,9 @@ public sealed class ConnectionRateLimits(TimeProvider clock)
 {
     public const int CallSignalBurst = 60;
 
+    /// <summary>One item key per kind, made once (a key built per call was an allocation on every op).</summary>
+    private static readonly string[] Keys = Enum.GetNames<RateKind>().Select(name => "mockloop:rate:" + name).ToArray();
+
     private sealed class Bucket(double capacity, double perSecond, DateTimeOffset now)
     {
         private readonly double _capacity = capacity;
@@ -51,7 +54,7 @@ public sealed class ConnectionRateLimits(TimeProvider clock)
 
     public bool TryTake(HubCallerContext context, RateKind kind)
     {
-        var key = "mockloop:rate:" + kind;
+        var key = Keys[(int)kind];
         var now = clock.GetUtcNow();
         if (!context.Items.TryGetValue(key, out var value) || value is not Bucket bucket)
         {

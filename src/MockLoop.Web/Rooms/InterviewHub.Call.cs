@@ -20,16 +20,19 @@ public sealed partial class InterviewHub
         TurnCredentials.ServersFor(options.Value, Context.User.UserId(), clock.GetUtcNow());
 
     /// <summary>Screen sharing is the candidate's (the rooms offer it to them only), so only they may announce it.</summary>
+    [Limited(RateKind.CallSignal)]
     public Task<CallResult> CallPresence(CallPresenceRequest request) =>
         RelayCallAsync(CallSignalRules.CheckPresence(request), request?.To, nameof(IRoomClient.CallPresence), from =>
             new CallPresenceMessage(from, request!.CallId, request.State, request.ToCallId, request.Audio, request.Video, request.Screen),
             (group, message) => group.CallPresence(message), announcesScreen: request?.Screen == true);
 
+    [Limited(RateKind.CallSignal)]
     public Task<CallResult> CallDescription(CallDescriptionRequest request) =>
         RelayCallAsync(CallSignalRules.CheckDescription(request), request?.To, nameof(IRoomClient.CallDescription), from =>
             new CallDescriptionMessage(from, request!.CallId, request.ToCallId, request.Type, request.Sdp),
             (group, message) => group.CallDescription(message));
 
+    [Limited(RateKind.CallSignal)]
     public Task<CallResult> CallCandidate(CallCandidateRequest request) =>
         RelayCallAsync(CallSignalRules.CheckCandidate(request), request?.To, nameof(IRoomClient.CallCandidate), from =>
             new CallCandidateMessage(from, request!.CallId, request.ToCallId, request.Candidate, request.SdpMid,
@@ -43,10 +46,6 @@ public sealed partial class InterviewHub
         if (problem is not null)
         {
             return CallResult.Refused("bad_signal", problem);
-        }
-        if (!limits.TryTake(Context, RateKind.CallSignal))
-        {
-            return CallResult.Refused("rate_limited", "Too many call messages at once; the call will retry.");
         }
         var sessionId = Context.SessionId();
         var me = Context.User.UserId();

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.SignalR;
 using MockLoop.Core.Diagrams;
 using MockLoop.Core.Sessions;
 using MockLoop.Web.Accounts;
-using MockLoop.Web.Data;
 using MockLoop.Web.Rooms.Grains;
 
 namespace MockLoop.Web.Rooms;
@@ -16,8 +15,7 @@ namespace MockLoop.Web.Rooms;
 /// </summary>
 [Authorize]
 public sealed partial class InterviewHub(
-    IServiceProvider invocationServices, IRoomSessions rooms, ConnectionRateLimits limits,
-    ILogger<InterviewHub> logger) : Hub<IRoomClient>
+    IServiceProvider invocationServices, IRoomSessions rooms, ILogger<InterviewHub> logger) : Hub<IRoomClient>
 {
     /// <summary>
     /// Resolved when used (connect, disconnect, the call's partner), not with the hub: SignalR makes a hub for every
@@ -48,7 +46,7 @@ public sealed partial class InterviewHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.For(sessionId, role));
 
         var participants = room.Participants.Select(p => ToView(p, joined.Online.Contains(p.UserId) || p.UserId == userId)).ToList();
-        await Clients.Caller.RoomState(new RoomStateMessage(sessionId, userId, role.ToString(), participants));
+        await Clients.Caller.RoomState(new RoomStateMessage(sessionId, userId, role, participants));
         if (joined.Changed)
         {
             var me = room.Participants.First(p => p.UserId == userId);
@@ -70,7 +68,7 @@ public sealed partial class InterviewHub(
                 // Sent straight after the session's grain counted the connection out, with no query in between: the
                 // person's next connection may already be announcing itself, and "offline" must not trail it by much.
                 var displayName = Context.User?.FindFirst(AppClaims.DisplayName)?.Value ?? "";
-                var message = new PresenceMessage(new ParticipantView(userId, displayName, role.ToString(), Online: false));
+                var message = new PresenceMessage(new ParticipantView(userId, displayName, role, Online: false));
                 await Clients.OthersInGroup(RoomGroups.All(id)).Presence(message);
                 RelayToOtherNodes(() => RoomRelays.For(nameof(IRoomClient.Presence), RoomGroups.All(id), message), id);
             }
@@ -79,67 +77,44 @@ public sealed partial class InterviewHub(
     }
 
     /// <summary>Everything after <paramref name="lastSeq"/> (or a snapshot); -1 on a first load.</summary>
-    public async Task<SyncResult> Sync(long lastSeq)
-    {
-        if (!limits.TryTake(Context, RateKind.Sync))
-        {
-            throw new HubException("rate_limited: too many reloads at once; wait a moment and try again.");
-        }
-        try
-        {
-            return await rooms.SyncAsync(Context.SessionId(), Context.User.UserId(), lastSeq, Context.ConnectionAborted)
-                   ?? throw new HubException("You are not a participant in this interview.");
-        }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
-        {
-            // Loading the session needs the database; the client tries again with backoff.
-            throw new HubException("unavailable: the database is unavailable; the room will load as soon as it is back.");
-        }
-    }
+    [Limited(RateKind.Sync)]
+    public async Task<SyncResult> Sync(long lastSeq) =>
+        await rooms.SyncAsync(Context.SessionId(), Context.User.UserId(), lastSeq, Context.ConnectionAborted)
+        ?? throw new HubException("You are not a participant in this interview.");
 
     /// <summary>Chat older than the snapshot's (paged from the log); limited like Sync.</summary>
-    public async Task<ChatPage> ChatBefore(long beforeSeq)
+    [Limited(RateKind.Sync)]
+    public async Task<ChatPage> ChatBefore(long beforeSeq) =>
+        await rooms.ChatBeforeAsync(Context.SessionId(), Context.User.UserId(), beforeSeq, Context.ConnectionAborted)
+        ?? throw new HubException("You are not a participant in this interview.");
+
+    /// <summary>
+    /// One of the timer's commands, as Core's <see cref="TimerCommand"/> union ({"type":"goToStep","stepIndex":2}).
+    /// Interviewer only. Read here rather than bound by SignalR, so a malformed command gets a precise refusal.
+    /// </summary>
+    [Limited(RateKind.Durable)]
+    public async Task<CommandResult> Timer(JsonElement command, string? clientId)
     {
-        if (!limits.TryTake(Context, RateKind.Sync))
-        {
-            throw new HubException("rate_limited: too many requests at once; wait a moment and try again.");
-        }
+        TimerCommand? parsed;
         try
         {
-            return await rooms.ChatBeforeAsync(Context.SessionId(), Context.User.UserId(), beforeSeq, Context.ConnectionAborted)
-                   ?? throw new HubException("You are not a participant in this interview.");
+            parsed = command.Deserialize<TimerCommand>(ContractJson.Options);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
-            throw new HubException("unavailable: the database is unavailable; try again shortly.");
+            return CommandResult.Refused(CommandCodes.BadCommand, "That timer command is not one the timer knows: " + ex.Message);
         }
+        return parsed is null
+            ? CommandResult.Refused(CommandCodes.BadCommand, "A timer command needs a type.")
+            : await SubmitAsync(new DriveTimer(parsed), clientId);
     }
 
-    /// <summary>start | nextStep | previousStep | goToStep | pause | resume | end. Interviewer only.</summary>
-    public async Task<CommandResult> Timer(string command, int? stepIndex, string? clientId)
-    {
-        TimerCommand? parsed = command switch
-        {
-            "start" => new StartTimer(),
-            "nextStep" => new NextStep(),
-            "previousStep" => new PreviousStep(),
-            "goToStep" when stepIndex is { } index => new GoToStep(index),
-            "pause" => new PauseTimer(),
-            "resume" => new ResumeTimer(),
-            "end" => new EndTimer(),
-            _ => null,
-        };
-        if (parsed is null)
-        {
-            return CommandResult.Refused("bad_command", $"Unknown timer command '{Truncate(command)}'.");
-        }
-        return await SubmitAsync(new DriveTimer(parsed), clientId);
-    }
-
+    [Limited(RateKind.Durable)]
     public Task<CommandResult> SendChat(string text, string? clientId) =>
         SubmitAsync(new PostChat(text), clientId);
 
     /// <summary>The interviewer's private note for one step; never sent to the candidate.</summary>
+    [Limited(RateKind.Durable)]
     public Task<CommandResult> SaveNote(string stepId, string text, string? clientId) =>
         SubmitAsync(new WriteNote(stepId, text), clientId);
 
@@ -147,28 +122,30 @@ public sealed partial class InterviewHub(
     /// One diagram op (JSON with a "type" discriminator, see Core's DiagramOps). Parsed here rather than bound by
     /// SignalR, so a malformed op gets a precise error instead of a generic invocation failure.
     /// </summary>
+    [Limited(RateKind.Durable)]
     public async Task<CommandResult> SubmitOp(JsonElement op)
     {
         DiagramOp? parsed;
         try
         {
-            parsed = op.Deserialize<DiagramOp>(IncomingOpJson);
+            parsed = op.Deserialize<DiagramOp>(ContractJson.Options);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
-            return CommandResult.Refused("malformed_op", "That diagram change is malformed: " + ex.Message);
+            return CommandResult.Refused(CommandCodes.MalformedOp, "That diagram change is malformed: " + ex.Message);
         }
         if (parsed is null || string.IsNullOrWhiteSpace(parsed.OpId))
         {
-            return CommandResult.Refused("malformed_op", "A diagram change needs a type and an opId.");
+            return CommandResult.Refused(CommandCodes.MalformedOp, "A diagram change needs a type and an opId.");
         }
         return await SubmitAsync(new EditDiagram(parsed), parsed.OpId);
     }
 
     /// <summary>Volatile: the pointer on the canvas, relayed to the peer, never stored. Excess beyond 20/s is dropped.</summary>
+    [Limited(RateKind.Volatile)]
     public async Task Cursor(double x, double y)
     {
-        if (!double.IsFinite(x) || !double.IsFinite(y) || VolatileInFlight() || !limits.TryTake(Context, RateKind.Volatile))
+        if (!double.IsFinite(x) || !double.IsFinite(y) || VolatileInFlight())
         {
             return;
         }
@@ -180,10 +157,11 @@ public sealed partial class InterviewHub(
     }
 
     /// <summary>Volatile: a node being dragged, relayed to the peer; the drop arrives as one durable op.</summary>
+    [Limited(RateKind.Volatile)]
     public async Task DragPreview(string nodeId, double x, double y)
     {
         if (string.IsNullOrEmpty(nodeId) || nodeId.Length > 64 || !double.IsFinite(x) || !double.IsFinite(y)
-            || VolatileInFlight() || !limits.TryTake(Context, RateKind.Volatile))
+            || VolatileInFlight())
         {
             return;
         }
@@ -247,32 +225,11 @@ public sealed partial class InterviewHub(
     private const int MaxVolatileInFlight = 8;
     private const string VolatileKey = "mockloop:volatile-in-flight";
 
-    private async Task<CommandResult> SubmitAsync(LiveCommand command, string? clientId)
-    {
-        if (!limits.TryTake(Context, RateKind.Durable))
-        {
-            return CommandResult.Refused("rate_limited", "Too many changes at once; slow down and try again.");
-        }
-        try
-        {
-            return await rooms.SubmitAsync(Context.SessionId(), Context.User.UserId(), command, clientId);
-        }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
-        {
-            // The session could not even be loaded (it is reloaded after an earlier failure): nothing was applied.
-            return CommandResult.Unavailable();
-        }
-    }
+    /// <summary>The rate limit and database trouble are the hub filter's (<see cref="RoomHubFilter"/>).</summary>
+    private Task<CommandResult> SubmitAsync(LiveCommand command, string? clientId) =>
+        rooms.SubmitAsync(Context.SessionId(), Context.User.UserId(), command, clientId);
 
-    private static ParticipantView ToView(Participant p, bool online) => new(p.UserId, p.DisplayName, p.Role.ToString(), online);
-
-    private static string Truncate(string? value) => value is null ? "" : value.Length <= 40 ? value : value[..40] + "…";
+    private static ParticipantView ToView(Participant p, bool online) => new(p.UserId, p.DisplayName, p.Role, online);
 
     private const string AttachedKey = "mockloop:attached";
-
-    /// <summary>Diagram JSON that keeps lone surrogates in labels, so the rules refuse them by name.</summary>
-    private static readonly JsonSerializerOptions IncomingOpJson = new(DiagramJson.Options)
-    {
-        Converters = { new Core.Text.JsonText.LenientStringConverter() },
-    };
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using MockLoop.Web.Rooms.Call;
 using MockLoop.Web.Security;
@@ -28,12 +29,10 @@ public static class RoomsRegistration
             // For every hub (room and lobby) and every client of one: HubTimings.
             options.KeepAliveInterval = HubTimings.ServerKeepAlive;
             options.ClientTimeoutInterval = HubTimings.ClientTimeout;
-        }).AddJsonProtocol(json =>
-        {
-            json.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
-            // Lone surrogates reach the rules (and get a precise refusal) instead of failing argument binding.
-            json.PayloadSerializerOptions.Converters.Add(new Core.Text.JsonText.LenientStringConverter());
-        });
+        })
+        .AddHubOptions<InterviewHub>(hub => hub.AddFilter<RoomHubFilter>())
+        // The one set of JSON settings (Core's ContractJson): the same the log and the client use.
+        .AddJsonProtocol(json => ContractJson.CopyTo(json.PayloadSerializerOptions));
         return builder;
     }
 

@@ -132,8 +132,8 @@ public sealed class CaseMaterialTests(MockLoopApp app) : IClassFixture<MockLoopA
         {
             await FormPosts.PostFormAsync(room.Interviewer, $"/cases/{id}", $"/cases/{id}/material", []);
         }
-        Assert.True((await room.InterviewerHub.CommandAsync(InterviewHubMethods.Timer, "start", null, "t-1")).Ok);
-        Assert.True((await room.InterviewerHub.CommandAsync(InterviewHubMethods.Timer, "end", null, "t-2")).Ok);
+        Assert.True((await room.InterviewerHub.CommandAsync(InterviewHubMethods.Timer, new { type = "start" }, "t-1")).Ok);
+        Assert.True((await room.InterviewerHub.CommandAsync(InterviewHubMethods.Timer, new { type = "end" }, "t-2")).Ok);
 
         var match = await room.CandidateHub.CommandAsync(InterviewHubMethods.StartReturnMatch);
 

@@ -55,9 +55,9 @@ public sealed class ClusterDatabaseOutageTests : IAsyncLifetime
 
         var during = await candidateHub.CommandAsync("SubmitOp", DatabaseRestartTests.AddNode("op-during", "n-during"));
         Assert.False(during.Ok);
-        Assert.Equal(CommandResult.UnavailableCode, during.Code);
+        Assert.Equal(CommandCodes.Unavailable, during.Code);
         var chat = await interviewerHub.CommandAsync("SendChat", "during the outage", "chat-2");
-        Assert.Equal(CommandResult.UnavailableCode, chat.Code);
+        Assert.Equal(CommandCodes.Unavailable, chat.Code);
 
         await _postgres.StartServerAsync();
 
@@ -81,7 +81,7 @@ public sealed class ClusterDatabaseOutageTests : IAsyncLifetime
         while (true)
         {
             var result = await send();
-            if (result.Code != CommandResult.UnavailableCode)
+            if (result.Code != CommandCodes.Unavailable)
             {
                 Assert.True(result.Ok, result.Error);
                 return result;

@@ -63,7 +63,7 @@ public sealed class ClusterSessionTests
             {
                 return result.Seq!.Value;
             }
-            Assert.Equal(CommandResult.UnavailableCode, result.Code);
+            Assert.Equal(CommandCodes.Unavailable, result.Code);
             Assert.True(DateTime.UtcNow < deadline, $"{method} stayed unavailable.");
             await Task.Delay(100);
         }

@@ -155,7 +155,7 @@ public sealed class ThreeNodeProcessTests
                 {
                     return result.Seq!.Value;
                 }
-                Assert.Equal(CommandResult.UnavailableCode, result.Code);
+                Assert.Equal(CommandCodes.Unavailable, result.Code);
                 Assert.True(DateTime.UtcNow < deadline, "The session stayed unavailable.");
                 await Task.Delay(100);
             }

@@ -126,7 +126,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         for (var attempt = 0; attempt < 20; attempt++)
         {
             var result = await send();
-            if (result.Code != CommandResult.UnavailableCode)
+            if (result.Code != CommandCodes.Unavailable)
             {
                 Assert.True(result.Ok, result.Error);
                 return result;

@@ -23,7 +23,7 @@ public sealed class DatabaseTroubleTests(MockLoopApp app) : IClassFixture<MockLo
         await TerminateAppConnectionsAsync();
         var broken = await room.InterviewerHub.CommandAsync("SendChat", "two", "c-2");
 
-        Assert.Equal(CommandResult.UnavailableCode, broken.Code);
+        Assert.Equal(CommandCodes.Unavailable, broken.Code);
         Assert.Null(broken.Seq);
         Assert.Equal(["one"], await ChatInLogAsync(room.Id));
 
@@ -33,7 +33,7 @@ public sealed class DatabaseTroubleTests(MockLoopApp app) : IClassFixture<MockLo
         {
             resent = await room.InterviewerHub.CommandAsync("SendChat", "two", "c-2");
         }
-        while (resent.Code == CommandResult.UnavailableCode && ++attempts < 20);
+        while (resent.Code == CommandCodes.Unavailable && ++attempts < 20);
 
         Assert.True(resent.Ok, resent.Error);
         Assert.Equal(2, resent.Seq);

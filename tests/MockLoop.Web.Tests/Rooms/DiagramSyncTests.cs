@@ -98,11 +98,11 @@ public sealed class DiagramSyncTests(MockLoopApp app) : IClassFixture<MockLoopAp
         await using var _ = interviewer;
         await using var __ = candidate;
 
-        await interviewer.CallAsync("Timer", "start", null, null);
+        await interviewer.CallAsync("Timer", new { type = "start" }, null);
         await candidate.CallAsync("SubmitOp", AddNode("op-a", "n_client", type: "client", label: "App"));
-        await interviewer.CallAsync("Timer", "nextStep", null, null);
+        await interviewer.CallAsync("Timer", new { type = "nextStep" }, null);
         await candidate.CallAsync("SubmitOp", AddNode("op-b", "n_rank", type: "ranking-model", label: "Ranker"));
-        await interviewer.CallAsync("Timer", "end", null, null);
+        await interviewer.CallAsync("Timer", new { type = "end" }, null);
 
         await using var scope = app.Services.CreateAsyncScope();
         var snapshots = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<StepDiagramRow>()

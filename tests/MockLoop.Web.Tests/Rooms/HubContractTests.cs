@@ -15,13 +15,12 @@ public sealed class HubContractTests
     private static readonly Dictionary<string, Type[]> ExpectedArguments = new()
     {
         [InterviewHubMethods.Sync] = [typeof(long)],
-        [InterviewHubMethods.Timer] = [typeof(string), typeof(int?), typeof(string)],
+        [InterviewHubMethods.Timer] = [typeof(System.Text.Json.JsonElement), typeof(string)],
         [InterviewHubMethods.SendChat] = [typeof(string), typeof(string)],
         [InterviewHubMethods.SaveNote] = [typeof(string), typeof(string), typeof(string)],
         [InterviewHubMethods.SubmitOp] = [typeof(System.Text.Json.JsonElement)],
         [InterviewHubMethods.Cursor] = [typeof(double), typeof(double)],
         [InterviewHubMethods.DragPreview] = [typeof(string), typeof(double), typeof(double)],
-        [InterviewHubMethods.ScoreCriterion] = [typeof(string), typeof(string), typeof(int?), typeof(string), typeof(string)],
         [InterviewHubMethods.ScoreCriterionMarks] = [typeof(string), typeof(string), typeof(int?), typeof(string), typeof(bool), typeof(int[]), typeof(string)],
         [InterviewHubMethods.RecordRedFlag] = [typeof(string), typeof(string), typeof(bool), typeof(string)],
         [InterviewHubMethods.SelfAssess] = [typeof(string), typeof(string), typeof(int?), typeof(string)],

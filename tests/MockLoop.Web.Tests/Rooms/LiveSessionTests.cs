@@ -68,7 +68,7 @@ public sealed class LiveSessionTests(MockLoopApp app) : IClassFixture<MockLoopAp
     {
         await using var room = await OpenRoomAsync();
 
-        var result = (await room.Candidate.CallAsync("Timer", "start", null, "c-1"))!;
+        var result = (await room.Candidate.CallAsync("Timer", new { type = "start" }, "c-1"))!;
 
         Assert.False(result["ok"]!.GetValue<bool>());
         Assert.Equal("interviewer_only", result["code"]!.GetValue<string>());
@@ -80,7 +80,7 @@ public sealed class LiveSessionTests(MockLoopApp app) : IClassFixture<MockLoopAp
     {
         await using var room = await OpenRoomAsync();
 
-        var ack = (await room.Interviewer.CallAsync("Timer", "start", null, "i-1"))!;
+        var ack = (await room.Interviewer.CallAsync("Timer", new { type = "start" }, "i-1"))!;
         Assert.True(ack["ok"]!.GetValue<bool>());
         Assert.Equal(1, ack["seq"]!.GetValue<long>());
 
@@ -104,14 +104,14 @@ public sealed class LiveSessionTests(MockLoopApp app) : IClassFixture<MockLoopAp
     public async Task Walking_the_steps_stores_each_steps_start_and_end()
     {
         await using var room = await OpenRoomAsync();
-        await room.Interviewer.CallAsync("Timer", "start", null, null);
+        await room.Interviewer.CallAsync("Timer", new { type = "start" }, null);
         for (var i = 0; i < 6; i++)
         {
-            Assert.True((await room.Interviewer.CallAsync("Timer", "nextStep", null, null))!["ok"]!.GetValue<bool>());
+            Assert.True((await room.Interviewer.CallAsync("Timer", new { type = "nextStep" }, null))!["ok"]!.GetValue<bool>());
         }
-        var last = (await room.Interviewer.CallAsync("Timer", "nextStep", null, null))!;
+        var last = (await room.Interviewer.CallAsync("Timer", new { type = "nextStep" }, null))!;
         Assert.Equal("timer.last_step", last["code"]!.GetValue<string>());
-        Assert.True((await room.Interviewer.CallAsync("Timer", "end", null, null))!["ok"]!.GetValue<bool>());
+        Assert.True((await room.Interviewer.CallAsync("Timer", new { type = "end" }, null))!["ok"]!.GetValue<bool>());
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -148,7 +148,7 @@ public sealed class LiveSessionTests(MockLoopApp app) : IClassFixture<MockLoopAp
     public async Task A_client_reconnecting_from_its_last_sequence_gets_only_what_it_missed()
     {
         await using var room = await OpenRoomAsync();
-        await room.Interviewer.CallAsync("Timer", "start", null, null);
+        await room.Interviewer.CallAsync("Timer", new { type = "start" }, null);
         await room.Interviewer.CallAsync("SendChat", "Let's begin with requirements.", null);
         await room.Candidate.CallAsync("SendChat", "Sounds good.", null);
 
@@ -180,7 +180,7 @@ public sealed class LiveSessionTests(MockLoopApp app) : IClassFixture<MockLoopAp
         await using var paired = await PairedRoom.OpenAsync(app, "Ivy Interviewer", "Cal Candidate");
         var room = new Room(paired.Id, paired.InterviewerHub, paired.CandidateHub);
 
-        var badCommand = (await room.Interviewer.CallAsync("Timer", "explode", null, null))!;
+        var badCommand = (await room.Interviewer.CallAsync("Timer", new { type = "explode" }, null))!;
         Assert.Equal("bad_command", badCommand["code"]!.GetValue<string>());
 
         // Frames no real client sends go through the raw protocol client.
@@ -212,8 +212,8 @@ public sealed class LiveSessionTests(MockLoopApp app) : IClassFixture<MockLoopAp
         var (interviewer, _, id) = await PairAsync(first);
         await using (var hub = await RoomHub.ConnectAsync(first, interviewer, $"session={id}"))
         {
-            await hub.CallAsync("Timer", "start", null, null);
-            await hub.CallAsync("Timer", "nextStep", null, null);
+            await hub.CallAsync("Timer", new { type = "start" }, null);
+            await hub.CallAsync("Timer", new { type = "nextStep" }, null);
             await hub.CallAsync("SendChat", "Before the restart.", "keep-me");
         }
         await first.DisposeAsync();
@@ -230,7 +230,7 @@ public sealed class LiveSessionTests(MockLoopApp app) : IClassFixture<MockLoopAp
 
         var resent = (await again.CallAsync("SendChat", "Before the restart.", "keep-me"))!;
         Assert.Equal(3, resent["seq"]!.GetValue<long>());
-        var next = (await again.CallAsync("Timer", "nextStep", null, null))!;
+        var next = (await again.CallAsync("Timer", new { type = "nextStep" }, null))!;
         Assert.Equal(4, next["seq"]!.GetValue<long>());
         Assert.Equal(4, (await LogAsync(id, second)).Count);
     }

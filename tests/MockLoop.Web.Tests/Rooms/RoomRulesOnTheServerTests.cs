@@ -18,8 +18,8 @@ public sealed class RoomRulesOnTheServerTests(MockLoopApp app) : IClassFixture<M
 
     private static async Task EndAsync(PairedRoom room)
     {
-        Assert.Equal("ok", Code(await room.InterviewerHub.CallAsync("Timer", "start", null, null)));
-        Assert.Equal("ok", Code(await room.InterviewerHub.CallAsync("Timer", "end", null, null)));
+        Assert.Equal("ok", Code(await room.InterviewerHub.CallAsync("Timer", new { type = "start" }, null)));
+        Assert.Equal("ok", Code(await room.InterviewerHub.CallAsync("Timer", new { type = "end" }, null)));
     }
 
     [Fact]
@@ -54,11 +54,11 @@ public sealed class RoomRulesOnTheServerTests(MockLoopApp app) : IClassFixture<M
     {
         await using var room = await PairedRoom.OpenAsync(app);
         var i = room.InterviewerHub;
-        Assert.Equal("ok", Code(await i.CallAsync("Timer", "start", null, null)));
+        Assert.Equal("ok", Code(await i.CallAsync("Timer", new { type = "start" }, null)));
 
         Assert.Equal("too_long", Code(await i.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 3, new string('x', 2_001), null)));
         Assert.Equal("ok", Code(await i.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 3, new string('x', 2_000), null)));
-        Assert.Equal("ok", Code(await i.CallAsync("Timer", "end", null, null)));
+        Assert.Equal("ok", Code(await i.CallAsync("Timer", new { type = "end" }, null)));
         Assert.Equal("too_long", Code(await i.CallAsync("SubmitScorecard", "Senior", new string('s', 4_001), "", "Practise metrics", null)));
         Assert.Equal("too_long", Code(await i.CallAsync("SubmitScorecard", "Senior", "", "", new string('s', 4_001), null)));
         Assert.Equal("ok", Code(await i.CallAsync("SubmitScorecard", "Senior", new string('s', 4_000), "", "Practise metrics", null)));

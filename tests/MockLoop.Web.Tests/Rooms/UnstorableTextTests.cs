@@ -69,9 +69,9 @@ public sealed class UnstorableTextTests(MockLoopApp app) : IClassFixture<MockLoo
     public async Task Scorecard_feedback_with_a_control_character_is_refused_and_the_scorecard_stays_unsubmitted()
     {
         await using var room = await PairedRoom.OpenAsync(app);
-        Assert.True((await room.InterviewerHub.CommandAsync("Timer", "start", null, "t-1")).Ok);
+        Assert.True((await room.InterviewerHub.CommandAsync("Timer", new { type = "start" }, "t-1")).Ok);
         Assert.True((await room.InterviewerHub.CommandAsync("ScoreCriterion", "evaluation", "offline-evaluation", 3, null, "s-1")).Ok);
-        Assert.True((await room.InterviewerHub.CommandAsync("Timer", "end", null, "t-2")).Ok);
+        Assert.True((await room.InterviewerHub.CommandAsync("Timer", new { type = "end" }, "t-2")).Ok);
 
         var submitted = await room.InterviewerHub.CommandAsync("SubmitScorecard", "Senior", "Clear\u0000", "More metrics", "Practise ranking", "sc-1");
 

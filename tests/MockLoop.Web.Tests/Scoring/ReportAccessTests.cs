@@ -18,9 +18,9 @@ public sealed class ReportAccessTests(MockLoopApp app) : IClassFixture<MockLoopA
     private async Task<(Guid Id, HttpClient Interviewer, HttpClient Candidate, RoomHub InterviewerHub, RoomHub CandidateHub)> ScoredAsync(string candidateName, string marker)
     {
         var (id, interviewer, candidate, i, c) = await PairedRoom.OpenAsync(app, "Ivy " + candidateName, candidateName);
-        await i.CallAsync("Timer", "start", null, null);
+        await i.CallAsync("Timer", new { type = "start" }, null);
         await i.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 3, marker, null);
-        await i.CallAsync("Timer", "end", null, null);
+        await i.CallAsync("Timer", new { type = "end" }, null);
         var ack = (await i.CallAsync("SubmitScorecard", "Senior", "s", "i", "Next for " + marker, null))!;
         Assert.True(ack["ok"]!.GetValue<bool>(), ack.ToJsonString());
         return (id, interviewer, candidate, i, c);
@@ -71,8 +71,8 @@ public sealed class ReportAccessTests(MockLoopApp app) : IClassFixture<MockLoopA
         var (id, i, c) = (room.Id, room.InterviewerHub, room.CandidateHub);
 
         Assert.Equal("not_ended", (await c.CallAsync("StartReturnMatch"))!["code"]!.GetValue<string>());
-        await i.CallAsync("Timer", "start", null, null);
-        await i.CallAsync("Timer", "end", null, null);
+        await i.CallAsync("Timer", new { type = "start" }, null);
+        await i.CallAsync("Timer", new { type = "end" }, null);
 
         var first = (await c.CallAsync("StartReturnMatch"))!;
         var location = first["location"]!.GetValue<string>();

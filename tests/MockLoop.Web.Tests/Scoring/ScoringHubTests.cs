@@ -25,7 +25,7 @@ public sealed class ScoringHubTests(MockLoopApp app) : IClassFixture<MockLoopApp
         var (interviewer, candidate, id, candidateHttp) = await OpenAsync();
         await using var _ = interviewer;
         await using var __ = candidate;
-        await interviewer.CallAsync("Timer", "start", null, null);
+        await interviewer.CallAsync("Timer", new { type = "start" }, null);
         await candidate.ExpectAsync("Event");
 
         var ack = (await interviewer.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 2, SecretNote, null))!;
@@ -78,10 +78,10 @@ public sealed class ScoringHubTests(MockLoopApp app) : IClassFixture<MockLoopApp
         var (interviewer, candidate, id, _) = await OpenAsync();
         await using var _i = interviewer;
         await using var _c = candidate;
-        await interviewer.CallAsync("Timer", "start", null, null);
+        await interviewer.CallAsync("Timer", new { type = "start" }, null);
         await interviewer.CallAsync("ScoreCriterion", "clarify-requirements", "objective-and-scope", 3, "Clear KPI", null);
         await interviewer.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 2, SecretNote, null);
-        await interviewer.CallAsync("Timer", "end", null, null);
+        await interviewer.CallAsync("Timer", new { type = "end" }, null);
         Assert.True((await candidate.CallAsync("SelfAssess", "evaluation", "offline-evaluation", 3, null))!["ok"]!.GetValue<bool>());
 
         Assert.Equal("next_step_missing", (await interviewer.CallAsync("SubmitScorecard", "Senior", "Structured", "Metrics", " ", null))!["code"]!.GetValue<string>());

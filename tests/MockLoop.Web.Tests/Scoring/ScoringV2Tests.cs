@@ -28,7 +28,7 @@ public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>
     {
         await using var room = await PairedRoom.OpenAsync(app);
         var i = room.InterviewerHub;
-        await i.CallAsync("Timer", "start", null, null);
+        await i.CallAsync("Timer", new { type = "start" }, null);
 
         Assert.Equal("bad_marks", Code(await i.CallAsync("ScoreCriterion", "clarify-requirements", "scale-and-budgets", 4, null, null)));
         Assert.Equal("bad_marks", Code(await i.CallAsync("ScoreCriterionMarks", "clarify-requirements", "scale-and-budgets", 4, null, false, new[] { 0 }, null)));
@@ -52,7 +52,7 @@ public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>
     {
         await using var room = await PairedRoom.OpenAsync(app);
         var (i, c) = (room.InterviewerHub, room.CandidateHub);
-        await i.CallAsync("Timer", "start", null, null);
+        await i.CallAsync("Timer", new { type = "start" }, null);
         foreach (var (step, criterion) in new[]
         {
             ("frame-ml-task", "task-formulation"), ("frame-ml-task", "objective-alignment"),
@@ -78,7 +78,7 @@ public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>
         Assert.DoesNotContain("flagId", theirs.ToJsonString());
         Assert.DoesNotContain("flagId", (await c.CallAsync("Sync", 0))!.ToJsonString());
 
-        await i.CallAsync("Timer", "end", null, null);
+        await i.CallAsync("Timer", new { type = "end" }, null);
         Assert.Equal("ok", Code(await i.CallAsync("SubmitScorecard", "Mid", "", "", "Pick metrics for rare positives", null)));
         Assert.Equal("submitted", Code(await i.CallAsync("RecordRedFlag", "evaluation", "accuracy-on-rare-positives", false, null)));
 
@@ -102,10 +102,10 @@ public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>
     {
         await using var room = await PairedRoom.OpenAsync(app);
         var i = room.InterviewerHub;
-        await i.CallAsync("Timer", "start", null, null);
+        await i.CallAsync("Timer", new { type = "start" }, null);
         await i.CallAsync("ScoreCriterion", "clarify-requirements", "objective-and-scope", 3, null, null);
         await i.CallAsync("ScoreCriterion", "clarify-requirements", "scale-and-budgets", 3, null, null);
-        await i.CallAsync("Timer", "end", null, null);
+        await i.CallAsync("Timer", new { type = "end" }, null);
         Assert.Equal("ok", Code(await i.CallAsync("SubmitScorecard", "Mid", "", "", "Move faster through clarification", null)));
 
         var verdict = (await InterviewerSnapshotAsync(i))["scorecard"]!["verdict"]!;
@@ -123,9 +123,9 @@ public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>
         var (id, _, candidate, i, c) = await PairedRoom.OpenAsync(app, caseId: "fraud-detection");
         await using var _i = i;
         await using var _c = c;
-        await i.CallAsync("Timer", "start", null, null);
+        await i.CallAsync("Timer", new { type = "start" }, null);
         await i.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 3, null, null);
-        await i.CallAsync("Timer", "end", null, null);
+        await i.CallAsync("Timer", new { type = "end" }, null);
         Assert.Equal("ok", Code(await i.CallAsync("SubmitScorecard", "Senior", "", "", "v2 next step", null)));
 
         // An interview scored before v2 shipped: its session, scorecard and criterion rows name version 1.

@@ -42,36 +42,45 @@ public static class SessionViews
 
     /// <summary>
     /// One entry as <paramref name="role"/> sees it, against the state right after the entry was applied. An entry
-    /// for the other seat becomes a bare "private" sequence number, so both keep a gap-free sequence.
+    /// for the other seat becomes a bare <see cref="PrivateEntry"/>, so both keep a gap-free sequence.
     /// </summary>
     /// <param name="timer">The timer's view for timer entries (taken with the server's clock); null otherwise.</param>
-    public static SessionEventMessage Message(
+    public static SessionEvent Message(
         SessionDefinition definition, SessionState state, SessionEntry entry, SeatRole role, TimerView? timer,
+        IReadOnlyDictionary<Guid, string> names) =>
+        IsFor(entry.Audience, role) ? Event(definition, state, entry, timer, names) : Private(entry);
+
+    /// <summary>Whether a seat sees an entry of this audience (or only its sequence number).</summary>
+    public static bool IsFor(Audience audience, SeatRole role) =>
+        audience switch
+        {
+            Audience.Interviewer => role == SeatRole.Interviewer,
+            Audience.Candidate => role == SeatRole.Candidate,
+            _ => true,
+        };
+
+    public static PrivateEntry Private(SessionEntry entry) => new() { Seq = entry.Seq, At = entry.At };
+
+    /// <summary>The entry as those entitled to it see it: what the log stores and what they are sent.</summary>
+    public static SessionEvent Event(
+        SessionDefinition definition, SessionState state, SessionEntry entry, TimerView? timer,
         IReadOnlyDictionary<Guid, string> names)
     {
-        if ((entry.Audience == Audience.Interviewer && role != SeatRole.Interviewer)
-            || (entry.Audience == Audience.Candidate && role != SeatRole.Candidate))
+        SessionEvent @event = entry.Change switch
         {
-            return new SessionEventMessage(entry.Seq, SessionEventKinds.Private, entry.At);
-        }
-        var message = new SessionEventMessage(entry.Seq, entry.Kind, entry.At, entry.AuthorId, ClientId: entry.ClientId);
-        return entry.Change switch
-        {
-            ChatPosted chat => message with { Chat = Chat(new ChatLine(entry.Seq, entry.AuthorId, chat.Text, entry.At), names) },
-            NoteSaved note => message with { Note = new NoteView(note.StepId, note.Text, entry.At) },
-            CriterionScored score => message with { Score = ScoreView(score), Preview = Preview(definition, state) },
-            SelfAssessed self => message with { Score = ScoreView(self) },
+            ChatPosted chat => new ChatEntry(Chat(new ChatLine(entry.Seq, entry.AuthorId, chat.Text, entry.At), names)),
+            NoteSaved note => new NoteEntry(new NoteView(note.StepId, note.Text, entry.At)),
+            CriterionScored score => new ScoreEntry(ScoreView(score), Preview(definition, state)),
+            SelfAssessed self => new SelfEntry(ScoreView(self)),
             // The reveal: from submission on, the candidate gets every score and the interviewer the self-assessment.
-            ScorecardSubmitted => message with
-            {
-                Scorecard = Scorecard(definition, state), Preview = Preview(definition, state),
-                Scores = Scores(state), SelfScores = SelfScores(state), RedFlags = RedFlags(definition, state),
-            },
-            RedFlagRecorded => message with { RedFlags = RedFlags(definition, state) },
-            DiagramChanged diagram => message with { Op = diagram.Event.Op },
-            TimerChanged => message with { Timer = timer, Status = state.Status.ToString() },
-            _ => message,
+            ScorecardSubmitted => new ScorecardEntry(
+                Scorecard(definition, state)!, Preview(definition, state), Scores(state), SelfScores(state), RedFlags(definition, state)),
+            RedFlagRecorded flag => new RedFlagEntry(flag.StepId, flag.FlagId, flag.Raised, RedFlags(definition, state)),
+            DiagramChanged diagram => new DiagramEntry(diagram.Event.Op),
+            TimerChanged changed => new TimerEntry(changed.Event, timer ?? state.Timer.View(entry.At), state.Status),
+            _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.Change.GetType().Name, "A change with no event."),
         };
+        return @event with { Seq = entry.Seq, At = entry.At, AuthorId = entry.AuthorId, ClientId = entry.ClientId };
     }
 
     public static ChatMessageView Chat(ChatLine line, IReadOnlyDictionary<Guid, string> names) =>

@@ -12,7 +12,7 @@ namespace MockLoop.Web.Rooms.Grains;
 /// seconds; a new epoch means the session came back on another node after its own was lost.
 /// </summary>
 public sealed class ClusterSessions(
-    IGrainFactory grains, IClusterMembershipService membership, IHubContext<InterviewHub, IRoomClient> typedHub,
+    IGrainFactory grains, IClusterMembershipService membership, 
     IHubContext<InterviewHub> hub, IOptions<ClusterNodeOptions> cluster, ILogger<ClusterSessions> logger) : ISessionNodeObserver, IHostedService, IDisposable
 {
     /// <summary>Well inside <see cref="SessionGrain.SubscriptionLifetime"/>, so a live node never lapses.</summary>
@@ -107,7 +107,7 @@ public sealed class ClusterSessions(
         {
             if (!_sessions.TryGetValue(sessionId, out forwarder!))
             {
-                _sessions[sessionId] = forwarder = new SessionForwarder(sessionId, typedHub, logger);
+                _sessions[sessionId] = forwarder = new SessionForwarder(sessionId, hub, logger);
             }
             forwarder.Users[userId] = forwarder.Users.GetValueOrDefault(userId) + 1;
         }

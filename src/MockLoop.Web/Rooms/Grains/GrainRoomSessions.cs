@@ -70,7 +70,7 @@ public sealed class GrainRoomSessions(
         {
             logger.LogWarning(ex, "Session {Session} was unreachable for a change; answered unavailable", sessionId);
             nodes.ResubscribeSoon();
-            return CommandResult.Refused(CommandResult.UnavailableCode,
+            return CommandResult.Refused(CommandCodes.Unavailable,
                 "Not saved: the interview is moving to another server. Your change will be retried.");
         }
     }
@@ -89,7 +89,7 @@ public sealed class GrainRoomSessions(
         }
         catch (Exception ex) when (ClusterFailures.IsTransient(ex))
         {
-            return CommandResult.Refused(CommandResult.UnavailableCode, "The interview is moving to another server; try again in a moment.");
+            return CommandResult.Refused(CommandCodes.Unavailable, "The interview is moving to another server; try again in a moment.");
         }
     }
 

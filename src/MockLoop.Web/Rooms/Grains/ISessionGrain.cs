@@ -68,4 +68,4 @@ public sealed record PresenceChange([property: Id(0)] bool Changed, [property: I
 
 /// <summary>A volatile hub message for one seat's connections (or both), as JSON the node passes on untouched.</summary>
 [GenerateSerializer, Immutable]
-public sealed record RoomRelay([property: Id(0)] string Method, [property: Id(1)] string? Group, [property: Id(2)] string Json);
+public sealed record RoomRelay([property: Id(0)] string Method, [property: Id(1)] string? Group, [property: Id(2)] byte[] Json);

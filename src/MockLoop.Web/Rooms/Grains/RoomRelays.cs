@@ -1,18 +1,14 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using MockLoop.Web.Rooms.Live;
 
 namespace MockLoop.Web.Rooms.Grains;
 
 /// <summary>Volatile hub messages as they cross nodes: JSON written the way the hub writes it, passed on untouched.</summary>
 public static class RoomRelays
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public static RoomRelay For<T>(string method, string group, T message) =>
-        new(method, group, JsonSerializer.Serialize(message, Json));
+        new(method, group, JsonSerializer.SerializeToUtf8Bytes(message, ContractJson.Options));
 
-    public static JsonElement Payload(RoomRelay relay) => JsonDocument.Parse(relay.Json).RootElement.Clone();
+    /// <summary>The message for the hub: written into each connection's frame as the bytes it crossed the cluster as.</summary>
+    public static RawJson Payload(RoomRelay relay) => new(relay.Json);
 }

@@ -4,10 +4,20 @@ using MockLoop.Web.Rooms.Live;
 namespace MockLoop.Web.Rooms.Grains;
 
 /// <summary>One session's publications on their way to this node's connections, in sequence order.</summary>
-internal sealed class SessionForwarder(Guid sessionId, IHubContext<InterviewHub, IRoomClient> hub, ILogger logger)
+/// <remarks>
+/// Sent through the untyped hub context: the event goes out as the bytes the writer encoded (<see cref="EncodedEvent"/>),
+/// under <see cref="IRoomClient.Event"/>'s name, and the client reads it as the <see cref="SessionEvent"/> it is.
+/// </remarks>
+internal sealed class SessionForwarder(Guid sessionId, IHubContext<InterviewHub> hub, ILogger logger)
 {
-    private readonly SessionOutbox _toInterviewer = new(m => hub.Clients.Group(RoomGroups.Interviewer(sessionId)).Event(m), logger);
-    private readonly SessionOutbox _toCandidate = new(m => hub.Clients.Group(RoomGroups.Candidate(sessionId)).Event(m), logger);
+    private readonly SessionOutbox _toInterviewer = new(Sender(hub, RoomGroups.Interviewer(sessionId)), logger);
+    private readonly SessionOutbox _toCandidate = new(Sender(hub, RoomGroups.Candidate(sessionId)), logger);
+
+    private static Func<EncodedEvent, Task> Sender(IHubContext<InterviewHub> hub, string group)
+    {
+        var connections = hub.Clients.Group(group);
+        return encoded => connections.SendAsync(nameof(IRoomClient.Event), encoded);
+    }
     private readonly SortedDictionary<long, SessionPublication> _early = [];
     private DateTimeOffset? _waitingSince;
     private Guid _epoch;
@@ -42,7 +52,7 @@ internal sealed class SessionForwarder(Guid sessionId, IHubContext<InterviewHub,
 
     public void Receive(SessionPublication publication, DateTimeOffset now)
     {
-        var seq = publication.ForInterviewer.Seq;
+        var seq = publication.Seq;
         if (seq < _next)
         {
             return;

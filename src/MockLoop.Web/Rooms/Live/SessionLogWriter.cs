@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Threading.Channels;
-using MockLoop.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Web.Data;
 
@@ -41,13 +39,9 @@ public sealed class SessionLogWriter : IAsyncDisposable
     /// <summary>Completes once the entry is committed; throws what the database threw for this entry alone.</summary>
     public Task AppendAsync(SessionEventRow entry)
     {
+        // Its text was checked by the rules (StorableText) before it was encoded, so it is not parsed again here; an
+        // entry the database refuses all the same fails its batch, which is then written entry by entry.
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (UnstorableText(entry) is { } problem)
-        {
-            // Never let it join a batch: PostgreSQL would refuse the whole transaction and send its neighbours into retries.
-            done.SetException(new ArgumentException($"The entry's {problem}, which PostgreSQL cannot store.", nameof(entry)));
-            return done.Task;
-        }
         if (!_queue.Writer.TryWrite(new PendingWrite(entry, done)))
         {
             done.SetException(new InvalidOperationException("The session log is shutting down."));
@@ -118,23 +112,6 @@ public sealed class SessionLogWriter : IAsyncDisposable
         {
             _logger.LogDebug(ex, "A session log batch failed; retrying its entries one by one");
             throw;
-        }
-    }
-
-    private static string? UnstorableText(SessionEventRow entry)
-    {
-        if (StorableText.Check(entry.ClientId) is { } idProblem)
-        {
-            return "change id " + idProblem.Describe();
-        }
-        try
-        {
-            using var payload = JsonDocument.Parse(entry.Payload);
-            return StorableText.FindInJson(payload.RootElement) is { } found ? $"payload at {found.Path} {found.Problem.Describe()}" : null;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return "payload is not valid JSON text: " + ex.Message;
         }
     }
 

@@ -9,10 +9,10 @@ namespace MockLoop.Web.Rooms.Live;
 /// </summary>
 internal sealed class SessionOutbox
 {
-    private readonly Channel<SessionEventMessage> _queue = Channel.CreateUnbounded<SessionEventMessage>(
+    private readonly Channel<EncodedEvent> _queue = Channel.CreateUnbounded<EncodedEvent>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
-    public SessionOutbox(Func<SessionEventMessage, Task> send, ILogger logger)
+    public SessionOutbox(Func<EncodedEvent, Task> send, ILogger logger)
     {
         _ = Task.Run(async () =>
         {
@@ -32,5 +32,5 @@ internal sealed class SessionOutbox
     }
 
     /// <summary>Called under the writer's lock, so entries are queued in sequence order.</summary>
-    public void Enqueue(SessionEventMessage message) => _queue.Writer.TryWrite(message);
+    public void Enqueue(EncodedEvent message) => _queue.Writer.TryWrite(message);
 }

@@ -6,13 +6,16 @@ namespace MockLoop.Web.Rooms.Live;
 
 public sealed partial class SessionWriter
 {
-    /// <summary>The last entries, for catching up a reconnecting client without reading the log.</summary>
-    private readonly Queue<SessionEntry> _recent = new();
+    /// <summary>
+    /// The last entries, for catching up a reconnecting client or node without reading the log: with the publication
+    /// this writer sent (null for entries it loaded from the log, whose views are made again when asked for).
+    /// </summary>
+    private readonly Queue<(SessionEntry Entry, SessionPublication? Publication)> _recent = new();
 
-    private void Remember(SessionEntry entry)
+    private void Remember(SessionEntry entry, SessionPublication? publication = null)
     {
         _resends.Remember(entry.AuthorId, entry.ClientId, entry.Seq);
-        _recent.Enqueue(entry);
+        _recent.Enqueue((entry, publication));
         while (_recent.Count > LiveLimits.MaxCatchUpEvents)
         {
             _recent.Dequeue();
@@ -35,14 +38,15 @@ public sealed partial class SessionWriter
             }
             var now = _clock.GetUtcNow();
             var timer = _state.Timer.View(now);
-            var oldestKept = _recent.Count == 0 ? Seq + 1 : _recent.Peek().Seq;
+            var oldestKept = _recent.Count == 0 ? Seq + 1 : _recent.Peek().Entry.Seq;
             if (lastSeq < 0 || lastSeq > Seq || lastSeq + 1 < oldestKept)
             {
                 return new SyncResult(Seq, SessionViews.Snapshot(_definition, _state, role, _names), null, timer, now);
             }
-            // Caught-up entries are shown against the current state (their previews and scorecard as they are now).
-            var missed = _recent.Where(e => e.Seq > lastSeq)
-                .Select(e => SessionViews.Message(_definition, _state, e, role, timer: null, _names)).ToList();
+            // The very events that were published; entries loaded from the log are shown against the current state.
+            var missed = _recent.Where(r => r.Entry.Seq > lastSeq)
+                .Select(r => r.Publication is { } sent ? sent.For(role).Decode()
+                    : SessionViews.Message(_definition, _state, r.Entry, role, timer: null, _names)).ToList();
             return new SyncResult(Seq, null, missed, timer, now);
         }
         finally
@@ -96,12 +100,12 @@ public sealed partial class SessionWriter
         await _gate.WaitAsync();
         try
         {
-            var oldestKept = _recent.Count == 0 ? Seq + 1 : _recent.Peek().Seq;
+            var oldestKept = _recent.Count == 0 ? Seq + 1 : _recent.Peek().Entry.Seq;
             if (seq + 1 < oldestKept)
             {
                 return null;
             }
-            return _recent.Where(e => e.Seq > seq).Select(Publication).ToList();
+            return _recent.Where(r => r.Entry.Seq > seq).Select(r => r.Publication ?? Publication(_state, r.Entry)).ToList();
         }
         finally
         {
@@ -109,14 +113,19 @@ public sealed partial class SessionWriter
         }
     }
 
-    /// <summary>Made under the writer's lock (they read the current state), so publications go out in sequence order.</summary>
-    private void Publish(SessionEntry entry) => _publish(Publication(entry));
-
-    private SessionPublication Publication(SessionEntry entry)
+    /// <summary>
+    /// The entry as each seat sees it, against the state right after it: encoded once, shared by both seats when both
+    /// may see it. Made under the writer's lock, so publications go out in sequence order.
+    /// </summary>
+    private SessionPublication Publication(SessionState after, SessionEntry entry)
     {
-        var timer = entry.Change is TimerChanged ? _state.Timer.View(_clock.GetUtcNow()) : null;
-        return new SessionPublication(
-            SessionViews.Message(_definition, _state, entry, SeatRole.Interviewer, timer, _names),
-            SessionViews.Message(_definition, _state, entry, SeatRole.Candidate, timer, _names));
+        var timer = entry.Change is TimerChanged ? after.Timer.View(_clock.GetUtcNow()) : null;
+        var full = EncodedEvent.Of(SessionViews.Event(_definition, after, entry, timer, _names));
+        if (entry.Audience == Audience.Everyone)
+        {
+            return new SessionPublication(full, full);
+        }
+        var hidden = EncodedEvent.Of(SessionViews.Private(entry));
+        return entry.Audience == Audience.Interviewer ? new SessionPublication(full, hidden) : new SessionPublication(hidden, full);
     }
 }

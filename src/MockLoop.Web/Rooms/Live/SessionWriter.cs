@@ -8,11 +8,17 @@ using Npgsql;
 namespace MockLoop.Web.Rooms.Live;
 
 /// <summary>
-/// What one committed entry looks like to each seat, handed to the host to fan out in sequence order. Made once by the
-/// writer and only read after: Orleans passes it to every node's observer without a deep copy (ADR 130).
+/// What one committed entry looks like to each seat, handed to the host to fan out in sequence order: the encoded
+/// event itself for a seat that may see it (both seats share the one encoding), a private entry for one that may not.
+/// Made once by the writer and only read after: Orleans passes it to every node's observer without a deep copy (ADR 130).
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record SessionPublication([property: Id(0)] SessionEventMessage ForInterviewer, [property: Id(1)] SessionEventMessage ForCandidate);
+public sealed record SessionPublication([property: Id(0)] EncodedEvent ForInterviewer, [property: Id(1)] EncodedEvent ForCandidate)
+{
+    public long Seq => ForInterviewer.Seq;
+
+    public EncodedEvent For(SeatRole role) => role == SeatRole.Interviewer ? ForInterviewer : ForCandidate;
+}
 
 /// <summary>
 /// The single writer of one session's log, whoever hosts it (the session grain; the demo seeder plays past sessions
@@ -101,7 +107,7 @@ public sealed partial class SessionWriter
     {
         if (clientId is not null && !ElementId.IsValid(clientId))
         {
-            return CommandResult.Refused("bad_client_id",
+            return CommandResult.Refused(CommandCodes.BadClientId,
                 $"A change id has 1 to {LiveLimits.ClientIdMaxLength} letters, digits, '_' or '-'.");
         }
 
@@ -110,7 +116,7 @@ public sealed partial class SessionWriter
         {
             if (RoleOf(userId) is not { } role)
             {
-                return CommandResult.Refused("not_a_participant", "You are not a participant in this interview.");
+                return CommandResult.Refused(CommandCodes.NotAParticipant, "You are not a participant in this interview.");
             }
             // A change resent after a reconnect: it is already in the log, so acknowledge it again, apply nothing.
             if (_resends.Find(userId, clientId) is { } earlier)
@@ -124,10 +130,13 @@ public sealed partial class SessionWriter
                 return CommandResult.Refused(refused.Code, refused.Message);
             }
             var entry = new SessionEntry(Seq + 1, userId, decision.At, decision.Audience, clientId, decision.Change!);
+            var after = SessionState.Apply(_state, entry);
+            // Encoded once: these bytes are the log's payload and every connection's message.
+            var publication = Publication(after, entry);
 
             try
             {
-                await PersistAsync(entry);
+                await PersistAsync(entry, after, publication);
             }
             catch (DbUpdateException ex) when (IsResendOfForgottenChange(ex))
             {
@@ -142,7 +151,7 @@ public sealed partial class SessionWriter
                 // Another writer got this sequence number (a session evicted and reloaded while this write was in
                 // flight, or served by two nodes). Nothing was applied here; the host reloads it on next use.
                 IsStale = true;
-                return CommandResult.Refused("conflict", "The session changed elsewhere. Reload the room and try again.");
+                return CommandResult.Refused(CommandCodes.Conflict, "The session changed elsewhere. Reload the room and try again.");
             }
             catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
             {
@@ -153,10 +162,10 @@ public sealed partial class SessionWriter
                 return CommandResult.Unavailable();
             }
 
-            _state = SessionState.Apply(_state, entry);
-            Remember(entry);
+            _state = after;
+            Remember(entry, publication);
             _snapshots.AfterApply(Id, _state);
-            Publish(entry);
+            _publish(publication);
             return CommandResult.Accepted(entry.Seq);
         }
         finally
@@ -189,11 +198,13 @@ public sealed partial class SessionWriter
     }
 
     /// <summary>The entry, and what it makes durable beyond the log (status, step timings, scorecard), in one transaction.</summary>
-    private async Task PersistAsync(SessionEntry entry)
+    private async Task PersistAsync(SessionEntry entry, SessionState after, SessionPublication publication)
     {
+        // The payload is the event its audience was sent (the interviewer's copy unless the entry is the candidate's).
+        var stored = entry.Audience == Audience.Candidate ? publication.ForCandidate : publication.ForInterviewer;
         var row = new SessionEventRow
         {
-            SessionId = Id, Seq = entry.Seq, Kind = entry.Kind, Payload = SessionChangeJson.Serialize(entry.Change),
+            SessionId = Id, Seq = entry.Seq, Kind = entry.Kind, Payload = System.Text.Encoding.UTF8.GetString(stored.Utf8),
             AuthorId = entry.AuthorId, At = entry.At, Audience = entry.Audience, ClientId = entry.ClientId,
         };
         if (entry.Change is not (TimerChanged or SelfAssessed or ScorecardSubmitted))
@@ -202,7 +213,6 @@ public sealed partial class SessionWriter
             await _log.AppendAsync(row);
             return;
         }
-        var after = SessionState.Apply(_state, entry);
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync();

@@ -75,8 +75,9 @@ public class SessionRulesTests
         var names = new Dictionary<Guid, string>();
         Assert.Null(SessionViews.Snapshot(kit.Definition, kit.State, SeatRole.Candidate, names).Notes);
         var asCandidate = SessionViews.Message(kit.Definition, kit.State, kit.Log[^1], SeatRole.Candidate, null, names);
-        Assert.Equal(SessionEventKinds.Private, asCandidate.Kind);
-        Assert.Null(asCandidate.Note);
+        var bare = Assert.IsType<PrivateEntry>(asCandidate);
+        Assert.Equal(kit.Log[^1].Seq, bare.Seq);
+        Assert.DoesNotContain("second", System.Text.Encoding.UTF8.GetString(SessionChangeJson.Encode(asCandidate)));
 
         kit.Accept(SeatRole.Interviewer, new DriveTimer(new StartTimer()));
         kit.Accept(SeatRole.Interviewer, new DriveTimer(new EndTimer()));
@@ -190,10 +191,10 @@ public class SessionRulesTests
 
         kit.Accept(SeatRole.Interviewer, new SubmitScorecard("Mid", "", "", "Ask about scale first"));
         var reveal = SessionViews.Message(kit.Definition, kit.State, kit.Log[^1], SeatRole.Candidate, null, names);
-        Assert.Equal(SessionEventKinds.Scorecard, reveal.Kind);
-        Assert.Equal(3, Assert.Single(reveal.Scores!).Level);
-        Assert.Single(reveal.RedFlags!);
-        Assert.Equal("Below", reveal.Scorecard!.Verdict.Outcome);
+        var card = Assert.IsType<ScorecardEntry>(reveal);
+        Assert.Equal(3, Assert.Single(card.Scores).Level);
+        Assert.Single(card.RedFlags);
+        Assert.Equal("Below", card.Scorecard.Verdict.Outcome);
     }
 
     [Fact]
