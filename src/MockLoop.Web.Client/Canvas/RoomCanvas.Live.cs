@@ -127,7 +127,7 @@ public partial class RoomCanvas
         StateHasChanged();
         _ = InvokeAsync(async () =>
         {
-            await Task.Delay(NoticeDuration);
+            await Task.Delay(NoticeDuration, Clock);
             if (version == noticeVersion)
             {
                 notice = null;
@@ -174,11 +174,11 @@ public partial class RoomCanvas
         {
             return;
         }
-        peerDrags[drag.NodeId] = (new DiagramPoint(drag.X, drag.Y), DateTimeOffset.UtcNow);
+        peerDrags[drag.NodeId] = (new DiagramPoint(drag.X, drag.Y), Clock.GetUtcNow());
         DrawPeerDrags();
         _ = InvokeAsync(async () =>
         {
-            await Task.Delay(PeerDragExpiry);
+            await Task.Delay(PeerDragExpiry, Clock);
             ExpirePeerDrags();
         });
     }
@@ -195,7 +195,7 @@ public partial class RoomCanvas
 
     private void ExpirePeerDrags()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         var stale = peerDrags.Where(d => now - d.Value.Seen >= PeerDragExpiry).Select(d => d.Key).ToList();
         if (stale.Count == 0)
         {

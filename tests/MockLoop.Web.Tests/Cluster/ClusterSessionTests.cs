@@ -87,7 +87,7 @@ public sealed class ClusterSessionTests
         var drawn = await AckedAsync(room.Candidate, "SubmitOp", AddNode("op-1", "n1"));
         var asked = await AckedAsync(room.Candidate, "SendChat", "Who are the users?", "c-1");
         var noted = await AckedAsync(room.Interviewer, "SaveNote", stepId, "asks early", "i-1");
-        var scored = await AckedAsync(room.Interviewer, "ScoreCriterion", stepId, criterionId, 3, null, "i-2");
+        var scored = await AckedAsync(room.Interviewer, "ScoreCriterionMarks", stepId, criterionId, 3, null, false, Array.Empty<int>(), "i-2");
         var answered = await AckedAsync(room.Interviewer, "SendChat", "Riders and drivers", "i-3");
 
         Assert.Equal([1L, 2L, 3L, 4L, 5L], new[] { drawn, asked, noted, scored, answered });

@@ -59,6 +59,6 @@ public sealed class DatabaseTroubleTests(MockLoopApp app) : IClassFixture<MockLo
         await using var scope = app.Services.CreateAsyncScope();
         var rows = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SessionEventRow>()
             .Where(e => e.SessionId == sessionId && e.Kind == "chat").OrderBy(e => e.Seq).ToListAsync();
-        return rows.Select(r => System.Text.Json.JsonDocument.Parse(r.Payload).RootElement.GetProperty("text").GetString()!).ToList();
+        return rows.Select(r => ((MockLoop.Core.Sessions.ChatPosted)MockLoop.Core.Sessions.SessionChangeJson.Deserialize(r.Kind, r.Payload)).Text).ToList();
     }
 }

@@ -57,6 +57,50 @@ public sealed class DiagramSyncTests(MockLoopApp app) : IClassFixture<MockLoopAp
     }
 
     [Fact]
+    public async Task The_stored_entry_is_the_very_event_both_seats_were_sent_and_a_private_one_reaches_the_candidate_bare()
+    {
+        var (interviewer, candidate, id) = await OpenAsync(app);
+        await using var _ = interviewer;
+        await using var __ = candidate;
+
+        Assert.True((await candidate.CallAsync("SubmitOp", AddNode("op-1", "n_store")))!["ok"]!.GetValue<bool>());
+        var toInterviewer = await interviewer.ExpectAsync("Event");
+        var toCandidate = await candidate.ExpectAsync("Event");
+        var storedOp = await PayloadAsync(id, seq: 1);
+        Assert.Equal(Canonical(storedOp), Canonical(toInterviewer));
+        Assert.Equal(Canonical(storedOp), Canonical(toCandidate));
+
+        var steps = await interviewer.CallAsync("Sync", -1L);
+        var stepId = steps!["snapshot"]!["rubric"]!["steps"]![0]!["id"]!.GetValue<string>();
+        Assert.True((await interviewer.CallAsync("SaveNote", stepId, "Asked about scale unprompted", null))!["ok"]!.GetValue<bool>());
+        var note = await interviewer.ExpectAsync("Event");
+        var bare = await candidate.ExpectAsync("Event");
+        var storedNote = await PayloadAsync(id, seq: 2);
+        Assert.Equal(Canonical(storedNote), Canonical(note));
+        Assert.Equal("note", storedNote["kind"]!.GetValue<string>());
+        Assert.Equal("private", bare["kind"]!.GetValue<string>());
+        Assert.Equal(2, bare["seq"]!.GetValue<long>());
+        Assert.DoesNotContain("scale", bare.ToJsonString());
+    }
+
+    private async Task<JsonNode> PayloadAsync(Guid id, long seq)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var payload = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SessionEventRow>()
+            .Where(r => r.SessionId == id && r.Seq == seq).Select(r => r.Payload).SingleAsync();
+        return JsonNode.Parse(payload)!;
+    }
+
+    /// <summary>Keys sorted at every level: PostgreSQL's jsonb keeps its own key order, the meaning is the same.</summary>
+    private static string Canonical(JsonNode? node) => node switch
+    {
+        JsonObject o => "{" + string.Join(",", o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"\"{p.Key}\":{Canonical(p.Value)}")) + "}",
+        JsonArray a => "[" + string.Join(",", a.Select(Canonical)) + "]",
+        null => "null",
+        _ => node.ToJsonString(),
+    };
+
+    [Fact]
     public async Task Malformed_or_invalid_ops_are_refused_and_change_nothing()
     {
         var (interviewer, candidate, id) = await OpenAsync(app);

@@ -56,8 +56,8 @@ public sealed class RoomRulesOnTheServerTests(MockLoopApp app) : IClassFixture<M
         var i = room.InterviewerHub;
         Assert.Equal("ok", Code(await i.CallAsync("Timer", new { type = "start" }, null)));
 
-        Assert.Equal("too_long", Code(await i.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 3, new string('x', 2_001), null)));
-        Assert.Equal("ok", Code(await i.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 3, new string('x', 2_000), null)));
+        Assert.Equal("too_long", Code(await i.CallAsync("ScoreCriterionMarks", "evaluation", "offline-evaluation", 3, new string('x', 2_001), false, Array.Empty<int>(), null)));
+        Assert.Equal("ok", Code(await i.CallAsync("ScoreCriterionMarks", "evaluation", "offline-evaluation", 3, new string('x', 2_000), false, Array.Empty<int>(), null)));
         Assert.Equal("ok", Code(await i.CallAsync("Timer", new { type = "end" }, null)));
         Assert.Equal("too_long", Code(await i.CallAsync("SubmitScorecard", "Senior", new string('s', 4_001), "", "Practise metrics", null)));
         Assert.Equal("too_long", Code(await i.CallAsync("SubmitScorecard", "Senior", "", "", new string('s', 4_001), null)));
@@ -72,7 +72,7 @@ public sealed class RoomRulesOnTheServerTests(MockLoopApp app) : IClassFixture<M
         await EndAsync(room);
 
         Assert.Equal("nothing_scored", Code(await i.CallAsync("SubmitScorecard", "Senior", "", "", "Practise metrics", null)));
-        Assert.Equal("ok", Code(await i.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 3, null, null)));
+        Assert.Equal("ok", Code(await i.CallAsync("ScoreCriterionMarks", "evaluation", "offline-evaluation", 3, null, false, Array.Empty<int>(), null)));
         Assert.Equal("next_step_missing", Code(await i.CallAsync("SubmitScorecard", "Senior", "", "", "   ", null)));
         Assert.Equal("bad_level", Code(await i.CallAsync("SubmitScorecard", "Principal", "", "", "Practise metrics", null)));
         Assert.Equal("ok", Code(await i.CallAsync("SubmitScorecard", "Senior", "", "", "Practise metrics", null)));

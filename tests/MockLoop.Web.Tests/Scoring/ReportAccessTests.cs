@@ -19,7 +19,7 @@ public sealed class ReportAccessTests(MockLoopApp app) : IClassFixture<MockLoopA
     {
         var (id, interviewer, candidate, i, c) = await PairedRoom.OpenAsync(app, "Ivy " + candidateName, candidateName);
         await i.CallAsync("Timer", new { type = "start" }, null);
-        await i.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 3, marker, null);
+        await i.CallAsync("ScoreCriterionMarks", "evaluation", "offline-evaluation", 3, marker, false, Array.Empty<int>(), null);
         await i.CallAsync("Timer", new { type = "end" }, null);
         var ack = (await i.CallAsync("SubmitScorecard", "Senior", "s", "i", "Next for " + marker, null))!;
         Assert.True(ack["ok"]!.GetValue<bool>(), ack.ToJsonString());

@@ -28,7 +28,7 @@ public sealed class ScoringHubTests(MockLoopApp app) : IClassFixture<MockLoopApp
         await interviewer.CallAsync("Timer", new { type = "start" }, null);
         await candidate.ExpectAsync("Event");
 
-        var ack = (await interviewer.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 2, SecretNote, null))!;
+        var ack = (await interviewer.CallAsync("ScoreCriterionMarks", "evaluation", "offline-evaluation", 2, SecretNote, false, Array.Empty<int>(), null))!;
         Assert.True(ack["ok"]!.GetValue<bool>(), ack.ToJsonString());
 
         var interviewerSees = await interviewer.ExpectAsync("Event");
@@ -63,13 +63,13 @@ public sealed class ScoringHubTests(MockLoopApp app) : IClassFixture<MockLoopApp
         await using var _i = interviewer;
         await using var _c = candidate;
 
-        Assert.Equal("interviewer_only", (await candidate.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 4, null, null))!["code"]!.GetValue<string>());
+        Assert.Equal("interviewer_only", (await candidate.CallAsync("ScoreCriterionMarks", "evaluation", "offline-evaluation", 4, null, false, Array.Empty<int>(), null))!["code"]!.GetValue<string>());
         Assert.Equal("candidate_only", (await interviewer.CallAsync("SelfAssess", "evaluation", "offline-evaluation", 4, null))!["code"]!.GetValue<string>());
         Assert.Equal("not_ended", (await candidate.CallAsync("SelfAssess", "evaluation", "offline-evaluation", 4, null))!["code"]!.GetValue<string>());
         Assert.Equal("interviewer_only", (await candidate.CallAsync("SubmitScorecard", "Senior", "", "", "x", null))!["code"]!.GetValue<string>());
         Assert.Equal("not_ended", (await interviewer.CallAsync("SubmitScorecard", "Senior", "", "", "x", null))!["code"]!.GetValue<string>());
-        Assert.Equal("unknown_criterion", (await interviewer.CallAsync("ScoreCriterion", "evaluation", "vibes", 4, null, null))!["code"]!.GetValue<string>());
-        Assert.Equal("bad_level", (await interviewer.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 7, null, null))!["code"]!.GetValue<string>());
+        Assert.Equal("unknown_criterion", (await interviewer.CallAsync("ScoreCriterionMarks", "evaluation", "vibes", 4, null, false, Array.Empty<int>(), null))!["code"]!.GetValue<string>());
+        Assert.Equal("bad_level", (await interviewer.CallAsync("ScoreCriterionMarks", "evaluation", "offline-evaluation", 7, null, false, Array.Empty<int>(), null))!["code"]!.GetValue<string>());
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public sealed class ScoringHubTests(MockLoopApp app) : IClassFixture<MockLoopApp
         await using var _i = interviewer;
         await using var _c = candidate;
         await interviewer.CallAsync("Timer", new { type = "start" }, null);
-        await interviewer.CallAsync("ScoreCriterion", "clarify-requirements", "objective-and-scope", 3, "Clear KPI", null);
-        await interviewer.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 2, SecretNote, null);
+        await interviewer.CallAsync("ScoreCriterionMarks", "clarify-requirements", "objective-and-scope", 3, "Clear KPI", false, Array.Empty<int>(), null);
+        await interviewer.CallAsync("ScoreCriterionMarks", "evaluation", "offline-evaluation", 2, SecretNote, false, Array.Empty<int>(), null);
         await interviewer.CallAsync("Timer", new { type = "end" }, null);
         Assert.True((await candidate.CallAsync("SelfAssess", "evaluation", "offline-evaluation", 3, null))!["ok"]!.GetValue<bool>());
 
@@ -88,7 +88,7 @@ public sealed class ScoringHubTests(MockLoopApp app) : IClassFixture<MockLoopApp
         Assert.Equal("bad_level", (await interviewer.CallAsync("SubmitScorecard", "Wizard", "a", "b", "c", null))!["code"]!.GetValue<string>());
         var ack = (await interviewer.CallAsync("SubmitScorecard", "Senior", "Structured requirements", "Evaluation depth", "Practise ranking metrics", null))!;
         Assert.True(ack["ok"]!.GetValue<bool>(), ack.ToJsonString());
-        Assert.Equal("submitted", (await interviewer.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 4, null, null))!["code"]!.GetValue<string>());
+        Assert.Equal("submitted", (await interviewer.CallAsync("ScoreCriterionMarks", "evaluation", "offline-evaluation", 4, null, false, Array.Empty<int>(), null))!["code"]!.GetValue<string>());
 
         var reveal = (await candidate.CallAsync("Sync", -1))!["snapshot"]!;
         Assert.Contains(SecretNote, reveal["scores"]!.ToJsonString());

@@ -30,7 +30,7 @@ public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>
         var i = room.InterviewerHub;
         await i.CallAsync("Timer", new { type = "start" }, null);
 
-        Assert.Equal("bad_marks", Code(await i.CallAsync("ScoreCriterion", "clarify-requirements", "scale-and-budgets", 4, null, null)));
+        Assert.Equal("bad_marks", Code(await i.CallAsync("ScoreCriterionMarks", "clarify-requirements", "scale-and-budgets", 4, null, false, Array.Empty<int>(), null)));
         Assert.Equal("bad_marks", Code(await i.CallAsync("ScoreCriterionMarks", "clarify-requirements", "scale-and-budgets", 4, null, false, new[] { 0 }, null)));
         Assert.Equal("bad_marks", Code(await i.CallAsync("ScoreCriterionMarks", "clarify-requirements", "scale-and-budgets", 3, null, false, new[] { 9 }, null)));
         Assert.Equal("ok", Code(await i.CallAsync("ScoreCriterionMarks", "clarify-requirements", "scale-and-budgets", 4, null, false, new[] { 0, 2 }, null)));
@@ -39,8 +39,8 @@ public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>
         Assert.Equal("ok", Code(await i.CallAsync("ScoreCriterionMarks", "clarify-requirements", "scale-and-budgets", 4, null, true, new[] { 0, 2 }, null)));
         Assert.Equal(3, StepScore(await InterviewerSnapshotAsync(i), "clarify-requirements"));
 
-        // A note saved through the plain method keeps the marks already recorded.
-        Assert.Equal("ok", Code(await i.CallAsync("ScoreCriterion", "clarify-requirements", "scale-and-budgets", 4, "Did the QPS maths", null)));
+        // A note saved with the criterion's marks keeps them (the room always sends the marks it shows).
+        Assert.Equal("ok", Code(await i.CallAsync("ScoreCriterionMarks", "clarify-requirements", "scale-and-budgets", 4, "Did the QPS maths", true, new[] { 0, 2 }, null)));
         var score = (await InterviewerSnapshotAsync(i))["scores"]!.AsArray().Single()!;
         Assert.True(score["neededHint"]!.GetValue<bool>());
         Assert.Equal([0, 2], score["signals"]!.AsArray().Select(n => n!.GetValue<int>()));
@@ -103,8 +103,8 @@ public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>
         await using var room = await PairedRoom.OpenAsync(app);
         var i = room.InterviewerHub;
         await i.CallAsync("Timer", new { type = "start" }, null);
-        await i.CallAsync("ScoreCriterion", "clarify-requirements", "objective-and-scope", 3, null, null);
-        await i.CallAsync("ScoreCriterion", "clarify-requirements", "scale-and-budgets", 3, null, null);
+        await i.CallAsync("ScoreCriterionMarks", "clarify-requirements", "objective-and-scope", 3, null, false, Array.Empty<int>(), null);
+        await i.CallAsync("ScoreCriterionMarks", "clarify-requirements", "scale-and-budgets", 3, null, false, Array.Empty<int>(), null);
         await i.CallAsync("Timer", new { type = "end" }, null);
         Assert.Equal("ok", Code(await i.CallAsync("SubmitScorecard", "Mid", "", "", "Move faster through clarification", null)));
 
@@ -124,7 +124,7 @@ public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>
         await using var _i = i;
         await using var _c = c;
         await i.CallAsync("Timer", new { type = "start" }, null);
-        await i.CallAsync("ScoreCriterion", "evaluation", "offline-evaluation", 3, null, null);
+        await i.CallAsync("ScoreCriterionMarks", "evaluation", "offline-evaluation", 3, null, false, Array.Empty<int>(), null);
         await i.CallAsync("Timer", new { type = "end" }, null);
         Assert.Equal("ok", Code(await i.CallAsync("SubmitScorecard", "Senior", "", "", "v2 next step", null)));
 
