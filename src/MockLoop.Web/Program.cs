@@ -11,6 +11,7 @@ using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
 using MockLoop.Web.Schedule;
+using MockLoop.Web.Scoring;
 using MockLoop.Web.Testing;
 using MockLoop.Web.Security;
 
@@ -26,6 +27,7 @@ builder.AddAccounts();
 builder.AddRubrics();
 builder.AddCaseMaterial();
 builder.AddRooms();
+builder.AddReports();
 builder.AddRoomClient();
 builder.AddLobby();
 builder.AddProgress();

@@ -6,6 +6,9 @@ using MockLoop.Web.Data;
 
 namespace MockLoop.Web.Rubrics;
 
+/// <summary>What identifies a stored rubric row's content, as a query that joined it selects.</summary>
+public sealed record StoredRubricKey(long RowId, string RubricId, int Version, Guid? OwnerId, string ContentHash);
+
 /// <summary>
 /// Rubrics from PostgreSQL (every shipped version, plus each user's own uploads); cases and components from the
 /// shipped library, since those are not uploaded.
@@ -95,6 +98,19 @@ public sealed class DbRubricCatalog(IServiceScopeFactory scopes, ShippedRubricLi
             ?? (chosen?.RowId is { } rowId
                 ? await db.Set<StoredRubric>().Where(r => r.Id == rowId).Select(r => r.Json).SingleAsync(ct)
                 : null);
+    }
+
+    /// <summary>
+    /// The rubric of a stored row the caller has already read (the report reads it with everything else in one
+    /// query): from memory, the shipped library or the cache, reading the row's text only the first time this
+    /// process needs that content.
+    /// </summary>
+    public Task<Rubric> StoredAsync(AppDbContext db, StoredRubricKey row, CancellationToken ct = default)
+    {
+        var shipped = row.OwnerId is null
+            ? Library.AllVersions.FirstOrDefault(r => r.Rubric.Id == row.RubricId && r.Rubric.Version == row.Version && r.ContentHash == row.ContentHash)
+            : null;
+        return ParseAsync(db, new RubricHeader(row.RubricId, row.Version, row.OwnerId, "", row.ContentHash, row.RowId, shipped), ct);
     }
 
     /// <summary>
