@@ -101,16 +101,21 @@ public sealed class DbRubricCatalog(IServiceScopeFactory scopes, ShippedRubricLi
     }
 
     /// <summary>
-    /// The rubric of a stored row the caller has already read (the report reads it with everything else in one
-    /// query): from memory, the shipped library or the cache, reading the row's text only the first time this
-    /// process needs that content.
+    /// The rubric a session scored against, given the stored row its query already joined (the creator's own upload
+    /// first, as <see cref="FindAsync"/> chooses): the shipped library's copy from memory, else the parsed row from the
+    /// cache, reading the row's text only the first time this process needs that content. Null when it has neither.
     /// </summary>
-    public Task<Rubric> StoredAsync(AppDbContext db, StoredRubricKey row, CancellationToken ct = default)
+    public async Task<Rubric?> ForSessionAsync(AppDbContext db, string id, int version, StoredRubricKey? row, CancellationToken ct = default)
     {
-        var shipped = row.OwnerId is null
-            ? Library.AllVersions.FirstOrDefault(r => r.Rubric.Id == row.RubricId && r.Rubric.Version == row.Version && r.ContentHash == row.ContentHash)
-            : null;
-        return ParseAsync(db, new RubricHeader(row.RubricId, row.Version, row.OwnerId, "", row.ContentHash, row.RowId, shipped), ct);
+        // Like VisibleAsync: a shipped version in the library is served from memory, whether or not its row is read.
+        if (row is null or { OwnerId: null }
+            && Library.AllVersions.FirstOrDefault(r => r.Rubric.Id == id && r.Rubric.Version == version) is { } shipped)
+        {
+            return shipped.Rubric;
+        }
+        return row is null
+            ? null
+            : await ParseAsync(db, new RubricHeader(row.RubricId, row.Version, row.OwnerId, "", row.ContentHash, row.RowId, null), ct);
     }
 
     /// <summary>

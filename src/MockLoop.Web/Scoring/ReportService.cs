@@ -66,13 +66,13 @@ public sealed class ReportService(AppDbContext db, DbRubricCatalog catalog, ISer
         {
             return (ReportAccess.NotSubmittedYet, null);
         }
-        if (found.Projection is null || found.Rubric is null)
+        if (found.Projection is null
+            || await catalog.ForSessionAsync(db, found.RubricId, found.RubricVersion, found.Rubric, ct) is not { } rubric)
         {
             return (ReportAccess.NotFound, null);
         }
 
         var projection = ReportProjectionJson.Deserialize(found.Projection);
-        var rubric = await catalog.StoredAsync(db, found.Rubric, ct);
         var diagrams = found.Diagrams.ToDictionary(d => d.StepId, d => (d.Seq, Snapshot: DiagramJson.DeserializeSnapshot(d.Snapshot)));
         var steps = rubric.Steps
             .Select(step => projection.Step(step.Id) is { } result
@@ -90,16 +90,16 @@ public sealed class ReportService(AppDbContext db, DbRubricCatalog catalog, ISer
     private sealed record StoredDiagram(string StepId, long Seq, string Snapshot);
 
     private sealed record Found(
-        Guid? InterviewerId, Guid? CandidateId, bool Submitted, string? Projection, StoredRubricKey? Rubric,
+        Guid? InterviewerId, Guid? CandidateId, string RubricId, int RubricVersion, bool Submitted, string? Projection, StoredRubricKey? Rubric,
         string? InterviewerName, string? CandidateName, List<StoredDiagram> Diagrams);
 
     /// <summary>
     /// The seats, the stored report, the rubric row it was scored against (the session creator's own upload first,
-    /// as when the session was set up), the names and the step diagrams: one SQL command.
+    /// as when the session was set up; a shipped version needs none), the names and the step diagrams: one SQL command.
     /// </summary>
     private Task<Found?> ReadAsync(Guid sessionId, CancellationToken ct) =>
         db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => new Found(
-                s.InterviewerId, s.CandidateId,
+                s.InterviewerId, s.CandidateId, s.RubricId, s.RubricVersion,
                 db.Set<ScorecardRow>().Any(c => c.SessionId == s.Id),
                 db.Set<ReportProjectionRow>().Where(p => p.SessionId == s.Id).Select(p => p.Projection).FirstOrDefault(),
                 db.Set<StoredRubric>()
