@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MockLoop.Web.Accounts;
 using MockLoop.Web.Cases;
 using MockLoop.Web.Cluster;
@@ -11,12 +12,13 @@ using MockLoop.Web.Progress;
 using MockLoop.Web.Rooms;
 using MockLoop.Web.Rubrics;
 using MockLoop.Web.Schedule;
-using MockLoop.Web.Testing;
+using MockLoop.Web.Scoring;
 using MockLoop.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSingleton(TimeProvider.System);
+// TryAdd: a test host's hosting startup (tests/MockLoop.TestClock, docs/decisions/166) runs first and may supply its own.
+builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddRazorComponents();
 builder.Services.AddSingleton<StaticAssetVersions>();
 builder.AddSecurity();
@@ -26,11 +28,11 @@ builder.AddAccounts();
 builder.AddRubrics();
 builder.AddCaseMaterial();
 builder.AddRooms();
+builder.AddReports();
 builder.AddRoomClient();
 builder.AddLobby();
 builder.AddProgress();
 builder.AddSchedule();
-builder.AddTestingClock();
 builder.AddDemoData();
 builder.AddObservability();
 
@@ -63,7 +65,6 @@ app.MapRooms();
 app.MapLobby();
 app.MapProgress();
 app.MapSchedule();
-app.MapTestingClock();
 app.MapRubrics();
 app.MapCaseMaterial();
 app.MapStaticAssets();

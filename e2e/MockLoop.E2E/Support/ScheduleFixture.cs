@@ -1,9 +1,10 @@
 using Microsoft.Playwright;
+using MockLoop.TestClock;
 
 namespace MockLoop.E2E.Support;
 
 /// <summary>
-/// An app process of its own whose clock the test can move forward (Testing:ControllableClock, only in Development or Testing
+/// An app process of its own whose clock the test can move forward (MockLoop.TestClock, only in Development or Testing
 /// environment and with a token), with the schedule worker polling every second, and a chromium.
 /// </summary>
 public sealed class ScheduleFixture : IAsyncLifetime
@@ -16,10 +17,13 @@ public sealed class ScheduleFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The controllable clock is refused in Production: this app alone runs the published output as Testing.
+        // The controllable clock is refused in Production: this app alone runs the published output as Testing, and
+        // loads the clock from the test assembly beside these tests (the published output has none, ADR 166).
         App.Settings["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        App.Settings["Testing__ControllableClock__Enabled"] = "true";
-        App.Settings["Testing__ControllableClock__Token"] = ClockToken;
+        foreach (var (key, value) in ControllableClockStartup.ProcessSettings(ClockToken))
+        {
+            App.Settings[key] = value;
+        }
         App.Settings["Schedule__Worker__PollInterval"] = "00:00:01";
         await App.StartAsync();
         _playwright = await Playwright.CreateAsync();
@@ -45,7 +49,7 @@ public sealed class ScheduleFixture : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = App.BaseUrl };
         using var request = new HttpRequestMessage(HttpMethod.Post,
             $"/testing/clock/advance?minutes={by.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-        request.Headers.Add("X-Clock-Token", ClockToken);
+        request.Headers.Add(ControllableClockStartup.TokenHeader, ClockToken);
         var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());

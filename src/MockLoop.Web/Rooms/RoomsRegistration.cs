@@ -14,7 +14,6 @@ public static class RoomsRegistration
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddScoped<SessionSetupResolver>();
         builder.Services.AddScoped<SessionHistory>();
-        builder.Services.AddScoped<Scoring.ReportService>();
         // The sessions themselves are grains: AddCluster registers IRoomSessions (GrainRoomSessions).
         builder.Services.AddSingleton<Live.SessionLogWriter>();
         builder.Services.AddOptions<Live.SessionLogOptions>().BindConfiguration(Live.SessionLogOptions.Section).ValidateOnStart();

@@ -6,6 +6,9 @@ using MockLoop.Web.Data;
 
 namespace MockLoop.Web.Rubrics;
 
+/// <summary>What identifies a stored rubric row's content, as a query that joined it selects.</summary>
+public sealed record StoredRubricKey(long RowId, string RubricId, int Version, Guid? OwnerId, string ContentHash);
+
 /// <summary>
 /// Rubrics from PostgreSQL (every shipped version, plus each user's own uploads); cases and components from the
 /// shipped library, since those are not uploaded.
@@ -95,6 +98,24 @@ public sealed class DbRubricCatalog(IServiceScopeFactory scopes, ShippedRubricLi
             ?? (chosen?.RowId is { } rowId
                 ? await db.Set<StoredRubric>().Where(r => r.Id == rowId).Select(r => r.Json).SingleAsync(ct)
                 : null);
+    }
+
+    /// <summary>
+    /// The rubric a session scored against, given the stored row its query already joined (the creator's own upload
+    /// first, as <see cref="FindAsync"/> chooses): the shipped library's copy from memory, else the parsed row from the
+    /// cache, reading the row's text only the first time this process needs that content. Null when it has neither.
+    /// </summary>
+    public async Task<Rubric?> ForSessionAsync(AppDbContext db, string id, int version, StoredRubricKey? row, CancellationToken ct = default)
+    {
+        // Like VisibleAsync: a shipped version in the library is served from memory, whether or not its row is read.
+        if (row is null or { OwnerId: null }
+            && Library.AllVersions.FirstOrDefault(r => r.Rubric.Id == id && r.Rubric.Version == version) is { } shipped)
+        {
+            return shipped.Rubric;
+        }
+        return row is null
+            ? null
+            : await ParseAsync(db, new RubricHeader(row.RubricId, row.Version, row.OwnerId, "", row.ContentHash, row.RowId, null), ct);
     }
 
     /// <summary>

@@ -1,120 +1,114 @@
-using MockLoop.Core.Sessions;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Core.Cases;
 using MockLoop.Core.Diagrams;
+using MockLoop.Core.Reports;
 using MockLoop.Core.Rubrics;
+using MockLoop.Core.Sessions;
 using MockLoop.Web.Data;
-using MockLoop.Web.Rooms;
 using MockLoop.Web.Rooms.Live;
 using MockLoop.Web.Rubrics;
 
 namespace MockLoop.Web.Scoring;
 
-/// <param name="Marks">The interviewer's marks per criterion id (needed a hint, strong signals), from the session log.</param>
-public sealed record ReportStep(
-    RubricStep Step, double? Score, StepTimingRow? Timing, DiagramSnapshot? Diagram,
-    IReadOnlyList<(Criterion Criterion, CriterionScoreRow? Score, CriterionScoreRow? Self)> Criteria,
-    IReadOnlyDictionary<string, CriterionScored> Marks);
+/// <summary>One step of the report: the rubric's words, the stored results, and the diagram as the step ended.</summary>
+public sealed record ReportStep(RubricStep Step, ReportStepResult Result, DiagramSnapshot? Diagram)
+{
+    /// <summary>Each criterion of the step with its stored result, in rubric order.</summary>
+    public IEnumerable<(Criterion Criterion, ReportCriterionResult Result)> Criteria =>
+        Step.Criteria.Zip(Result.Criteria, (criterion, result) => (criterion, result));
+}
 
 public sealed record Report(
-    InterviewSession Session, Rubric Rubric, InterviewCase? Case, ScorecardRow Scorecard, string InterviewerName, string CandidateName,
-    SeatRole MyRole, IReadOnlyList<ReportStep> Steps, DiagramSnapshot? FinalDiagram,
-    IReadOnlyList<Component> ComponentsPresent, IReadOnlyList<Component> ComponentsMissing, ComponentVocabulary Components,
-    LevelVerdict Verdict)
+    ReportProjection Projection, Rubric Rubric, InterviewCase? Case, string InterviewerName, string CandidateName,
+    SeatRole MyRole, IReadOnlyList<ReportStep> Steps, DiagramSnapshot? FinalDiagram, ComponentVocabulary Components)
 {
+    public LevelVerdict Verdict => Projection.Verdict;
+
+    public IReadOnlyList<Component> ComponentsPresent => Resolve(Projection.Coverage?.Present);
+
+    public IReadOnlyList<Component> ComponentsMissing => Resolve(Projection.Coverage?.Missing);
+
     /// <summary>Optional components of the case that the final diagram also drew (shown, not counted).</summary>
-    public IReadOnlyList<Component> OptionalPresent { get; init; } = [];
+    public IReadOnlyList<Component> OptionalPresent => Resolve(Projection.Coverage?.OptionalPresent);
+
+    // A component id the vocabulary no longer knows is left out, as it always was.
+    private IReadOnlyList<Component> Resolve(IReadOnlyList<string>? ids) =>
+        (ids ?? []).Select(Components.Find).OfType<Component>().ToList();
 }
 
 public enum ReportAccess { Found, NotFound, NotSubmittedYet }
 
-/// <summary>The candidate's report: only for the session's two participants, and only once the scorecard exists.</summary>
-public sealed class ReportService(AppDbContext db, IRubricCatalog catalog)
+/// <summary>
+/// The candidate's report: only for the session's two participants, and only once the scorecard exists. Everything
+/// it shows was computed at submission (<see cref="ReportProjections"/>) and is read here with one query; the
+/// rubric's words come from memory (docs/decisions/165).
+/// </summary>
+public sealed class ReportService(AppDbContext db, DbRubricCatalog catalog, IServiceScopeFactory scopes)
 {
-    // The options the live session writes its log with.
-    private static readonly JsonSerializerOptions JsonOptions = MockLoop.Core.Sessions.TimerJson.Options;
-
     public async Task<(ReportAccess Access, Report? Report)> ForAsync(Guid sessionId, Guid userId, CancellationToken ct = default)
     {
-        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session?.RoleOf(userId) is not { } role)
+        var found = await ReadAsync(sessionId, ct);
+        if (found is not null && found.Projection is null && found.Submitted)
+        {
+            // Submitted by a node older than stored reports, after this one's start-up back-fill: fill it now.
+            await ReportBackfill.ProjectAsync(scopes, sessionId, ct);
+            found = await ReadAsync(sessionId, ct);
+        }
+        var role = found is null ? null
+            : userId == found.InterviewerId ? SeatRole.Interviewer
+            : userId == found.CandidateId ? SeatRole.Candidate
+            : (SeatRole?)null;
+        if (found is null || role is null)
         {
             return (ReportAccess.NotFound, null);
         }
-        var card = await db.Set<ScorecardRow>().AsNoTracking().FirstOrDefaultAsync(c => c.SessionId == sessionId, ct);
-        if (card is null)
+        if (!found.Submitted)
         {
             return (ReportAccess.NotSubmittedYet, null);
         }
-        var rubric = await catalog.FindAsync(card.RubricId, card.RubricVersion, session.CreatedById, ct);
-        if (rubric is null)
+        if (found.Projection is null
+            || await catalog.ForSessionAsync(db, found.RubricId, found.RubricVersion, found.Rubric, ct) is not { } rubric)
         {
             return (ReportAccess.NotFound, null);
         }
 
-        var stepScores = await db.Set<ScorecardStepRow>().AsNoTracking().Where(s => s.SessionId == sessionId).ToDictionaryAsync(s => s.StepId, s => s.Score, ct);
-        var criteria = await db.Set<CriterionScoreRow>().AsNoTracking().Where(s => s.SessionId == sessionId).ToListAsync(ct);
-        var timings = await db.Set<StepTimingRow>().AsNoTracking().Where(s => s.SessionId == sessionId).ToDictionaryAsync(s => s.StepId, ct);
-        var diagrams = await db.Set<StepDiagramRow>().AsNoTracking().Where(s => s.SessionId == sessionId).ToListAsync(ct);
-        var names = await db.Users.AsNoTracking().Where(u => u.Id == card.InterviewerId || u.Id == card.CandidateId)
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-
-        // Hint marks, strong signals and red flags live in the session log (the log is the truth; the scorecard
-        // tables hold levels only). The last entry per criterion or flag wins, as in the live session.
-        var marks = new Dictionary<CriterionRef, CriterionScored>();
-        var flags = new HashSet<RedFlagRef>();
-        var logged = await db.Set<SessionEventRow>().AsNoTracking()
-            .Where(e => e.SessionId == sessionId && (e.Kind == SessionLogKinds.Score || e.Kind == SessionLogKinds.RedFlag))
-            .OrderBy(e => e.Seq).Select(e => new { e.Kind, e.Payload }).ToListAsync(ct);
-        foreach (var entry in logged)
-        {
-            if (entry.Kind == SessionLogKinds.Score)
-            {
-                var scored = JsonSerializer.Deserialize<CriterionScored>(entry.Payload, JsonOptions)!;
-                marks[new CriterionRef(scored.StepId, scored.CriterionId)] = scored;
-            }
-            else if (JsonSerializer.Deserialize<RedFlagRecorded>(entry.Payload, JsonOptions) is { } flag && rubric.FindRedFlag(flag.StepId, flag.FlagId) is not null)
-            {
-                if (flag.Raised) { flags.Add(new RedFlagRef(flag.StepId, flag.FlagId)); } else { flags.Remove(new RedFlagRef(flag.StepId, flag.FlagId)); }
-            }
-        }
-
-        var snapshots = diagrams.ToDictionary(d => d.StepId, d => DiagramJson.DeserializeSnapshot(d.Snapshot));
-        var final = diagrams.OrderByDescending(d => d.Seq).Select(d => snapshots[d.StepId]).FirstOrDefault();
-
-        var steps = rubric.Steps.Select(step => new ReportStep(
-            step,
-            stepScores.GetValueOrDefault(step.Id),
-            timings.GetValueOrDefault(step.Id),
-            snapshots.GetValueOrDefault(step.Id),
-            step.Criteria.Select(c => (c,
-                criteria.FirstOrDefault(s => s.Source == ScoreSources.Interviewer && s.StepId == step.Id && s.CriterionId == c.Id),
-                criteria.FirstOrDefault(s => s.Source == ScoreSources.Self && s.StepId == step.Id && s.CriterionId == c.Id))).ToList(),
-            marks.Where(m => m.Key.StepId == step.Id).ToDictionary(m => m.Key.CriterionId, m => m.Value)))
+        var projection = ReportProjectionJson.Deserialize(found.Projection);
+        var diagrams = found.Diagrams.ToDictionary(d => d.StepId, d => (d.Seq, Snapshot: DiagramJson.DeserializeSnapshot(d.Snapshot)));
+        var steps = rubric.Steps
+            .Select(step => projection.Step(step.Id) is { } result
+                ? new ReportStep(step, result, diagrams.TryGetValue(step.Id, out var d) ? d.Snapshot : null)
+                : throw new InvalidOperationException($"The stored report of session {sessionId} has no step '{step.Id}'."))
             .ToList();
-
-        var interviewCase = card.CaseId is null ? null : catalog.FindCase(card.CaseId);
-        var drawn = (final?.Nodes ?? []).Select(n => n.ComponentType).ToHashSet(StringComparer.Ordinal);
-        // Coverage counts the case's core components only: drawing a client or a gateway shows nothing about the ML design.
-        var expected = (interviewCase?.CoreComponents ?? []).Select(id => catalog.Components.Find(id)).OfType<Component>().ToList();
-        var optional = (interviewCase?.OptionalComponents ?? []).Select(id => catalog.Components.Find(id)).OfType<Component>().ToList();
-
-        var scorecard = new Scorecard(criteria.Where(s => s.Source == ScoreSources.Interviewer).ToDictionary(
-            s => new CriterionRef(s.StepId, s.CriterionId),
-            s => s.Level is { } l ? CriterionScore.Of(l, marks.GetValueOrDefault(new CriterionRef(s.StepId, s.CriterionId))?.NeededHint ?? false) : CriterionScore.NotAssessed));
-        var started = timings.Values.Where(t => t.StartedAt is not null).Select(t => t.StepId).ToHashSet();
-        var verdict = RubricScoring.Verdict(rubric, RubricScoring.Score(rubric, scorecard), Enum.Parse<TargetLevel>(card.TargetLevel),
-            new VerdictInputs(flags.ToList(), RubricScoring.RanOutOfTime(rubric, started)));
+        var final = diagrams.Values.OrderByDescending(d => d.Seq).Select(d => d.Snapshot).FirstOrDefault();
 
         return (ReportAccess.Found, new Report(
-            session, rubric, interviewCase, card,
-            names.GetValueOrDefault(card.InterviewerId, "Interviewer"), names.GetValueOrDefault(card.CandidateId, "Candidate"),
-            role, steps, final,
-            expected.Where(c => drawn.Contains(c.Id)).ToList(), expected.Where(c => !drawn.Contains(c.Id)).ToList(),
-            catalog.Components, verdict)
-        {
-            OptionalPresent = optional.Where(c => drawn.Contains(c.Id)).ToList(),
-        });
+            projection, rubric, projection.CaseId is null ? null : catalog.FindCase(projection.CaseId),
+            found.InterviewerName ?? "Interviewer", found.CandidateName ?? "Candidate", role.Value,
+            steps, final, catalog.Components));
     }
+
+    private sealed record StoredDiagram(string StepId, long Seq, string Snapshot);
+
+    private sealed record Found(
+        Guid? InterviewerId, Guid? CandidateId, string RubricId, int RubricVersion, bool Submitted, string? Projection, StoredRubricKey? Rubric,
+        string? InterviewerName, string? CandidateName, List<StoredDiagram> Diagrams);
+
+    /// <summary>
+    /// The seats, the stored report, the rubric row it was scored against (the session creator's own upload first,
+    /// as when the session was set up; a shipped version needs none), the names and the step diagrams: one SQL command.
+    /// </summary>
+    private Task<Found?> ReadAsync(Guid sessionId, CancellationToken ct) =>
+        db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => new Found(
+                s.InterviewerId, s.CandidateId, s.RubricId, s.RubricVersion,
+                db.Set<ScorecardRow>().Any(c => c.SessionId == s.Id),
+                db.Set<ReportProjectionRow>().Where(p => p.SessionId == s.Id).Select(p => p.Projection).FirstOrDefault(),
+                db.Set<StoredRubric>()
+                    .Where(r => r.RubricId == s.RubricId && r.Version == s.RubricVersion && (r.OwnerId == null || r.OwnerId == s.CreatedById))
+                    .OrderBy(r => r.OwnerId == null)
+                    .Select(r => new StoredRubricKey(r.Id, r.RubricId, r.Version, r.OwnerId, r.ContentHash))
+                    .FirstOrDefault(),
+                db.Users.Where(u => u.Id == s.InterviewerId).Select(u => u.DisplayName).FirstOrDefault(),
+                db.Users.Where(u => u.Id == s.CandidateId).Select(u => u.DisplayName).FirstOrDefault(),
+                db.Set<StepDiagramRow>().Where(d => d.SessionId == s.Id).Select(d => new StoredDiagram(d.StepId, d.Seq, d.Snapshot)).ToList()))
+            .FirstOrDefaultAsync(ct);
 }

@@ -1,5 +1,9 @@
+using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MockLoop.TestClock;
 using MockLoop.Web.Tests.Support;
 
 namespace MockLoop.Web.Tests.Schedule;
@@ -27,19 +31,52 @@ public sealed class ScheduleOptionsTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() => MockLoopApp.StartOnAsync(database, web =>
         {
             web.UseEnvironment("Production");
-            web.UseSetting("Testing:ControllableClock:Enabled", "true");
             web.UseSetting("Testing:ControllableClock:Token", "0123456789abcdef0123");
+            new ControllableClockStartup().Configure(web);
         }));
         Assert.Contains("refused in the Production environment", error.ToString());
     }
 
     [Fact]
-    public async Task Without_the_switch_there_is_no_clock_endpoint()
+    public async Task The_test_clock_assembly_moves_the_apps_clock_for_the_token_holder_only()
     {
-        await using var app = new MockLoopApp();
-        await ((IAsyncLifetime)app).InitializeAsync();
+        await using var database = await TestDatabase.CreateAsync("clockon");
+        await using var app = await MockLoopApp.StartOnAsync(database, web =>
+        {
+            web.UseSetting("Testing:ControllableClock:Token", "0123456789abcdef0123");
+            new ControllableClockStartup().Configure(web);
+        });
         var client = app.CreateBrowserLikeClient();
-        var response = await client.PostAsync("/testing/clock/advance?minutes=60", null);
-        Assert.True(response.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed, response.StatusCode.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/testing/clock/advance?minutes=60", null)).StatusCode);
+
+        // The in-memory host puts its own TimeProvider last (MockLoopApp); a published app gets this one (ADR 166).
+        var clock = app.Services.GetRequiredService<ShiftedClock>();
+        var before = clock.GetUtcNow();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/testing/clock/advance?minutes=60");
+        request.Headers.Add(ControllableClockStartup.TokenHeader, "0123456789abcdef0123");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var now = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("now").GetDateTimeOffset();
+        Assert.InRange(now - before, TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(61));
+        Assert.InRange(clock.GetUtcNow() - before, TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(61));
+
+        using var backwards = new HttpRequestMessage(HttpMethod.Post, "/testing/clock/advance?minutes=-5");
+        backwards.Headers.Add(ControllableClockStartup.TokenHeader, "0123456789abcdef0123");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(backwards)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_the_test_clock_assembly_there_is_no_clock_endpoint_whatever_the_settings()
+    {
+        await using var database = await TestDatabase.CreateAsync("clockoff");
+        await using var app = await MockLoopApp.StartOnAsync(database, web => web.UseSetting("Testing:ControllableClock:Token", "0123456789abcdef0123"));
+        var client = app.CreateBrowserLikeClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/testing/clock/advance?minutes=60");
+        request.Headers.Add(ControllableClockStartup.TokenHeader, "0123456789abcdef0123");
+        var response = await client.SendAsync(request);
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, response.StatusCode.ToString());
+        Assert.Null(app.Services.GetService<ShiftedClock>());
+        // The product assembly does not even know the test assembly.
+        Assert.DoesNotContain(typeof(Program).Assembly.GetReferencedAssemblies(), a => a.Name == typeof(ControllableClockStartup).Assembly.GetName().Name);
     }
 }

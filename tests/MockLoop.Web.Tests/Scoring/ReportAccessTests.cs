@@ -113,6 +113,13 @@ public sealed class ReportAccessTests(MockLoopApp app) : IClassFixture<MockLoopA
             Assert.Equal(
                 await db.Set<StepTimingRow>().CountAsync(t => sessions.Contains(t.SessionId)),
                 await db.Set<StepDiagramRow>().CountAsync(d => sessions.Contains(d.SessionId)));
+            // Each has its stored report, written by the same writer, and it says what the tables and the log say.
+            Assert.Equal(12, await db.Set<ReportProjectionRow>().CountAsync(p => sessions.Contains(p.SessionId)));
+            foreach (var session in sessions)
+            {
+                var (stored, fromTables) = await StoredReports.BothAsync(demo.Services, session);
+                Assert.Equal(fromTables, stored);
+            }
         }
 
         var production = await Assert.ThrowsAnyAsync<Exception>(() => MockLoopApp.StartOnAsync(app.Database, builder =>

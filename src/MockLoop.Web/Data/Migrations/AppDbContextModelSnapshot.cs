@@ -761,6 +761,23 @@ namespace MockLoop.Web.Data.Migrations
                     b.ToTable("criterion_scores", (string)null);
                 });
 
+            modelBuilder.Entity("MockLoop.Web.Scoring.ReportProjectionRow", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Projection")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("report_projections", (string)null);
+                });
+
             modelBuilder.Entity("MockLoop.Web.Scoring.ScorecardRow", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -1024,6 +1041,15 @@ namespace MockLoop.Web.Data.Migrations
                     b.HasOne("MockLoop.Web.Rooms.InterviewSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MockLoop.Web.Scoring.ReportProjectionRow", b =>
+                {
+                    b.HasOne("MockLoop.Web.Scoring.ScorecardRow", null)
+                        .WithOne()
+                        .HasForeignKey("MockLoop.Web.Scoring.ReportProjectionRow", "SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

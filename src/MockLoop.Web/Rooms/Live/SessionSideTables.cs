@@ -9,7 +9,7 @@ namespace MockLoop.Web.Rooms.Live;
 /// <summary>
 /// What a few entries make durable beyond the log, written in the entry's own transaction: the session's status and
 /// step timings (timer), the diagram as each step ended (for reports and replay), the self-assessment and the
-/// scorecard tables (for history, progress and calibration).
+/// scorecard tables (for history, progress and calibration), and the stored report (docs/decisions/165).
 /// </summary>
 internal static class SessionSideTables
 {
@@ -44,9 +44,15 @@ internal static class SessionSideTables
                     row.Level = self.Level;
                 }
                 await db.SaveChangesAsync();
+                if (after.IsSubmitted)
+                {
+                    // The report shows the self-assessment, which stays open after the submission.
+                    await ReportProjections.WriteAsync(db, sessionId, definition, after);
+                }
                 break;
             case ScorecardSubmitted:
                 await SaveScorecardAsync(db, sessionId, definition, after, interviewerId!.Value, candidateId!.Value);
+                await ReportProjections.WriteAsync(db, sessionId, definition, after);
                 break;
         }
     }

@@ -1,4 +1,4 @@
-namespace MockLoop.Web.Testing;
+namespace MockLoop.TestClock;
 
 /// <summary>
 /// The system clock plus an offset that only moves forward: lets a browser test jump the app process to "one hour
