@@ -165,9 +165,11 @@ public sealed class UnstorableTextTests(MockLoopApp app) : IClassFixture<MockLoo
             SessionId = room.Id, Seq = seq, Kind = "chat", Payload = payload, AuthorId = authorId, At = DateTimeOffset.UtcNow,
         };
 
-        var good = writer.AppendAsync(Entry(1, """{"text":"fine"}"""));
-        var bad = writer.AppendAsync(Entry(2, """{"text":"nul \u0000"}"""));
-        var after = writer.AppendAsync(Entry(3, """{"text":"also fine"}"""));
+        var epoch = await SessionEpochs.TakeAsync(app, room.Id);
+
+        var good = writer.AppendAsync(Entry(1, """{"text":"fine"}"""), epoch);
+        var bad = writer.AppendAsync(Entry(2, """{"text":"nul \u0000"}"""), epoch);
+        var after = writer.AppendAsync(Entry(3, """{"text":"also fine"}"""), epoch);
 
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => bad);
         Assert.Contains("U+0000", refused.Message);

@@ -227,6 +227,12 @@ public sealed class ClusterSessions(
         }
     }
 
+    Task ISessionNodeObserver.Replaced(Guid sessionId)
+    {
+        ResubscribeSoon();
+        return Task.CompletedTask;
+    }
+
     Task ISessionNodeObserver.Relayed(Guid sessionId, RoomRelay relay)
     {
         if (relay.Group is { } group)

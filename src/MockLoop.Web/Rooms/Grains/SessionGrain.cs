@@ -93,6 +93,16 @@ public sealed class SessionGrain(
         {
             count.Deactivated();
         }
+        if (_writer is { IsStale: true })
+        {
+            // Calls that reach this activation from now on go to its successor: the nodes subscribe to that one now,
+            // or their connections would miss its publications until the next refresh.
+            var id = this.GetPrimaryKey();
+            foreach (var node in LiveNodes())
+            {
+                _ = node.Observer.Replaced(id);
+            }
+        }
         return Task.CompletedTask;
     }
 
