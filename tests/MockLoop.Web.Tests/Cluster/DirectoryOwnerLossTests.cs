@@ -14,7 +14,7 @@ namespace MockLoop.Web.Tests.Cluster;
 /// be starting a second activation: two writers for a moment. The fencing token (ADR 160) keeps the log whole and
 /// every answer retryable.
 /// </summary>
-public sealed class DirectoryOwnerLossTests
+public sealed class DirectoryOwnerLossTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task Killing_the_directory_owner_of_a_session_mid_edit_leaves_one_writer_every_op_stored_once_and_no_conflict()
@@ -69,6 +69,12 @@ public sealed class DirectoryOwnerLossTests
                 .Where(e => e.SessionId == id).OrderBy(e => e.Seq).ToListAsync();
             Assert.Equal(acked, log.Select(e => e.Seq));
             Assert.Equal(log.Count, log.Select(e => (e.AuthorId, e.ClientId)).Distinct().Count());
+            // The kill did reach the session: losing its directory entry deactivated the grain on home, and the
+            // session was loaded again (a newer epoch), which is when a second writer can appear.
+            var epoch = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SessionWriterEpochRow>()
+                .Where(e => e.SessionId == id).Select(e => e.Epoch).SingleAsync();
+            Assert.True(epoch >= 2, $"The session was never loaded again (epoch {epoch}): the kill missed it.");
+            output.WriteLine($"{acked.Count} ops acknowledged; epoch {epoch}; unavailable answers: {ivy.Unavailable} + {cal.Unavailable}");
         }
         // One activation serves the session in the end, and both participants catch up with the whole log.
         await Until.TrueAsync(() => Task.FromResult(survivors.Sum(n => n.Services.GetRequiredService<SessionGrainCount>().Active) == 1));
