@@ -46,6 +46,10 @@ public static class ClusterRegistration
             silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
             silo.Configure<ClusterMembershipOptions>(o => TuneProbes(o, options));
             silo.UsePostgresClustering();
+            if (options.StronglyConsistentDirectory)
+            {
+                silo.AddDistributedGrainDirectory();
+            }
             silo.Services.AddGrainSerialization();
             KeepOrleansOnRealTime(silo.Services);
         });
