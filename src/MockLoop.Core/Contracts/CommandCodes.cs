@@ -20,8 +20,11 @@ public static class CommandCodes
     public const string ClientIdTaken = "client_id_taken";
     public const string Conflict = "conflict";
 
-    /// <summary>The answers a client sends the same command again after: nothing was applied, and it may yet be.</summary>
-    public static bool IsRetryable(string? code) => code is Unavailable or RateLimited;
+    /// <summary>
+    /// The answers a client sends the same command again after: nothing was applied, and it may yet be. Servers since
+    /// ADR 160 never answer <see cref="Conflict"/>; earlier ones did when two writers of a session met, which a resend fixes.
+    /// </summary>
+    public static bool IsRetryable(string? code) => code is Unavailable or RateLimited or Conflict;
 
     /// <summary>The code a hub error message starts with ("unavailable: …"), when it has one.</summary>
     public static string? OfHubError(string? message) =>

@@ -4,9 +4,9 @@ namespace MockLoop.Web.Client.Room;
 
 /// <summary>
 /// Every durable command the person made, from the moment it is made until the server has stored it (acknowledged)
-/// or refused it for good. A command refused with <c>unavailable</c> (the database is down) or <c>rate_limited</c>,
-/// or caught by a dropped connection, is retried with backoff; while the connection is down it waits and goes again on
-/// reconnect. Nothing is silently left behind: <see cref="State"/> always says whether work is unsaved. The server
+/// or refused it for good. A command answered with a code a retry can fix (<see cref="IsTransient"/>: the database
+/// down, the session moving, too many changes at once), or caught by a dropped connection, is retried with backoff;
+/// while the connection is down it waits and goes again on reconnect. Nothing is silently left behind: <see cref="State"/> always says whether work is unsaved. The server
 /// recognises a resent command by its client id, so a retry never applies twice.
 /// </summary>
 public sealed class CommandOutbox(Func<bool> isConnected, TimeProvider clock)
@@ -106,7 +106,12 @@ public sealed class CommandOutbox(Func<bool> isConnected, TimeProvider clock)
         Changed?.Invoke();
     }
 
-    private static bool IsTransient(string? code) => CommandCodes.IsRetryable(code);
+    /// <summary>
+    /// The answers a retry can fix: <c>unavailable</c> (the database down, the session moving, or its writer replaced),
+    /// <c>rate_limited</c>, and <c>conflict</c>, which servers before ADR 160 gave when two writers of one session
+    /// met (a reload on the server fixes it). Every other code is a rule refusing the change itself: final.
+    /// </summary>
+    public static bool IsTransient(string? code) => CommandCodes.IsRetryable(code);
 
     private sealed class Entry(string id, Func<Task<CommandResult>> send, Action<CommandResult>? settled)
     {

@@ -44,6 +44,13 @@ public sealed class ClusterNodeOptions
     /// <summary>How often each node re-reads the membership table (a query every period per node).</summary>
     public TimeSpan TableRefreshTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Orleans' strongly consistent grain directory (experimental in Orleans 10) instead of its default, eventually
+    /// consistent one. Off by default (ADR 162): the session log's fencing token (ADR 160) already keeps one writer per
+    /// session; this is here to measure the other directory's failover cost and to switch if it proves cheaper.
+    /// </summary>
+    public bool StronglyConsistentDirectory { get; set; }
+
     public string ResolveNodeName() =>
         string.IsNullOrWhiteSpace(NodeName) ? $"{Dns.GetHostName()}-{SiloPort}" : NodeName;
 

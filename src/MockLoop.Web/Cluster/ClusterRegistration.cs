@@ -46,6 +46,13 @@ public static class ClusterRegistration
             silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
             silo.Configure<ClusterMembershipOptions>(o => TuneProbes(o, options));
             silo.UsePostgresClustering();
+            if (options.StronglyConsistentDirectory)
+            {
+                // Experimental in Orleans 10, and only behind this switch, which is off by default (ADR 162).
+#pragma warning disable ORLEANSEXP003
+                silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
+            }
             silo.Services.AddGrainSerialization();
             KeepOrleansOnRealTime(silo.Services);
         });

@@ -126,7 +126,7 @@ internal sealed class DemoSeeder(
 
             // Its own writer on its own clock in the past, not the session's grain (which keeps the app's clock).
             // Nobody is connected to a session being seeded, so the writer publishes to no one.
-            var loaded = await SessionLoader.LoadAsync(session.Id, scopes, fromSnapshot: true, ct)
+            var loaded = await SessionLoader.LoadForWritingAsync(session.Id, scopes, ct)
                 ?? throw new InvalidOperationException($"Demo session {session.Id} vanished.");
             var live = new SessionWriter(loaded, scopes, log, snapshots, sessionClock, _ => { });
             async Task Play(AppUser who, LiveCommand command, string? clientId = null)

@@ -39,10 +39,7 @@ public sealed class ClusterSessionTests
         return new Room(id, interviewerHub, candidateHub, candidate);
     }
 
-    private static object AddNode(string opId, string nodeId) => new
-    {
-        type = "addNode", opId, node = new { id = nodeId, componentType = "client", label = "Client", x = 10, y = 20, width = 160, height = 60 },
-    };
+    private static object AddNode(string opId, string nodeId) => Commander.AddNode(opId, nodeId);
 
     /// <summary>Sends until acknowledged: a change caught by a failover is answered "unavailable" and sent again.</summary>
     private static async Task<long> AckedAsync(RoomHub hub, string method, params object?[] args)
@@ -150,96 +147,5 @@ public sealed class ClusterSessionTests
         Assert.Equal(acked, candidate.Applied.Order());
         Assert.Equal(candidate.Applied.Distinct().Count(), candidate.Applied.Count);
         await candidate.Hub.DisposeAsync();
-    }
-
-    /// <summary>
-    /// A participant's client sending one command after another (ops and chat, each with its own id), as the room
-    /// does: a transport error means the connection dropped, so it reconnects (when it can), syncs from the last seq
-    /// it applied and sends the same command again. Every refusal is recorded; none is expected.
-    /// </summary>
-    private sealed class Commander(string name, RoomHub hub, Func<Task<RoomHub>>? reconnect = null)
-    {
-        private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(100);
-        private long _lastSeq;
-
-        public RoomHub Hub { get; private set; } = hub;
-        public List<long> Acked { get; } = [];
-        public List<long> Applied { get; } = [];
-        public List<string> Refusals { get; } = [];
-        public int Reconnects { get; private set; }
-
-        public async Task RunAsync(CancellationToken stop)
-        {
-            for (var i = 1; !stop.IsCancellationRequested; i++)
-            {
-                var clientId = $"{name}-{i}";
-                while (!stop.IsCancellationRequested)
-                {
-                    CommandResult result;
-                    try
-                    {
-                        result = i % 2 == 0
-                            ? await Hub.CommandAsync("SendChat", $"{name} says {i}", clientId)
-                            : await Hub.CommandAsync("SubmitOp", AddNode(clientId, $"{name}-n{i}"));
-                    }
-                    catch (Exception ex) when (ex is not Microsoft.AspNetCore.SignalR.HubException && reconnect is not null)
-                    {
-                        // The connection dropped with its node (a server error would be a HubException, and fail).
-                        await Hub.DisposeAsync();
-                        Hub = await ReconnectAsync(reconnect);
-                        continue;
-                    }
-                    if (result.Ok)
-                    {
-                        lock (Acked)
-                        {
-                            Acked.Add(result.Seq!.Value);
-                        }
-                    }
-                    else
-                    {
-                        Refusals.Add($"{clientId}: {result.Code} {result.Error}");
-                    }
-                    break;
-                }
-                ApplyLive();
-                // A person's pace, under the hub's sustained limit of 20 durable changes a second per connection:
-                // sending back to back drains the burst of 120 within seconds on a fast machine, and the refusal
-                // (rate_limited) is the limit working, not the handover failing.
-                await Task.Delay(Pace, CancellationToken.None);
-            }
-        }
-
-        private async Task<RoomHub> ReconnectAsync(Func<Task<RoomHub>> connect)
-        {
-            ApplyLive();
-            var fresh = await connect();
-            Reconnects++;
-            await fresh.ExpectAsync("RoomState");
-            var sync = await fresh.SyncAsync(_lastSeq);
-            foreach (var e in sync.GetProperty("events").EnumerateArray())
-            {
-                Apply(e.GetProperty("seq").GetInt64());
-            }
-            return fresh;
-        }
-
-        /// <summary>Applies the live events received so far, in order, skipping what a Sync already gave.</summary>
-        public void ApplyLive()
-        {
-            foreach (var seq in Hub.Events.Select(e => e.GetProperty("seq").GetInt64()).Order())
-            {
-                Apply(seq);
-            }
-        }
-
-        private void Apply(long seq)
-        {
-            if (seq > _lastSeq)
-            {
-                Applied.Add(seq);
-                _lastSeq = seq;
-            }
-        }
     }
 }

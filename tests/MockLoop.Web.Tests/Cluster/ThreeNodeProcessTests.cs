@@ -89,13 +89,16 @@ public sealed class ThreeNodeProcessTests
         await Until.TrueAsync(() => Task.FromResult(more.Count >= 5 || editing.IsCompleted));
         node3.Kill();
         Volatile.Write(ref ackedAtKill, more.Count);
+
+        // Bob comes back through the survivor at once, while the session is still moving (issue 24: the connect was
+        // closed with an error then). His connection is let in with no error, and he resumes from his last seq.
+        var bobLast = bobRoom.LastSeen;
+        await using var bobAgain = await WithLogsOnFailureAsync(() => RoomClient.OpenAsync(node2, bobCookies, sessionPath), node2);
         await WithLogsOnFailureAsync(async () => { await editing; return true; }, node2);
         Assert.True(more.Count >= ackedAtKill + 5, $"{more.Count} ops acknowledged, {ackedAtKill} of them before the kill");
         acked.AddRange(more);
 
-        // Bob comes back through the survivor, resumes from his last seq, and both carry on, on node2's new grain.
-        var bobLast = bobRoom.LastSeen;
-        await using var bobAgain = await RoomClient.OpenAsync(node2, bobCookies, sessionPath);
+        // Both carry on, on node2's new grain.
         var bobChat = await bobAgain.ChatUntilAckedAsync("Back on node2", "bob-2");
         var last = Math.Max(bobChat, acked.Max(a => a.Seq));
         Assert.Equal(1, await ThreeNodeProcesses.LiveSessionsOnAsync(node2));
@@ -107,6 +110,8 @@ public sealed class ThreeNodeProcessTests
         Assert.Equal(acked.Select(a => a.NodeId).Order(), nodesAdded.Order());
         Assert.All(acked, a => Assert.Equal(a.NodeId, log.Single(e => e.Seq == a.Seq).NodeId));
         await annRoom.UntilSeenAsync(bobChat);
+        Assert.Null(bobAgain.ClosedWith);
+        Assert.Null(annRoom.ClosedWith);
 
         foreach (var client in new[] { ann, bob, cal, ivy })
         {
@@ -117,19 +122,30 @@ public sealed class ThreeNodeProcessTests
     /// <summary>A participant's room connection to one node, keeping the events it is sent.</summary>
     private sealed class RoomClient : IAsyncDisposable
     {
+        /// <summary>Set when the connection closed before the test disposed it ("Connection closed with an error").</summary>
+        public Exception? ClosedWith { get; private set; }
+
         private readonly List<long> _seen = [];
         private HubConnection _hub = null!;
 
         public static async Task<RoomClient> OpenAsync(NodeProcess node, System.Net.CookieContainer cookies, string path)
         {
             var client = new RoomClient();
-            client._hub = await node.ConnectAsync(cookies, path, hub => hub.On<System.Text.Json.JsonElement>("Event", e =>
+            client._hub = await node.ConnectAsync(cookies, path, hub =>
             {
-                lock (client._seen)
+                hub.On<System.Text.Json.JsonElement>("Event", e =>
                 {
-                    client._seen.Add(e.GetProperty("seq").GetInt64());
-                }
-            }));
+                    lock (client._seen)
+                    {
+                        client._seen.Add(e.GetProperty("seq").GetInt64());
+                    }
+                });
+                hub.Closed += error =>
+                {
+                    client.ClosedWith = error ?? new InvalidOperationException("Closed by the server.");
+                    return Task.CompletedTask;
+                };
+            });
             return client;
         }
 

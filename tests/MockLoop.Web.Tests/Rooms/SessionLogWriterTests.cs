@@ -21,14 +21,15 @@ public sealed class SessionLogWriterTests(MockLoopApp app) : IClassFixture<MockL
         await using var room = await PairedRoom.OpenAsync(app);
         var writer = app.Services.GetRequiredService<SessionLogWriter>();
         var author = Guid.NewGuid();
+        var epoch = await SessionEpochs.TakeAsync(app, room.Id);
 
         var writes = new[] { 1000L, 1001, 1002, 1001, 1003 }
-            .Select(seq => writer.AppendAsync(Entry(room.Id, seq, author)))
+            .Select(seq => writer.AppendAsync(Entry(room.Id, seq, author), epoch))
             .ToList();
         var outcomes = await Task.WhenAll(writes.Select(async w =>
         {
             try { await w; return true; }
-            catch (DbUpdateException) { return false; }
+            catch (Npgsql.PostgresException) { return false; }
         }));
 
         Assert.Equal(1, outcomes.Count(ok => !ok));

@@ -22,6 +22,7 @@ public sealed class SessionPresenceTests(MockLoopApp app) : IClassFixture<MockLo
     {
         public Task Published(Guid sessionId, SessionPublication publication) => Task.CompletedTask;
         public Task Relayed(Guid sessionId, RoomRelay relay) => Task.CompletedTask;
+        public Task Replaced(Guid sessionId) => Task.CompletedTask;
     }
 
     private async Task<(ISessionGrain Grain, ISessionNodeObserver Observer)> SessionAsync()

@@ -167,12 +167,14 @@ public sealed class UnstorableTextTests(MockLoopApp app) : IClassFixture<MockLoo
             SessionId = room.Id, Seq = seq, Kind = "chat", Payload = payload, AuthorId = authorId, At = DateTimeOffset.UtcNow,
         };
 
-        var good = writer.AppendAsync(Entry(1, """{"text":"fine"}"""));
-        var bad = writer.AppendAsync(Entry(2, """{"text":"nul \u0000"}"""));
-        var after = writer.AppendAsync(Entry(3, """{"text":"also fine"}"""));
+        var epoch = await SessionEpochs.TakeAsync(app, room.Id);
 
-        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => bad);
-        Assert.Equal(PostgresErrorCodes.UntranslatableCharacter, Assert.IsType<PostgresException>(refused.InnerException).SqlState);
+        var good = writer.AppendAsync(Entry(1, """{"text":"fine"}"""), epoch);
+        var bad = writer.AppendAsync(Entry(2, """{"text":"nul \u0000"}"""), epoch);
+        var after = writer.AppendAsync(Entry(3, """{"text":"also fine"}"""), epoch);
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => bad);
+        Assert.Equal(PostgresErrorCodes.UntranslatableCharacter, refused.SqlState);
         await good;
         await after;
         Assert.Equal([1L, 3L], (await LogAsync(room.Id)).Select(e => e.Seq));

@@ -445,6 +445,19 @@ namespace MockLoop.Web.Data.Migrations
                     b.ToTable("session_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("MockLoop.Web.Rooms.Live.SessionWriterEpochRow", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("session_writer_epochs", (string)null);
+                });
+
             modelBuilder.Entity("MockLoop.Web.Rooms.Live.StepDiagramRow", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -958,6 +971,15 @@ namespace MockLoop.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("MockLoop.Web.Rooms.Live.SessionSnapshotRow", b =>
+                {
+                    b.HasOne("MockLoop.Web.Rooms.InterviewSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MockLoop.Web.Rooms.Live.SessionWriterEpochRow", b =>
                 {
                     b.HasOne("MockLoop.Web.Rooms.InterviewSession", null)
                         .WithMany()

@@ -96,22 +96,35 @@ public sealed class ClusterSessions(
     }
 
     /// <summary>
-    /// A connection for the session opened here; the first one subscribes this node. False: no such session. The
-    /// subscription counts the user's connections without this one: the caller announces it with the grain's
-    /// Presence, whose answer says whether the user just came online.
+    /// A connection for the session opened here: counted at once, so the refresh loop keeps this node subscribed even
+    /// when the subscription below cannot be made yet (the session moving). Then <see cref="AttachAsync"/> subscribes.
     /// </summary>
-    public async Task<bool> AttachAsync(Guid sessionId, Guid userId)
+    public void Attach(Guid sessionId, Guid userId)
     {
-        SessionForwarder forwarder;
         lock (_lock)
         {
-            if (!_sessions.TryGetValue(sessionId, out forwarder!))
+            if (!_sessions.TryGetValue(sessionId, out var forwarder))
             {
                 _sessions[sessionId] = forwarder = new SessionForwarder(sessionId, hub, logger);
             }
             forwarder.Users[userId] = forwarder.Users.GetValueOrDefault(userId) + 1;
         }
-        return await SubscribeAsync(forwarder, announcing: userId);
+    }
+
+    /// <summary>
+    /// Subscribes this node for a connection <see cref="Attach"/> counted. False: no such session. The subscription
+    /// counts the user's connections without this one: the caller announces it with the grain's Presence, whose
+    /// answer says whether the user just came online. Safe to repeat while the session moves.
+    /// </summary>
+    public async Task<bool> AttachAsync(Guid sessionId, Guid userId)
+    {
+        SessionForwarder? forwarder;
+        lock (_lock)
+        {
+            _sessions.TryGetValue(sessionId, out forwarder);
+        }
+        // Gone already: the connection closed while this one waited for the session; nothing to subscribe for.
+        return forwarder is null || await SubscribeAsync(forwarder, announcing: userId);
     }
 
     /// <summary>
@@ -212,6 +225,12 @@ public sealed class ClusterSessions(
                 forwarder.Receive(publication, DateTimeOffset.UtcNow);
             }
         }
+    }
+
+    Task ISessionNodeObserver.Replaced(Guid sessionId)
+    {
+        ResubscribeSoon();
+        return Task.CompletedTask;
     }
 
     Task ISessionNodeObserver.Relayed(Guid sessionId, RoomRelay relay)

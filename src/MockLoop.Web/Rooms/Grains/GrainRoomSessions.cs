@@ -22,18 +22,40 @@ public sealed class GrainRoomSessions(
     /// <summary>A node alone (the common case) relays nothing: its own hub already reached every connection.</summary>
     public bool SpansNodes => membership.CurrentSnapshot.Members.Count(m => m.Value.Status == SiloStatus.Active) > 1;
 
+    /// <summary>
+    /// How long a connection waits for its session to come back before it is let in anyway: the hub has already
+    /// found the session and the seat in PostgreSQL, so the connection is accepted and this node subscribes as soon as
+    /// the session answers (its refresh loop tries every second). Short, because the client waits for its room state.
+    /// </summary>
+    public static readonly TimeSpan ConnectGrace = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Never fails because the session is moving (issue 24): waits up to <see cref="ConnectGrace"/> for it, then lets
+    /// the connection in and subscribes later. The client then asks Sync, which waits for the session in turn.
+    /// </summary>
     public async Task<PresenceChange?> ConnectedAsync(Guid sessionId, Guid userId, InterviewSession row, IReadOnlyList<Participant> participants)
     {
-        if (!await nodes.AttachAsync(sessionId, userId))
-        {
-            return null;
-        }
+        nodes.Attach(sessionId, userId);
         var names = participants.ToDictionary(p => p.UserId, p => p.DisplayName);
-        return await WhileMovingAsync(sessionId, async grain =>
+        try
         {
-            await grain.RefreshSeats(row.InterviewerId, row.CandidateId, names);
-            return await grain.Presence(nodes.Node, userId, nodes.ConnectionsOf(sessionId, userId));
-        });
+            if (!await WhileMovingAsync(sessionId, _ => nodes.AttachAsync(sessionId, userId), ConnectGrace))
+            {
+                return null;
+            }
+            return await WhileMovingAsync(sessionId, async grain =>
+            {
+                await grain.RefreshSeats(row.InterviewerId, row.CandidateId, names);
+                return await grain.Presence(nodes.Node, userId, nodes.ConnectionsOf(sessionId, userId));
+            }, ConnectGrace);
+        }
+        catch (Exception ex) when (ClusterFailures.IsTransient(ex) || ex is SessionStoreUnavailableException)
+        {
+            logger.LogWarning(ex, "Session {Session} did not answer a connection in time; connected, subscribing as soon as it answers", sessionId);
+            nodes.ResubscribeSoon();
+            // Presence is announced by the subscription's connection counts once it is made.
+            return new PresenceChange(false, []);
+        }
     }
 
     public async Task<PresenceChange> DisconnectedAsync(Guid sessionId, Guid userId)
@@ -129,8 +151,9 @@ public sealed class GrainRoomSessions(
     /// Sends a call that is safe to repeat until the session answers, waiting a little longer each time while it
     /// moves (the directory learns the new place as the cluster notices the old node gone).
     /// </summary>
-    private async Task<T> WhileMovingAsync<T>(Guid sessionId, Func<ISessionGrain, Task<T>> call)
+    private async Task<T> WhileMovingAsync<T>(Guid sessionId, Func<ISessionGrain, Task<T>> call, TimeSpan? grace = null)
     {
+        var limit = grace ?? MoveGrace;
         var waited = TimeSpan.Zero;
         for (var attempt = 0; ; attempt++)
         {
@@ -138,7 +161,7 @@ public sealed class GrainRoomSessions(
             {
                 return await call(nodes.Grain(sessionId));
             }
-            catch (Exception ex) when (ClusterFailures.IsTransient(ex) && waited < MoveGrace)
+            catch (Exception ex) when (ClusterFailures.IsTransient(ex) && waited < limit)
             {
                 var pause = TimeSpan.FromMilliseconds(Math.Min(500, 25 << Math.Min(attempt, 5)));
                 logger.LogInformation("Session {Session} is moving ({Failure}); sending again in {Pause} ms",

@@ -55,6 +55,12 @@ public interface ISessionNodeObserver : IGrainObserver
     [OneWay] Task Published(Guid sessionId, SessionPublication publication);
 
     [OneWay] Task Relayed(Guid sessionId, RoomRelay relay);
+
+    /// <summary>
+    /// The activation this node subscribed to went because a newer writer replaced it (ADR 160): the node subscribes
+    /// again now, so the live activation publishes to it, instead of at its next refresh.
+    /// </summary>
+    [OneWay] Task Replaced(Guid sessionId);
 }
 
 /// <param name="Missed">Publications after the node's last forwarded entry (null: too far back; its clients Sync).</param>

@@ -70,7 +70,7 @@ public sealed class SessionGrain(
         LoadedSession? loaded;
         try
         {
-            loaded = await SessionLoader.LoadAsync(this.GetPrimaryKey(), scopes, fromSnapshot: true, cancellationToken);
+            loaded = await SessionLoader.LoadForWritingAsync(this.GetPrimaryKey(), scopes, cancellationToken);
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
@@ -81,8 +81,8 @@ public sealed class SessionGrain(
         {
             _writer = new SessionWriter(loaded, scopes, log, snapshots, clock, Publish);
             count.Activated();
-            logger.LogInformation("Session {Session} active at {Seq} (snapshot {Snapshot}, {Replayed} entries replayed)",
-                loaded.Row.Id, loaded.State.Seq, loaded.SnapshotSeq, loaded.Tail.Count);
+            logger.LogInformation("Session {Session} active at {Seq}, epoch {Epoch} (snapshot {Snapshot}, {Replayed} entries replayed)",
+                loaded.Row.Id, loaded.State.Seq, loaded.WriterEpoch, loaded.SnapshotSeq, loaded.Tail.Count);
         }
         return _writer;
     }
@@ -92,6 +92,16 @@ public sealed class SessionGrain(
         if (_writer is not null)
         {
             count.Deactivated();
+        }
+        if (_writer is { IsStale: true })
+        {
+            // Calls that reach this activation from now on go to its successor: the nodes subscribe to that one now,
+            // or their connections would miss its publications until the next refresh.
+            var id = this.GetPrimaryKey();
+            foreach (var node in LiveNodes())
+            {
+                _ = node.Observer.Replaced(id);
+            }
         }
         return Task.CompletedTask;
     }
@@ -135,6 +145,9 @@ public sealed class SessionGrain(
         var result = await writer.SubmitAsync(userId, command, clientId);
         if (writer.IsStale)
         {
+            // Replaced by a newer writer (ADR 160) or unsure of the log: this activation goes as soon as this call
+            // is answered, so the next call finds the live one or loads afresh.
+            logger.LogInformation("Session {Session}: this activation's writer is stale; deactivating", writer.Id);
             DeactivateOnIdle();
         }
         return result;

@@ -12,7 +12,11 @@ namespace MockLoop.Web.Rooms.Live;
 /// <param name="Tail">The entries replayed after the snapshot, oldest first.</param>
 public sealed record LoadedSession(
     InterviewSession Row, SessionDefinition Definition, SessionState State, IReadOnlyDictionary<Guid, string> Names,
-    long SnapshotSeq, IReadOnlyList<SessionEntry> Tail);
+    long SnapshotSeq, IReadOnlyList<SessionEntry> Tail)
+{
+    /// <summary>The fencing token taken for a writer (docs/decisions/160); 0 for a load that will not write.</summary>
+    public long WriterEpoch { get; init; }
+}
 
 /// <summary>
 /// Loads a session from PostgreSQL: its seats, rubric and case, then the latest snapshot of its log and the entries
@@ -20,6 +24,22 @@ public sealed record LoadedSession(
 /// </summary>
 public static class SessionLoader
 {
+    /// <summary>
+    /// A load for a writer: takes the session's next epoch first, then reads, so the read sees every entry an older
+    /// writer got stored and that writer stores nothing after it. Null when the session does not exist.
+    /// </summary>
+    public static async Task<LoadedSession?> LoadForWritingAsync(Guid sessionId, IServiceScopeFactory scopes, CancellationToken ct)
+    {
+        long? epoch;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            epoch = await SessionWriterEpochs.TakeAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), sessionId, ct);
+        }
+        return epoch is { } taken && await LoadAsync(sessionId, scopes, fromSnapshot: true, ct) is { } loaded
+            ? loaded with { WriterEpoch = taken }
+            : null;
+    }
+
     public static async Task<LoadedSession?> LoadAsync(
         Guid sessionId, IServiceScopeFactory scopes, bool fromSnapshot, CancellationToken ct)
     {

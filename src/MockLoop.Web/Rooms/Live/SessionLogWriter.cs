@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using MockLoop.Web.Data;
+using Npgsql;
 
 namespace MockLoop.Web.Rooms.Live;
 
@@ -14,7 +15,7 @@ public sealed class SessionLogWriter : IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
-    private sealed record PendingWrite(SessionEventRow Entry, TaskCompletionSource Done);
+    private sealed record PendingWrite(SessionEventRow Entry, long Epoch, TaskCompletionSource Done);
 
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
@@ -36,13 +37,16 @@ public sealed class SessionLogWriter : IAsyncDisposable
     /// </summary>
     public long EntriesRetriedAlone => Interlocked.Read(ref _entriesRetriedAlone);
 
-    /// <summary>Completes once the entry is committed; throws what the database threw for this entry alone.</summary>
-    public Task AppendAsync(SessionEventRow entry)
+    /// <summary>
+    /// Completes once the entry is committed; throws what the database threw for this entry alone, or
+    /// <see cref="StaleSessionWriterException"/> when <paramref name="epoch"/> is no longer the session's.
+    /// </summary>
+    public Task AppendAsync(SessionEventRow entry, long epoch)
     {
         // Its text was checked by the rules (StorableText) before it was encoded, so it is not parsed again here; an
         // entry the database refuses all the same fails its batch, which is then written entry by entry.
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(new PendingWrite(entry, done)))
+        if (!_queue.Writer.TryWrite(new PendingWrite(entry, epoch, done)))
         {
             done.SetException(new InvalidOperationException("The session log is shutting down."));
         }
@@ -61,8 +65,11 @@ public sealed class SessionLogWriter : IAsyncDisposable
             Observability.NodeMetrics.GroupCommitBatch.Record(batch.Count);
             try
             {
-                await WriteAsync(batch.Select(b => b.Entry));
-                batch.ForEach(b => b.Done.TrySetResult());
+                var stored = await WriteAsync(batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    Settle(batch[i], stored[i]);
+                }
             }
             catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
             {
@@ -78,8 +85,7 @@ public sealed class SessionLogWriter : IAsyncDisposable
                 {
                     try
                     {
-                        await WriteAsync([item.Entry]);
-                        item.Done.TrySetResult();
+                        Settle(item, (await WriteAsync([item]))[0]);
                     }
                     catch (Exception ex)
                     {
@@ -95,31 +101,48 @@ public sealed class SessionLogWriter : IAsyncDisposable
         }
     }
 
-    private async Task WriteAsync(IEnumerable<SessionEventRow> entries)
+    private static void Settle(PendingWrite write, bool stored)
+    {
+        if (stored)
+        {
+            write.Done.TrySetResult();
+        }
+        else
+        {
+            write.Done.TrySetException(new StaleSessionWriterException(write.Entry.SessionId, write.Epoch));
+        }
+    }
+
+    /// <summary>One transaction, one round trip: whether each entry was stored (false: its epoch was stale).</summary>
+    private async Task<bool[]> WriteAsync(IReadOnlyList<PendingWrite> writes)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        foreach (var entry in entries)
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var write in writes)
         {
-            // A fresh row object per attempt: a failed batch leaves its tracked copies behind with the old context.
-            db.Add(Copy(entry));
+            batch.BatchCommands.Add(SessionWriterEpochs.Insert(write.Entry, write.Epoch));
         }
         try
         {
-            await db.SaveChangesAsync();
+            await batch.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
         }
-        catch (DbUpdateException ex)
+        catch (PostgresException ex)
         {
             _logger.LogDebug(ex, "A session log batch failed; retrying its entries one by one");
             throw;
         }
+        var stored = new bool[writes.Count];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            stored[i] = batch.BatchCommands[i].RecordsAffected == 1;
+        }
+        return stored;
     }
-
-    private static SessionEventRow Copy(SessionEventRow e) => new()
-    {
-        SessionId = e.SessionId, Seq = e.Seq, Kind = e.Kind, Payload = e.Payload, AuthorId = e.AuthorId, At = e.At,
-        Audience = e.Audience, ClientId = e.ClientId,
-    };
 
     public async ValueTask DisposeAsync()
     {

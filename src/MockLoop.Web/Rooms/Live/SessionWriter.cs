@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using MockLoop.Core.Diagrams;
 using MockLoop.Core.Rubrics;
 using MockLoop.Core.Sessions;
@@ -39,6 +40,8 @@ public sealed partial class SessionWriter
     private SessionState _state;
     private Guid? _interviewerId;
     private Guid? _candidateId;
+    /// <summary>The fencing token this writer took when it loaded the session (ADR 160): its writes carry it.</summary>
+    private readonly long _epoch;
 
     public SessionWriter(
         LoadedSession loaded, IServiceScopeFactory scopes, SessionLogWriter log, SessionSnapshotWriter snapshots,
@@ -56,6 +59,7 @@ public sealed partial class SessionWriter
         _clock = clock;
         _publish = publish;
         SnapshotSeq = loaded.SnapshotSeq;
+        _epoch = loaded.WriterEpoch;
         EntriesReplayed = loaded.Tail.Count;
         foreach (var entry in loaded.Tail)
         {
@@ -78,7 +82,10 @@ public sealed partial class SessionWriter
     /// <summary>How many log entries the load replayed after the snapshot.</summary>
     public int EntriesReplayed { get; }
 
-    /// <summary>Set when this copy found itself behind the log or unsure of it; its host then loads a fresh one.</summary>
+    /// <summary>
+    /// Set when this copy found itself behind the log or unsure of it, or replaced by a newer writer; it stores nothing
+    /// more, and its host then loads a fresh one.
+    /// </summary>
     public bool IsStale { get; private set; }
 
     public SeatRole? RoleOf(Guid userId) =>
@@ -114,6 +121,11 @@ public sealed partial class SessionWriter
         await _gate.WaitAsync();
         try
         {
+            if (IsStale)
+            {
+                // Replaced or unsure of the log: only a fresh load may answer, and the client's resend reaches it.
+                return Moved();
+            }
             if (RoleOf(userId) is not { } role)
             {
                 return CommandResult.Refused(CommandCodes.NotAParticipant, "You are not a participant in this interview.");
@@ -138,7 +150,7 @@ public sealed partial class SessionWriter
             {
                 await PersistAsync(entry, after, publication);
             }
-            catch (DbUpdateException ex) when (IsResendOfForgottenChange(ex))
+            catch (Exception ex) when (IsResendOfForgottenChange(ex))
             {
                 // Older than the resend window: the database's unique key still knows it. Answer with its sequence,
                 // but only the sender's own: another participant's change with the same id is none of theirs.
@@ -146,12 +158,20 @@ public sealed partial class SessionWriter
                     ? CommandResult.Accepted(stored)
                     : CommandResult.Refused("client_id_taken", "Another participant used this change id; send the change again with a new id.");
             }
-            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (StaleSessionWriterException)
             {
-                // Another writer got this sequence number (a session evicted and reloaded while this write was in
-                // flight, or served by two nodes). Nothing was applied here; the host reloads it on next use.
+                // A newer writer of this session took over (ADR 160): nothing was stored, and this copy must not
+                // write again. The client resends, and the change reaches the live writer.
                 IsStale = true;
-                return CommandResult.Refused(CommandCodes.Conflict, "The session changed elsewhere. Reload the room and try again.");
+                return Moved();
+            }
+            catch (Exception ex) when (UniqueViolation(ex) is not null)
+            {
+                // Another writer got this sequence number, which fencing prevents among grains; whatever wrote it,
+                // this copy is behind the log. Nothing was applied here; the host reloads it, and the resend is
+                // stored after the entries this copy missed. Retryable, so "unavailable", never a final refusal.
+                IsStale = true;
+                return Moved();
             }
             catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
             {
@@ -184,9 +204,17 @@ public sealed partial class SessionWriter
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
-    private static bool IsResendOfForgottenChange(DbUpdateException ex) =>
-        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
-        && unique.ConstraintName == SessionEventRowConfiguration.ClientIdIndex;
+    private static CommandResult Moved() => CommandResult.Refused(CommandCodes.Unavailable,
+        "Not saved: the interview is moving to another server. Your change will be retried.");
+
+    /// <summary>A unique key violation, raised by Npgsql directly (the log's own inserts) or wrapped by EF Core.</summary>
+    private static PostgresException? UniqueViolation(Exception ex) =>
+        (ex as PostgresException ?? ex.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation } unique
+            ? unique
+            : null;
+
+    private static bool IsResendOfForgottenChange(Exception ex) =>
+        UniqueViolation(ex)?.ConstraintName == SessionEventRowConfiguration.ClientIdIndex;
 
     private async Task<long?> StoredSeqAsync(Guid author, string clientId)
     {
@@ -210,14 +238,18 @@ public sealed partial class SessionWriter
         if (entry.Change is not (TimerChanged or SelfAssessed or ScorecardSubmitted))
         {
             // Most entries (diagram ops, chat, notes, scores) are one INSERT: they go through the group commit.
-            await _log.AppendAsync(row);
+            await _log.AppendAsync(row, _epoch);
             return;
         }
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync();
-        db.Add(row);
-        await db.SaveChangesAsync();
+        // The fenced insert first: a stale writer's side tables roll back with it (the epoch row stays share-locked
+        // until the commit, so no newer writer loads in between).
+        if (!await SessionWriterEpochs.InsertAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction(), row, _epoch))
+        {
+            throw new StaleSessionWriterException(Id, _epoch);
+        }
         await SessionSideTables.SaveAsync(db, Id, _definition, _state, after, entry, _interviewerId, _candidateId);
         await tx.CommitAsync();
     }
