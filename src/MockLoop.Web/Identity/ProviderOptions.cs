@@ -104,9 +104,11 @@ internal sealed class ProviderOptionsValidator(IHostEnvironment environment) : I
         }
         foreach (var uri in client.RedirectUris)
         {
-            if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || !string.IsNullOrEmpty(parsed.Fragment))
+            // Checked by scheme too: on Linux "/path" parses as an absolute file:// address.
+            if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp)
+                || !string.IsNullOrEmpty(parsed.Fragment))
             {
-                yield return $"{at}:RedirectUris: '{uri}' is not an absolute address without a fragment.";
+                yield return $"{at}:RedirectUris: '{uri}' is not an absolute http(s) address without a fragment.";
             }
             else if (parsed.Scheme != Uri.UriSchemeHttps && !(parsed.Scheme == Uri.UriSchemeHttp && (parsed.IsLoopback || !requireHttps)))
             {
