@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using MockLoop.Web.Security;
 
 namespace MockLoop.Web.Accounts.External;
 
@@ -21,6 +22,7 @@ public static class ExternalSignInRegistration
         builder.Services.AddSingleton<IValidateOptions<ExternalSignInOptions>, ExternalSignInOptionsValidator>();
         builder.Services.AddScoped<ExternalAccounts>();
         var options = builder.Configuration.GetSection(ExternalSignInOptions.Section).Get<ExternalSignInOptions>() ?? new();
+        var secure = builder.Configuration.GetValue<bool>($"{SecurityOptions.Section}:{nameof(SecurityOptions.SecureCookies)}");
 
         if (options.Company.Enabled)
         {
@@ -44,6 +46,9 @@ public static class ExternalSignInRegistration
                     oidc.Scope.Add(scope);
                 }
                 oidc.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
+                oidc.NonceCookie.SameSite = SameSiteMode.Lax;
+                oidc.NonceCookie.SecurePolicy = CookiePolicy(secure);
+                Correlation(oidc, secure);
                 oidc.Events.OnAccessDenied = Denied;
                 oidc.Events.OnRemoteFailure = Failed;
             });
@@ -58,6 +63,7 @@ public static class ExternalSignInRegistration
                 google.CallbackPath = ExternalProviders.CallbackPath(ExternalProviders.Google);
                 google.UsePkce = true;
                 google.ClaimActions.MapCustomJson("email_verified", user => Verified(user, "email_verified") ?? Verified(user, "verified_email"));
+                Correlation(google, secure);
                 google.Events.OnAccessDenied = Denied;
                 google.Events.OnRemoteFailure = Failed;
             });
@@ -77,11 +83,25 @@ public static class ExternalSignInRegistration
                 github.Scope.Add("read:user");
                 github.Scope.Add("user:email");
                 github.Events.OnCreatingTicket = ReadGitHubUserAsync;
+                Correlation(github, secure);
                 github.Events.OnAccessDenied = Denied;
                 github.Events.OnRemoteFailure = Failed;
             });
         }
     }
+
+    /// <summary>
+    /// Every provider answers with a top-level GET redirect (query response mode), so Lax cookies come back with it;
+    /// Secure like the sign-in cookie (always behind a TLS proxy, per request otherwise), not the default "always",
+    /// which a plain-http loopback run cannot keep.
+    /// </summary>
+    private static void Correlation(RemoteAuthenticationOptions remote, bool secure)
+    {
+        remote.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        remote.CorrelationCookie.SecurePolicy = CookiePolicy(secure);
+    }
+
+    private static CookieSecurePolicy CookiePolicy(bool secure) => secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
     private static string? Verified(JsonElement user, string property) =>
         user.TryGetProperty(property, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
