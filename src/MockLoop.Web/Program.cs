@@ -44,9 +44,9 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
-// A friendly page for a bare 404 on a page address. Not for script endpoints (the hub, JSON): they get bare codes.
+// A friendly page for a bare 404 on a page address. Not for script endpoints (the hub, the read API): they get bare codes.
 app.UseWhen(
-    http => HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/hubs"),
+    http => HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/hubs") && !http.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
 // Not for the WebAssembly runtime: MapStaticAssets serves /_framework with its precompressed (gzip/brotli) copies and
 // immutable caching; UseStaticFiles would answer first with the uncompressed files (10 MB instead of ~3 on a first visit).

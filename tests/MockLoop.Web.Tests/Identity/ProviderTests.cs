@@ -88,7 +88,11 @@ public sealed class ProviderTests(ProviderApp app) : IClassFixture<ProviderApp>
     {
         var (browser, _) = await SignedInAsync("Nina Narrow");
         var tool = app.CreateClient();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await tool.GetAsync("/api/v1/me/progress")).StatusCode);
+        var anonymous = await tool.GetAsync("/api/v1/me/progress");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        // A bare code for a script, with the standard challenge, not the site's "not found" page.
+        Assert.Equal("Bearer", anonymous.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.DoesNotContain("<html", await anonymous.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/me/progress")).StatusCode);
 
         // This client is registered for sessions:read only, and is confidential (a secret at the token endpoint).
