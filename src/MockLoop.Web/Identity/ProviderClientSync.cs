@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MockLoop.Web.Data;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -15,9 +17,32 @@ internal sealed class ProviderClientSync(IServiceScopeFactory scopes, IOptions<P
     {
         await using var scope = scopes.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        // Nodes of a cluster start together: one syncs while the others wait (the stores share this context's
+        // connection, which holds the session-level lock), then each finds the registrations already right.
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({SyncLockKey})", cancellationToken);
+            await SyncAsync(applications, cancellationToken);
+        }
+        finally
+        {
+            // Closing the connection frees the lock, also when the sync failed.
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Any constant of our own, other than the migration's.</summary>
+    private const long SyncLockKey = 0x6F69646373796E63; // "oidcsync"
+
+    private async Task SyncAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    {
         var wanted = options.Value.Clients.ToDictionary(c => c.ClientId, StringComparer.Ordinal);
 
-        await foreach (var existing in applications.ListAsync(cancellationToken: cancellationToken))
+        // Read all first: deleting while the query's reader is open would be a second command on the same connection.
+        var stored = await applications.ListAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        foreach (var existing in stored)
         {
             var clientId = await applications.GetClientIdAsync(existing, cancellationToken);
             if (clientId is null || !wanted.ContainsKey(clientId))

@@ -57,37 +57,36 @@ public static class ExternalSignInRegistration
         {
             authentication.AddGoogle(ExternalProviders.Google, "Google", google =>
             {
-                google.SignInScheme = IdentityConstants.ExternalScheme;
-                google.ClientId = options.Google.ClientId!;
-                google.ClientSecret = options.Google.ClientSecret!;
-                google.CallbackPath = ExternalProviders.CallbackPath(ExternalProviders.Google);
-                google.UsePkce = true;
+                OAuthApp(google, ExternalProviders.Google, options.Google, secure);
                 google.ClaimActions.MapCustomJson("email_verified", user => Verified(user, "email_verified") ?? Verified(user, "verified_email"));
-                Correlation(google, secure);
-                google.Events.OnAccessDenied = Denied;
-                google.Events.OnRemoteFailure = Failed;
             });
         }
         if (options.GitHub.Enabled)
         {
             authentication.AddOAuth(ExternalProviders.GitHub, "GitHub", github =>
             {
-                github.SignInScheme = IdentityConstants.ExternalScheme;
-                github.ClientId = options.GitHub.ClientId!;
-                github.ClientSecret = options.GitHub.ClientSecret!;
-                github.CallbackPath = ExternalProviders.CallbackPath(ExternalProviders.GitHub);
+                OAuthApp(github, ExternalProviders.GitHub, options.GitHub, secure);
                 github.AuthorizationEndpoint = "https://github.com/login/oauth/authorize";
                 github.TokenEndpoint = "https://github.com/login/oauth/access_token";
                 github.UserInformationEndpoint = "https://api.github.com/user";
-                github.UsePkce = true;
                 github.Scope.Add("read:user");
                 github.Scope.Add("user:email");
                 github.Events.OnCreatingTicket = ReadGitHubUserAsync;
-                Correlation(github, secure);
-                github.Events.OnAccessDenied = Denied;
-                github.Events.OnRemoteFailure = Failed;
             });
         }
+    }
+
+    /// <summary>What the two OAuth apps (Google, GitHub) share: client, callback, PKCE, cookies and the failure pages.</summary>
+    private static void OAuthApp(OAuthOptions oauth, string scheme, ExternalSignInOptions.OAuthApp app, bool secure)
+    {
+        oauth.SignInScheme = IdentityConstants.ExternalScheme;
+        oauth.ClientId = app.ClientId!;
+        oauth.ClientSecret = app.ClientSecret!;
+        oauth.CallbackPath = ExternalProviders.CallbackPath(scheme);
+        oauth.UsePkce = true;
+        Correlation(oauth, secure);
+        oauth.Events.OnAccessDenied = Denied;
+        oauth.Events.OnRemoteFailure = Failed;
     }
 
     /// <summary>
