@@ -6,6 +6,7 @@ using MockLoop.Web.Components;
 using MockLoop.Web.Data;
 using MockLoop.Web.Demo;
 using MockLoop.Web.Health;
+using MockLoop.Web.Identity;
 using MockLoop.Web.Lobby;
 using MockLoop.Web.Observability;
 using MockLoop.Web.Progress;
@@ -25,6 +26,7 @@ builder.AddSecurity();
 builder.AddData();
 builder.AddCluster();
 builder.AddAccounts();
+builder.AddOpenIdProvider();
 builder.AddRubrics();
 builder.AddCaseMaterial();
 builder.AddRooms();
@@ -44,9 +46,9 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
-// A friendly page for a bare 404 on a page address. Not for script endpoints (the hub, JSON): they get bare codes.
+// A friendly page for a bare 404 on a page address. Not for script endpoints (the hub, the read API): they get bare codes.
 app.UseWhen(
-    http => HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/hubs"),
+    http => HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/hubs") && !http.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
 // Not for the WebAssembly runtime: MapStaticAssets serves /_framework with its precompressed (gzip/brotli) copies and
 // immutable caching; UseStaticFiles would answer first with the uncompressed files (10 MB instead of ~3 on a first visit).
@@ -61,6 +63,7 @@ app.UseAntiforgery();
 app.MapHealth();
 app.MapObservability();
 app.MapAccounts();
+app.MapOpenIdProvider();
 app.MapRooms();
 app.MapLobby();
 app.MapProgress();

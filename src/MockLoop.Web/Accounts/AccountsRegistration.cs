@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using MockLoop.Web.Accounts.External;
 using MockLoop.Web.Data;
 using MockLoop.Web.Security;
 
@@ -10,7 +11,9 @@ public static class AccountsRegistration
     {
         builder.AddSharedKeys();
         builder.Services.AddCascadingAuthenticationState();
-        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        var authentication = builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        authentication.AddIdentityCookies();
+        builder.AddExternalSignIn(authentication);
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";
@@ -61,6 +64,7 @@ public static class AccountsRegistration
 
         builder.Services.AddScoped<AccountMails>();
         builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<External.ExternalMails>();
         return builder;
     }
 
@@ -75,6 +79,7 @@ public static class AccountsRegistration
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
         }).RequireAntiforgery();
+        app.MapExternalSignIn();
         return app;
     }
 }

@@ -15,6 +15,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         base.OnModelCreating(builder);
         // Each feature keeps its own entity configuration (IEntityTypeConfiguration) in its folder.
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // The OpenID Connect provider's clients, authorizations, scopes and tokens (Identity/, docs/decisions/155).
+        builder.UseOpenIddict<Guid>();
 
         builder.Entity<AppUser>(user =>
         {
