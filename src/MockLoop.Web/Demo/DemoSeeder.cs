@@ -141,6 +141,7 @@ internal sealed class DemoSeeder(
             sessionClock.Set(started);
             await Play(interviewer, new DriveTimer(new StartTimer()));
             var levels = new List<(string StepId, string CriterionId, int Level)>();
+            var timedSteps = rubric.TimedSteps.Count;
             for (var s = 0; s < rubric.Steps.Count; s++)
             {
                 var step = rubric.Steps[s];
@@ -172,7 +173,11 @@ internal sealed class DemoSeeder(
                     await Play(interviewer, new ScoreCriterion(step.Id, criterion.Id, level, null, Signals: signals));
                 }
                 sessionClock.Advance(TimeSpan.FromSeconds(used / 2));
-                await Play(interviewer, new DriveTimer(s < rubric.Steps.Count - 1 ? new NextStep() : new EndTimer()));
+                // Whole-interview dimensions come last and are never on the timer: they are scored after it ends.
+                if (!step.IsWholeInterview)
+                {
+                    await Play(interviewer, new DriveTimer(s < timedSteps - 1 ? new NextStep() : new EndTimer()));
+                }
             }
 
             sessionClock.Advance(TimeSpan.FromMinutes(4));

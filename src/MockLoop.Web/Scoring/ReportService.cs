@@ -105,7 +105,7 @@ public sealed class ReportService(AppDbContext db, IRubricCatalog catalog)
             s => s.Level is { } l ? CriterionScore.Of(l, marks.GetValueOrDefault(new CriterionRef(s.StepId, s.CriterionId))?.NeededHint ?? false) : CriterionScore.NotAssessed));
         var started = timings.Values.Where(t => t.StartedAt is not null).Select(t => t.StepId).ToHashSet();
         var verdict = RubricScoring.Verdict(rubric, RubricScoring.Score(rubric, scorecard), Enum.Parse<TargetLevel>(card.TargetLevel),
-            new VerdictInputs(flags.ToList(), RubricScoring.RanOutOfTime(rubric, started)));
+            new VerdictInputs(flags.ToList(), RubricScoring.RanOutOfTime(rubric, started)) { SystemKind = interviewCase?.SystemKind });
 
         return (ReportAccess.Found, new Report(
             session, rubric, interviewCase, card,

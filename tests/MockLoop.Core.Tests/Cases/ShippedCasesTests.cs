@@ -67,7 +67,7 @@ public class ShippedCasesTests
         var c = Case(id);
 
         Assert.Equal("ml-system-design", c.RubricId);
-        Assert.Equal(Rubric.Steps.Select(s => s.Id), c.Hints.Keys);
+        Assert.Equal(Rubric.TimedSteps.Select(s => s.Id), c.Hints.Keys);
         Assert.All(c.Hints.Values, h =>
         {
             Assert.NotEqual(h.Probe, h.SeniorAnswer);
