@@ -36,7 +36,7 @@ public class ShippedBarsTests
         var verdict = Verdict(card, TargetLevel.Staff);
 
         Assert.Equal(VerdictOutcome.Meets, verdict.Outcome);
-        Assert.InRange(verdict.Overall!.Value, 3.1, 3.2);
+        Assert.InRange(verdict.Overall!.Value, 3.1, 3.25);
     }
 
     [Fact]

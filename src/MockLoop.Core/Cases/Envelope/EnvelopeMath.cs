@@ -38,7 +38,7 @@ public static partial class EnvelopeMath
                 else if (!Agrees(quantity.Value, computed))
                 {
                     problems.Add(new EnvelopeProblem(EnvelopePart.Quantity, i,
-                        Format($"states {quantity.Value:G6} {quantity.Unit}, but its formula \"{formula}\" gives {computed:G6}; fix the number or the formula.")));
+                        $"states {Show(quantity.Value)} {quantity.Unit}, but its formula \"{formula}\" gives {Show(computed)}; fix the number or the formula."));
                 }
             }
 
@@ -105,10 +105,12 @@ public static partial class EnvelopeMath
 
         return comparison.Holds(stated)
             ? null
-            : Format($"does not hold: \"{claim.Holds}\" is {comparison.Left.Evaluate(stated):G6} {comparison.Operator} {comparison.Right.Evaluate(stated):G6}, which is false ({claim.Why}).");
+            : $"does not hold: \"{claim.Holds}\" is {Show(comparison.Left.Evaluate(stated))} {comparison.Operator} {Show(comparison.Right.Evaluate(stated))}, which is false ({claim.Why}).";
     }
 
-    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A number as an author would write it: 1,460,000 rather than 1.46E+06, and small values to four figures.</summary>
+    private static string Show(double value) =>
+        Math.Abs(value) >= 1000 ? value.ToString("#,0", CultureInfo.InvariantCulture) : value.ToString("0.####", CultureInfo.InvariantCulture);
 }
 
 public enum EnvelopePart
