@@ -88,7 +88,7 @@ internal static class EnvelopeReader
             name = null;
         }
 
-        var number = obj.Required("value") is { } numberValue ? JsonValues.NumberBetween(numberValue, 0, 1e18, log) : null;
+        var number = obj.Required("value") is { } numberValue ? JsonValues.NumberBetween(numberValue, 0, 1e24, log) : null;
         var unit = obj.Text("unit", RubricLimits.MaxLabel);
         var formula = obj.OptionalText("formula", MaxFormula);
         var kind = obj.OptionalText("kind", RubricLimits.MaxLabel);
