@@ -16,8 +16,8 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
         var rubric = Shipped.FindRubric("ml-system-design")!.Rubric;
 
         Assert.Contains("Machine-learning system design", html);
-        Assert.Contains("href=\"/rubrics/ml-system-design/v/2\"", html);
-        Assert.Matches(@"<span class=""badge version"">v2</span>", html);
+        Assert.Contains("href=\"/rubrics/ml-system-design/v/3\"", html);
+        Assert.Matches(@"<span class=""badge version"">v3</span>", html);
         Assert.Contains("href=\"/rubrics/ml-system-design-60/v/1\"", html);
         Assert.Matches($@"<dt>Steps</dt><dd>{rubric.Steps.Count}</dd>", html);
         Assert.Matches($@"<dt>Time</dt><dd>{rubric.TotalBudgetMinutes} min</dd>", html);
@@ -45,7 +45,7 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
     {
         var rubric = Shipped.FindRubric("ml-system-design")!.Rubric;
 
-        var html = WebUtility.HtmlDecode(await GetAsync(app.CreateClient(), "/rubrics/ml-system-design/v/2"));
+        var html = WebUtility.HtmlDecode(await GetAsync(app.CreateClient(), "/rubrics/ml-system-design/v/3"));
 
         var positions = rubric.Steps.Select(s => html.IndexOf($"id=\"step-{s.Id}\"", StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(-1, positions);
@@ -54,7 +54,8 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
         {
             var section = StepSection(html, step.Id);
             Assert.Contains(step.Purpose, section);
-            Assert.Contains($"{step.BudgetMinutes} min", section);
+            Assert.Contains(step.IsWholeInterview ? "Across the whole interview" : $"{step.BudgetMinutes} min", section);
+            Assert.All(step.RedFlags, f => Assert.Contains(f.Description, section));
             Assert.Contains($"Weight {step.Weight:0.##}", section);
             Assert.All(step.Questions, q => Assert.Contains(q, section));
             foreach (var criterion in step.Criteria)
@@ -75,7 +76,7 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
     [Fact]
     public async Task The_rubric_json_can_be_downloaded_exactly_as_shipped()
     {
-        var json = await app.CreateClient().GetStringAsync("/rubrics/ml-system-design/v/2/json");
+        var json = await app.CreateClient().GetStringAsync("/rubrics/ml-system-design/v/3/json");
 
         Assert.Equal(Shipped.FindRubric("ml-system-design")!.Json, json);
     }
