@@ -114,7 +114,7 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
         var notes = html[detailsStart..detailsEnd];
         foreach (var (stepId, hints) in interviewCase.Hints)
         {
-            string[] parts = [hints.Probe, hints.SeniorAnswer, hints.StaffExtension, .. hints.RedFlags];
+            string[] parts = [hints.Probe, hints.MidAnchor!, hints.SeniorAnswer, hints.StaffExtension, .. hints.RedFlags];
             Assert.All(parts, hint => Assert.True(html.IndexOf(Encode(hint), StringComparison.Ordinal) > detailsStart, $"hint for {stepId} outside the disclosure"));
             Assert.All(parts, hint => Assert.Contains(Encode(hint), notes));
         }
@@ -128,6 +128,12 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
         Assert.Contains("100 ms", notes);
         // Hints are headed by the rubric's step titles, not its ids.
         Assert.Contains("<h4>Clarify requirements</h4>", notes);
+        // Content v3: the worked numbers, a probe per criterion, the answer key and the curveballs, all inside.
+        Assert.All(interviewCase.Envelope!.Quantities, q => Assert.Contains($"<code>{q.Name}</code>", notes));
+        Assert.All(interviewCase.Probes, p => Assert.Contains(Encode(p.Question), notes));
+        Assert.Contains("Evaluation: Offline metrics and protocol", notes);
+        Assert.All(interviewCase.AnswerKey, k => Assert.Contains(Encode(k.Why), notes));
+        Assert.All(interviewCase.Curveballs, c => Assert.Contains(Encode(c.Prompt), notes));
     }
 
     [Fact]
