@@ -148,13 +148,17 @@ internal sealed class DemoSeeder(
                 var used = step.BudgetMinutes * 60.0 * (1.25 - 0.3 * progress + (random.NextDouble() - 0.5) * 0.3);
                 var component = DemoComponents[s % DemoComponents.Length];
                 sessionClock.Advance(TimeSpan.FromSeconds(used / 2));
-                var addNode = new AddNodeOp($"demo-{i}-{s}", new DiagramNode(
-                    $"n{s}", component.Type, component.Label, 60 + (s % 4) * 230, 60 + (s / 4) * 140, 180, 64));
-                await Play(candidate, new EditDiagram(addNode), addNode.OpId);
-                if (s > 0)
+                // The candidate draws during timed steps only; a whole-interview dimension is scored once the timer ended.
+                if (!step.IsWholeInterview)
                 {
-                    var addLink = new AddLinkOp($"demo-{i}-l{s}", new DiagramLink($"l{s}", $"n{s - 1}", $"n{s}"));
-                    await Play(candidate, new EditDiagram(addLink), addLink.OpId);
+                    var addNode = new AddNodeOp($"demo-{i}-{s}", new DiagramNode(
+                        $"n{s}", component.Type, component.Label, 60 + (s % 4) * 230, 60 + (s / 4) * 140, 180, 64));
+                    await Play(candidate, new EditDiagram(addNode), addNode.OpId);
+                    if (s > 0)
+                    {
+                        var addLink = new AddLinkOp($"demo-{i}-l{s}", new DiagramLink($"l{s}", $"n{s - 1}", $"n{s}"));
+                        await Play(candidate, new EditDiagram(addLink), addLink.OpId);
+                    }
                 }
 
                 // Evaluation lags behind the rest: the dashboard's advice has something to say.
