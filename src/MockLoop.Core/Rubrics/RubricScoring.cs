@@ -158,7 +158,7 @@ public static class RubricScoring
                 : s)
             .ToList();
         var assessed = steps.Where(s => s.Score.HasValue).ToList();
-        return (steps, assessed.Sum(s => s.Weight * s.Score!.Value) / assessed.Sum(s => s.Weight));
+        return (steps, assessed.Count == 0 ? null : assessed.Sum(s => s.Weight * s.Score!.Value) / assessed.Sum(s => s.Weight));
     }
 
     /// <summary>How far a "lowers its step" red flag lowers the flagged step's score.</summary>
