@@ -11,7 +11,7 @@ namespace MockLoop.Web.Tests.Scoring;
 /// <summary>Rubric v2 in the live session and on the report: strong signals, hint caps, red flags, time-outs, old v1 scorecards.</summary>
 public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>, IAsyncLifetime
 {
-    private const string AccuracyFlag = "Uses accuracy as the metric when positives are rare";
+    private const string AccuracyFlag = "Keeps accuracy as the metric when positives are rare";
 
     public Task InitializeAsync() => app.Database.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
