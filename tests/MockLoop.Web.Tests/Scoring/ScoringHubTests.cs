@@ -103,6 +103,7 @@ public sealed class ScoringHubTests(MockLoopApp app) : IClassFixture<MockLoopApp
         Assert.NotNull(card.Overall);
         Assert.Equal(2, await db.Set<CriterionScoreRow>().CountAsync(s => s.SessionId == id && s.Source == ScoreSources.Interviewer));
         Assert.Equal(1, await db.Set<CriterionScoreRow>().CountAsync(s => s.SessionId == id && s.Source == ScoreSources.Self));
-        Assert.Equal(7, await db.Set<ScorecardStepRow>().CountAsync(s => s.SessionId == id));
+        // One row per rubric step: version 3 has seven timed steps and the whole-interview dimension.
+        Assert.Equal(8, await db.Set<ScorecardStepRow>().CountAsync(s => s.SessionId == id));
     }
 }
