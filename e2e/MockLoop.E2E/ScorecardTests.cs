@@ -19,13 +19,13 @@ public sealed class ScorecardTests(BrowserFixture browser)
         await ivy.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
         await ivy.GetByRole(AriaRole.Radio, new() { Name = "Objective, success measure and scope: level 3", Exact = false }).ClickAsync();
         // Level 4 is level 3 plus two strong signals: the 4 stays disabled until two are ticked.
-        Assert.True(await ivy.GetByRole(AriaRole.Radio, new() { Name = "Scale, latency, freshness and cost: level 4", Exact = false }).IsDisabledAsync());
+        Assert.True(await ivy.GetByRole(AriaRole.Radio, new() { Name = "Scale, latency or throughput, freshness and cost: level 4", Exact = false }).IsDisabledAsync());
         await ivy.GetByText("Level 4 = level 3 + any 2 of these (0 ticked)").Nth(1).ClickAsync();
         await ivy.GetByRole(AriaRole.Checkbox, new() { Name = "Does the arithmetic out loud", Exact = false }).CheckAsync();
         await ivy.GetByText("Level 4 = level 3 + any 2 of these (1 ticked)").WaitForAsync();
         await ivy.GetByRole(AriaRole.Checkbox, new() { Name = "Separates hard constraints from preferences", Exact = false }).CheckAsync();
         await ivy.GetByText("Level 4 = level 3 + any 2 of these (2 ticked)").WaitForAsync();
-        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Scale, latency, freshness and cost: level 4", Exact = false }).ClickAsync();
+        await ivy.GetByRole(AriaRole.Radio, new() { Name = "Scale, latency or throughput, freshness and cost: level 4", Exact = false }).ClickAsync();
         await ivy.GetByLabel("Step score").Filter(new() { HasTextString = "3.50" }).WaitForAsync();
         // The candidate's screen has no scoring at all while the interview runs.
         Assert.Equal(0, await cal.GetByRole(AriaRole.Region, new() { Name = "Scoring" }).CountAsync());
@@ -38,7 +38,7 @@ public sealed class ScorecardTests(BrowserFixture browser)
         await ivy.GetByRole(AriaRole.Radio, new() { Name = "Offline metrics and protocol: level 2", Exact = false }).ClickAsync();
         await ivy.GetByLabel("Note on Offline metrics and protocol").FillAsync("Picked accuracy for a ranking problem");
         await ivy.GetByLabel("Note on Offline metrics and protocol").BlurAsync();
-        await ivy.GetByRole(AriaRole.Checkbox, new() { Name = "Uses accuracy as the metric when positives are rare", Exact = false }).CheckAsync();
+        await ivy.GetByRole(AriaRole.Checkbox, new() { Name = "Keeps accuracy as the metric when positives are rare", Exact = false }).CheckAsync();
         await ivy.GetByText("1 red flag recorded", new() { Exact = false }).WaitForAsync();
         await MockLoop.E2E.BlazorRoom.BlazorRoomSteps.ScreenshotAsync(ivy, "room-scoring");
 
@@ -48,7 +48,7 @@ public sealed class ScorecardTests(BrowserFixture browser)
         await cal.GetByRole(AriaRole.Region, new() { Name = "Self-assessment" }).WaitForAsync();
         await cal.GetByRole(AriaRole.Region, new() { Name = "Self-assessment" }).GetByText("Evaluation", new() { Exact = true }).ClickAsync();
         await cal.GetByRole(AriaRole.Radio, new() { Name = "Offline metrics and protocol: level 3", Exact = false }).ClickAsync();
-        await cal.GetByText("1 of 16 rated · optional").WaitForAsync();
+        await cal.GetByText("1 of 17 rated · optional").WaitForAsync();
 
         await ivy.GetByLabel("Target level").SelectOptionAsync("Mid");
         await ivy.GetByLabel("Strengths").FillAsync("Clear requirements");
@@ -64,7 +64,7 @@ public sealed class ScorecardTests(BrowserFixture browser)
         Assert.Equal("2.60", (await cal.GetByLabel("Overall score").InnerTextAsync()).Trim());
         // The red flag caps the verdict whatever the average, and the report names it and the steps not assessed.
         await cal.GetByRole(AriaRole.Heading, new() { Name = "Below the Mid bar" }).WaitForAsync();
-        await cal.GetByText("Uses accuracy as the metric when positives are rare", new() { Exact = false }).First.WaitForAsync();
+        await cal.GetByText("Keeps accuracy as the metric when positives are rare", new() { Exact = false }).First.WaitForAsync();
         await cal.GetByText("Not assessed:", new() { Exact = false }).WaitForAsync();
         await cal.GetByText("Strong signals: Does the arithmetic out loud", new() { Exact = false }).WaitForAsync();
 

@@ -151,7 +151,7 @@ public sealed class BlazorRoomTests(BlazorRoomFixture fixture)
 
         await cal.GetByRole(AriaRole.Region, new() { Name = "Self-assessment" }).GetByText("Evaluation", new() { Exact = true }).ClickAsync();
         await cal.GetByRole(AriaRole.Radio, new() { Name = "Offline metrics and protocol: level 3", Exact = false }).ClickAsync();
-        await cal.GetByText("1 of 16 rated · optional").WaitForAsync();
+        await cal.GetByText("1 of 17 rated · optional").WaitForAsync();
 
         await ivy.GetByLabel("Target level").SelectOptionAsync("Mid");
         await ivy.GetByLabel("Strengths").FillAsync("Clear requirements");

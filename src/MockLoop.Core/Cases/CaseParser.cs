@@ -10,11 +10,11 @@ public static class CaseParser
     internal static readonly string[] CaseProperties =
     [
         "$schema", "id", "rubric", "title", "prompt", "difficulty", "mlTask", "budgets", "facts", "hints",
-        "coreComponents", "optionalComponents", "referenceDiagram",
+        "coreComponents", "optionalComponents", "referenceDiagram", "systemKind", "envelope", "probes", "answerKey", "curveballs",
     ];
 
     internal static readonly string[] FactProperties = ["topic", "detail"];
-    internal static readonly string[] HintProperties = ["probe", "seniorAnswer", "staffExtension", "redFlags"];
+    internal static readonly string[] HintProperties = ["probe", "midAnchor", "seniorAnswer", "staffExtension", "redFlags"];
     internal static readonly string[] BudgetProperties =
         ["averageRequestsPerSecond", "peakRequestsPerSecond", "dailyRequests", "latencyBudgetMs", "costBudget"];
 
@@ -78,6 +78,11 @@ public static class CaseParser
             : ReadComponents(obj, "optionalComponents", 0, RubricLimits.MaxExpectedComponents, vocabulary, log, requireMlSpecific: false);
         var diagram = obj.Optional("referenceDiagram") is { } diagramValue ? ReferenceDiagramReader.Read(diagramValue, vocabulary, log) : null;
         var diagramValid = obj.Optional("referenceDiagram") is null || diagram is not null;
+        var systemKind = ReadSystemKind(obj, log);
+        var envelope = obj.Optional("envelope") is { } envelopeValue ? EnvelopeReader.Read(envelopeValue, budgets, log) : null;
+        var probes = obj.Optional("probes") is { } probesValue ? CaseAuditReader.ReadProbes(probesValue, rubric, log) : [];
+        var answerKey = obj.Optional("answerKey") is { } keyValue ? CaseAuditReader.ReadAnswerKey(keyValue, core, optional, log) : [];
+        var curveballs = obj.Optional("curveballs") is { } curveballsValue ? CaseAuditReader.ReadCurveballs(curveballsValue, log) : [];
 
         if (core is not null && optional is not null)
         {
@@ -89,7 +94,8 @@ public static class CaseParser
             ? null
             : new InterviewCase(id, rubricId, title, prompt, facts, hints, core, optional, difficulty)
             {
-                MlTask = mlTask, Budgets = budgets, ReferenceDiagram = diagram,
+                MlTask = mlTask, Budgets = budgets, ReferenceDiagram = diagram, SystemKind = systemKind, Envelope = envelope,
+                Probes = probes ?? [], AnswerKey = answerKey ?? [], Curveballs = curveballs ?? [],
             };
     }
 
@@ -142,6 +148,22 @@ public static class CaseParser
         }
 
         valid = false;
+        return null;
+    }
+
+    private static string? ReadSystemKind(ObjectReader obj, ProblemLog log)
+    {
+        if (obj.Optional("systemKind") is not { } value || JsonValues.Text(value, RubricLimits.MaxLabel, log) is not { } name)
+        {
+            return null;
+        }
+
+        if (SystemKinds.All.Contains(name))
+        {
+            return name;
+        }
+
+        log.Add(value.Path, $"'{name}' is not a kind of system; use one of: {string.Join(", ", SystemKinds.All)}.");
         return null;
     }
 
@@ -237,10 +259,13 @@ public static class CaseParser
         }
 
         var probe = obj.Text("probe", RubricLimits.MaxHint);
+        var mid = obj.OptionalText("midAnchor", RubricLimits.MaxHint);
         var senior = obj.Text("seniorAnswer", RubricLimits.MaxHint);
         var staff = obj.Text("staffExtension", RubricLimits.MaxHint);
         var redFlags = obj.TextList("redFlags", 1, RubricLimits.MaxHintsPerStep, RubricLimits.MaxHint, "red flag");
-        return probe is null || senior is null || staff is null || redFlags is null ? null : new StepHints(probe, senior, staff, redFlags);
+        return probe is null || senior is null || staff is null || redFlags is null || (obj.Optional("midAnchor") is not null && mid is null)
+            ? null
+            : new StepHints(probe, senior, staff, redFlags) { MidAnchor = mid };
     }
 
     private static Dictionary<string, StepHints>? ReadHints(ObjectReader obj, Rubric? rubric, ProblemLog log)

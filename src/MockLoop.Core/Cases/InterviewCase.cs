@@ -32,6 +32,21 @@ public sealed record InterviewCase(
     /// <summary>A strong design in the diagram format, valid by Core's diagram rules; null when the case has none.</summary>
     public DiagramSnapshot? ReferenceDiagram { get; init; }
 
+    /// <summary>Online (someone waits for each answer) or batch (<see cref="Rubrics.SystemKinds"/>); null when the case does not say.</summary>
+    public string? SystemKind { get; init; }
+
+    /// <summary>The worked back-of-envelope, checked line by line when the case is read; null when the case has none.</summary>
+    public Envelope.BackOfEnvelope? Envelope { get; init; }
+
+    /// <summary>Interviewer questions, each aimed at one criterion of the rubric, in file order.</summary>
+    public IReadOnlyList<CriterionProbe> Probes { get; init; } = [];
+
+    /// <summary>Why each component of the reference diagram is there, and what else would be acceptable.</summary>
+    public IReadOnlyList<AnswerKeyEntry> AnswerKey { get; init; } = [];
+
+    /// <summary>Time-boxed twists or deep dives that test understanding rather than a memorised answer.</summary>
+    public IReadOnlyList<Curveball> Curveballs { get; init; } = [];
+
     /// <summary>Core components first, then optional ones.</summary>
     public IReadOnlyList<string> ExpectedComponents => [.. CoreComponents, .. OptionalComponents];
 
@@ -42,8 +57,18 @@ public sealed record InterviewCase(
     /// The hints for one step as labelled lines (probe, expected Senior answer, Staff extension, red flags), for
     /// views that list text; empty when the case has none for the step.
     /// </summary>
-    public IReadOnlyList<string> HintsFor(string stepId) => HintSetFor(stepId)?.Lines() ?? [];
+    public IReadOnlyList<string> HintsFor(string stepId) =>
+        [.. HintSetFor(stepId)?.Lines() ?? [], .. Probes.Where(p => p.StepId == stepId).Select(p => $"{StepHints.ProbeLabel}: {p.Question}")];
 }
+
+/// <summary>A question aimed at one criterion, so every criterion has a way in.</summary>
+public sealed record CriterionProbe(string StepId, string CriterionId, string Question);
+
+/// <summary>Why a component of the reference diagram is there, and the alternatives a strong design may draw instead.</summary>
+public sealed record AnswerKeyEntry(string Component, string Why, string Alternatives);
+
+/// <summary>A twist or deep dive the interviewer may play, with the minutes it gets and what a good answer shows.</summary>
+public sealed record Curveball(string Title, string Prompt, int Minutes, string LookFor);
 
 /// <summary>What the interviewer needs for one step of a case.</summary>
 /// <param name="Probe">A question that draws the candidate out on this step.</param>
@@ -52,19 +77,23 @@ public sealed record InterviewCase(
 /// <param name="RedFlags">Answers that should worry the interviewer in this case.</param>
 public sealed record StepHints(string Probe, string SeniorAnswer, string StaffExtension, IReadOnlyList<string> RedFlags)
 {
+    /// <summary>What a Mid answer contains: enough to pass the step at Mid, short of the Senior answer.</summary>
+    public string? MidAnchor { get; init; }
+
     public const string ProbeLabel = "Probe";
+    public const string MidLabel = "Expected Mid answer";
     public const string SeniorLabel = "Expected Senior answer";
     public const string StaffLabel = "Staff extension";
     public const string RedFlagLabel = "Red flag";
 
     /// <summary>The hints as labelled lines ("Probe: …"), the form the room receives them in.</summary>
     public IReadOnlyList<string> Lines() =>
-        [$"{ProbeLabel}: {Probe}", $"{SeniorLabel}: {SeniorAnswer}", $"{StaffLabel}: {StaffExtension}", .. RedFlags.Select(f => $"{RedFlagLabel}: {f}")];
+        [$"{ProbeLabel}: {Probe}", .. MidAnchor is null ? (string[])[] : [$"{MidLabel}: {MidAnchor}"], $"{SeniorLabel}: {SeniorAnswer}", $"{StaffLabel}: {StaffExtension}", .. RedFlags.Select(f => $"{RedFlagLabel}: {f}")];
 
     /// <summary>One of <see cref="Lines"/> split back into its label and text; a line without a known label has none.</summary>
     public static (string? Label, string Text) SplitLine(string line)
     {
-        foreach (var label in (string[])[ProbeLabel, SeniorLabel, StaffLabel, RedFlagLabel])
+        foreach (var label in (string[])[ProbeLabel, MidLabel, SeniorLabel, StaffLabel, RedFlagLabel])
         {
             if (line.StartsWith(label + ": ", StringComparison.Ordinal))
             {

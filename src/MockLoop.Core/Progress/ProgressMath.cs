@@ -28,7 +28,8 @@ public static class ProgressMath
     {
         var list = sessions.ToList();
         var result = new List<StepTimeUse>();
-        foreach (var step in rubric.Steps)
+        // Whole-interview dimensions have no budget and no timer, so no time to manage.
+        foreach (var step in rubric.TimedSteps)
         {
             var times = list.Select(s => s.StepTimes.GetValueOrDefault(step.Id)).OfType<StepTime>().Where(t => t.UsedSeconds > 0).ToList();
             var budget = step.BudgetMinutes * 60.0;

@@ -17,7 +17,7 @@ public static class ReportProjector
         var self = facts.SelfScores.ToDictionary(s => new CriterionRef(s.StepId, s.CriterionId), s => s.Level);
         var result = RubricScoring.Score(rubric, new Scorecard(scores.ToDictionary(s => s.Key, s => ScoringViews.ToScore(s.Value))));
         var ranOutOfTime = RubricScoring.RanOutOfTime(rubric, facts.StepTimings.Keys.ToHashSet(StringComparer.Ordinal));
-        var verdict = RubricScoring.Verdict(rubric, result, facts.TargetLevel, new VerdictInputs(facts.RedFlags, ranOutOfTime));
+        var verdict = RubricScoring.Verdict(rubric, result, facts.TargetLevel, new VerdictInputs(facts.RedFlags, ranOutOfTime) { SystemKind = interviewCase?.SystemKind });
 
         var steps = rubric.Steps.Select(step => new ReportStepResult(
             step.Id,

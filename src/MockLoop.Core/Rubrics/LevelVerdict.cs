@@ -8,6 +8,7 @@ public enum VerdictOutcome
 }
 
 /// <summary>Whether a score meets the bar for a level and, if not, which parts of the bar it missed.</summary>
+/// <param name="Overall">The overall score the bar was checked against: lowered when a red flag lowered a step.</param>
 /// <param name="OverallBelowBar">True when every step was assessed and the overall score is below the bar.</param>
 /// <param name="StepsBelowBar">Assessed steps scoring below the bar's per-step minimum, in step order.</param>
 /// <param name="UnassessedSteps">Steps with no assessed criterion, in step order.</param>
@@ -20,8 +21,14 @@ public sealed record LevelVerdict(
     IReadOnlyList<StepShortfall> StepsBelowBar,
     IReadOnlyList<string> UnassessedSteps)
 {
-    /// <summary>Red flags the interviewer recorded; any one settles the verdict as below.</summary>
+    /// <summary>Recorded red flags that cap the verdict at this level; any one settles it as below.</summary>
     public IReadOnlyList<RaisedRedFlag> RedFlags { get; init; } = [];
+
+    /// <summary>Recorded red flags that took a point off their step before the bar was checked.</summary>
+    public IReadOnlyList<RaisedRedFlag> LoweringFlags { get; init; } = [];
+
+    /// <summary>Recorded red flags of the note severity: reported, with no effect on the verdict.</summary>
+    public IReadOnlyList<RaisedRedFlag> NotedFlags { get; init; } = [];
 
     /// <summary>The session ran out of time, so unassessed steps did not stop a verdict (they are named instead).</summary>
     public bool RanOutOfTime { get; init; }

@@ -17,6 +17,9 @@ public sealed record Rubric(
 {
     public int TotalBudgetMinutes => Steps.Sum(s => s.BudgetMinutes);
 
+    /// <summary>The steps the step timer walks through: every step but the whole-interview dimensions, in order.</summary>
+    public IReadOnlyList<RubricStep> TimedSteps => Steps.Where(s => !s.IsWholeInterview).ToList();
+
     /// <summary>Length of the interview slot the budgets are planned for; null when the rubric does not say.</summary>
     public int? SlotMinutes { get; init; }
 

@@ -13,12 +13,20 @@ public static class RubricParser
     internal static readonly string[] RubricProperties =
         ["$schema", "id", "version", "title", "description", "slotMinutes", "levelExpectations", "steps", "levelBars"];
     internal static readonly string[] StepProperties =
-        ["id", "title", "purpose", "core", "budgetMinutes", "weight", "questions", "criteria", "redFlags"];
+        ["id", "title", "purpose", "scope", "core", "budgetMinutes", "weight", "questions", "criteria", "redFlags"];
     internal static readonly string[] CriterionProperties = ["id", "title", "levels", "strongSignals"];
     internal static readonly string[] LevelProperties = ["level", "label", "descriptor"];
     internal static readonly string[] BarProperties = ["minOverall", "minStep", "stepMissesAllowed", "deepSteps"];
     internal static readonly string[] DepthProperties = ["count", "minScore"];
-    internal static readonly string[] RedFlagProperties = ["id", "description"];
+    internal static readonly string[] RedFlagProperties = ["id", "description", "severity", "afterProbe", "levels", "systems"];
+
+    /// <summary>The JSON names of the red-flag severities.</summary>
+    internal static readonly (RedFlagSeverity Severity, string Name)[] SeverityNames =
+        [(RedFlagSeverity.CapsVerdict, "caps-verdict"), (RedFlagSeverity.LowersStep, "lowers-step"), (RedFlagSeverity.Note, "note")];
+
+    /// <summary>A step's <c>scope</c>: a timed step of the interview, or a dimension scored across all of it.</summary>
+    internal const string StepScope = "step";
+    internal const string InterviewScope = "interview";
 
     /// <summary>The JSON names of the level bars, in rising order.</summary>
     internal static readonly (TargetLevel Level, string Name)[] BarNames =
@@ -64,6 +72,11 @@ public static class RubricParser
         var steps = ReadSteps(obj, log);
         var bars = ReadLevelBars(obj, log);
 
+        if (steps is not null && !CheckWholeInterviewSteps(obj, steps, log))
+        {
+            steps = null;
+        }
+
         if (slot > 0 && steps is not null && steps.Sum(s => s.BudgetMinutes) > slot)
         {
             log.Add(JsonPath.Property(obj.Path, "slotMinutes"),
@@ -75,6 +88,33 @@ public static class RubricParser
             || slot < 0 || !expectationsValid
             ? null
             : new Rubric(id, version.Value, title, description, steps, bars) { SlotMinutes = slot, Expectations = expectations };
+    }
+
+    /// <summary>
+    /// Whole-interview dimensions come after every timed step, so the step timer's positions are the rubric's
+    /// positions; and a rubric needs at least one timed step to run an interview at all.
+    /// </summary>
+    private static bool CheckWholeInterviewSteps(ObjectReader rubric, List<RubricStep> steps, ProblemLog log)
+    {
+        var valid = true;
+        if (steps.All(s => s.IsWholeInterview))
+        {
+            log.Add(JsonPath.Property(rubric.Path, "steps"), "has no timed step; at least one step must have scope \"step\".");
+            return false;
+        }
+
+        var lastTimed = steps.FindLastIndex(s => !s.IsWholeInterview);
+        for (var i = 0; i < lastTimed; i++)
+        {
+            if (steps[i].IsWholeInterview)
+            {
+                log.Add(JsonPath.Index(JsonPath.Property(rubric.Path, "steps"), i),
+                    $"'{steps[i].Id}' is scored across the whole interview, so it must come after every timed step (it comes before '{steps[lastTimed].Id}').");
+                valid = false;
+            }
+        }
+
+        return valid;
     }
 
     private static LevelExpectations? ReadExpectations(ObjectReader rubric, out bool valid)
@@ -118,17 +158,59 @@ public static class RubricParser
         var id = ClaimId(obj, stepIds);
         var title = obj.Text("title", RubricLimits.MaxTitle);
         var purpose = obj.Text("purpose", RubricLimits.MaxPurpose);
-        var budget = obj.WholeNumber("budgetMinutes", 1, RubricLimits.MaxBudgetMinutes);
+        var wholeInterview = ReadScope(obj, log);
+        var budget = wholeInterview switch
+        {
+            true when obj.Optional("budgetMinutes") is { } stray => NoBudget(stray, log),
+            true => 0,
+            false => obj.WholeNumber("budgetMinutes", 1, RubricLimits.MaxBudgetMinutes),
+            null => null,
+        };
         var weight = obj.PositiveNumber("weight", RubricLimits.MaxWeight);
         var questions = obj.TextList("questions", 1, RubricLimits.MaxQuestionsPerStep, RubricLimits.MaxQuestion, "question");
         var criteria = ReadCriteria(obj, log);
         var core = obj.Optional("core") is { } coreValue ? JsonValues.Boolean(coreValue, log) : false;
+        if (wholeInterview == true && core == true)
+        {
+            log.Add(JsonPath.Property(obj.Path, "core"), "cannot be true on a whole-interview step; the per-step minimum is for timed core steps.");
+            core = null;
+        }
         var redFlags = obj.Optional("redFlags") is { } flagsValue ? ReadRedFlags(flagsValue, log) : [];
 
         return id is null || title is null || purpose is null || budget is null || weight is null || questions is null || criteria is null
             || core is null || redFlags is null
             ? null
-            : new RubricStep(id, title, purpose, budget.Value, weight.Value, questions, criteria) { IsCore = core.Value, RedFlags = redFlags };
+            : new RubricStep(id, title, purpose, budget.Value, weight.Value, questions, criteria)
+            {
+                IsCore = core.Value, RedFlags = redFlags, IsWholeInterview = wholeInterview == true,
+            };
+    }
+
+    /// <returns>True for a whole-interview dimension, false for a timed step, null when the value is wrong.</returns>
+    private static bool? ReadScope(ObjectReader step, ProblemLog log)
+    {
+        if (step.Optional("scope") is not { } value)
+        {
+            return false;
+        }
+
+        var name = JsonValues.Text(value, RubricLimits.MaxLabel, log);
+        if (name is StepScope or InterviewScope)
+        {
+            return name == InterviewScope;
+        }
+
+        if (name is not null)
+        {
+            log.Add(value.Path, $"'{name}' is not a scope; use \"{StepScope}\" (a timed step) or \"{InterviewScope}\" (scored across the whole interview).");
+        }
+        return null;
+    }
+
+    private static int? NoBudget(Located stray, ProblemLog log)
+    {
+        log.Add(stray.Path, "must be left out on a whole-interview step: it is never on the step timer.");
+        return null;
     }
 
     private static List<RedFlag>? ReadRedFlags(Located value, ProblemLog log)
@@ -143,8 +225,67 @@ public static class RubricParser
             }
             var flagId = ClaimId(obj, ids);
             var description = obj.Text("description", RubricLimits.MaxRedFlag);
-            return flagId is null || description is null ? null : new RedFlag(flagId, description);
+            var severity = ReadSeverity(obj, l);
+            var afterProbe = obj.Optional("afterProbe") is { } probeValue ? JsonValues.Boolean(probeValue, l) : false;
+            var levels = obj.Optional("levels") is { } levelsValue
+                ? ReadNames(levelsValue, BarNames, "level", l)
+                : [];
+            var systems = obj.Optional("systems") is { } systemsValue
+                ? ReadNames(systemsValue, SystemKinds.All.Select(k => (k, k)).ToArray(), "system kind", l)
+                : [];
+            return flagId is null || description is null || severity is null || afterProbe is null || levels is null || systems is null
+                ? null
+                : new RedFlag(flagId, description) { Severity = severity.Value, AfterProbe = afterProbe.Value, Levels = levels, Systems = systems };
         });
+    }
+
+    private static RedFlagSeverity? ReadSeverity(ObjectReader flag, ProblemLog log)
+    {
+        if (flag.Optional("severity") is not { } value)
+        {
+            return RedFlagSeverity.CapsVerdict;
+        }
+
+        var names = ReadNames(value, SeverityNames, "severity", log, single: true);
+        return names is [var severity] ? severity : null;
+    }
+
+    /// <summary>A list of known names (or, with <paramref name="single"/>, one name), each at most once, mapped to values.</summary>
+    private static List<T>? ReadNames<T>(Located value, (T Value, string Name)[] known, string noun, ProblemLog log, bool single = false)
+    {
+        IReadOnlyList<Located>? items = single ? [value] : JsonValues.Array(value, 1, known.Length, noun, log);
+        if (items is null)
+        {
+            return null;
+        }
+
+        var values = new List<T>();
+        var valid = true;
+        foreach (var item in items)
+        {
+            var name = JsonValues.Text(item, RubricLimits.MaxLabel, log);
+            var match = known.FirstOrDefault(k => k.Name == name);
+            if (name is null)
+            {
+                valid = false;
+            }
+            else if (match.Name is null)
+            {
+                log.Add(item.Path, $"'{name}' is not a {noun}; use one of: {string.Join(", ", known.Select(k => k.Name))}.");
+                valid = false;
+            }
+            else if (values.Contains(match.Value))
+            {
+                log.Add(item.Path, $"'{name}' appears more than once.");
+                valid = false;
+            }
+            else
+            {
+                values.Add(match.Value);
+            }
+        }
+
+        return valid ? values : null;
     }
 
     private static List<Criterion>? ReadCriteria(ObjectReader step, ProblemLog log)

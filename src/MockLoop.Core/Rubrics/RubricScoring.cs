@@ -77,7 +77,8 @@ public static class RubricScoring
     /// <summary>
     /// Judges a score against the bar for a level, in this order (rubrics/README.md, "Verdict"):
     /// <list type="number">
-    /// <item>any recorded red flag → below, whatever the average;</item>
+    /// <item>any recorded red flag that caps the verdict and applies to this level and kind of system → below,
+    /// whatever the average (a flag that lowers its step takes a point off that step first; a note changes nothing);</item>
     /// <item>more bar steps (the core steps, or all when none is core) below the per-step minimum than the bar
     /// forgives → below, whatever else is missing;</item>
     /// <item>a bar step with nothing assessed → insufficient data, unless the session ran out of time on a rubric
@@ -103,36 +104,65 @@ public static class RubricScoring
         var flags = inputs.RedFlags.Distinct().Select(f => rubric.FindRedFlag(f.StepId, f.FlagId) is { } flag
                 ? new RaisedRedFlag(f.StepId, flag)
                 : throw new ArgumentException($"Rubric '{rubric.Id}' has no red flag '{f.FlagId}' in step '{f.StepId}'.", nameof(inputs)))
+            .Where(f => f.Flag.AppliesTo(level, inputs.SystemKind))
             .OrderBy(f => rubric.Steps.ToList().FindIndex(s => s.Id == f.StepId))
             .ToList();
+        var capping = flags.Where(f => f.Flag.Severity == RedFlagSeverity.CapsVerdict).ToList();
+        var lowering = flags.Where(f => f.Flag.Severity == RedFlagSeverity.LowersStep).ToList();
+        (var stepScores, var overall) = LowerFlaggedSteps(result, lowering.Select(f => f.StepId).ToHashSet(StringComparer.Ordinal));
 
         var bar = rubric.BarFor(level);
         var barStepIds = rubric.BarSteps.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var shortfalls = result.Steps
+        var shortfalls = stepScores
             .Where(s => barStepIds.Contains(s.StepId) && s.Score is { } score && score < bar.MinStep - BarTolerance)
             .Select(s => new StepShortfall(s.StepId, s.Score!.Value, bar.MinStep))
             .ToList();
-        var unassessed = result.Steps.Where(s => !s.IsAssessed).Select(s => s.StepId).ToList();
+        var unassessed = stepScores.Where(s => !s.IsAssessed).Select(s => s.StepId).ToList();
         var timedOut = inputs.RanOutOfTime && rubric.UsesCoreSteps;
         var blocking = timedOut ? [] : unassessed.Where(barStepIds.Contains).ToList();
-        var overallBelow = blocking.Count == 0 && result.Overall < bar.MinOverall - BarTolerance;
-        var deep = bar.Depth is { } depth ? result.Steps.Count(s => s.Score >= depth.MinScore - BarTolerance) : 0;
+        var overallBelow = blocking.Count == 0 && overall < bar.MinOverall - BarTolerance;
+        var deep = bar.Depth is { } depth ? stepScores.Count(s => s.Score >= depth.MinScore - BarTolerance) : 0;
         var depthShortfall = bar.Depth is { } d && deep < d.Steps ? new DepthShortfall(d.Steps, deep, d.MinScore) : null;
 
-        var outcome = flags.Count > 0 ? VerdictOutcome.Below
+        var outcome = capping.Count > 0 ? VerdictOutcome.Below
             : shortfalls.Count > bar.StepMissesAllowed ? VerdictOutcome.Below
-            : blocking.Count > 0 || result.Overall is null ? VerdictOutcome.InsufficientData
+            : blocking.Count > 0 || overall is null ? VerdictOutcome.InsufficientData
             : overallBelow || depthShortfall is not null ? VerdictOutcome.Below
             : VerdictOutcome.Meets;
 
-        return new LevelVerdict(level, outcome, bar, result.Overall, overallBelow, shortfalls, unassessed)
+        return new LevelVerdict(level, outcome, bar, overall, overallBelow, shortfalls, unassessed)
         {
-            RedFlags = flags,
+            RedFlags = capping,
+            LoweringFlags = lowering,
+            NotedFlags = flags.Where(f => f.Flag.Severity == RedFlagSeverity.Note).ToList(),
             RanOutOfTime = timedOut,
             Depth = blocking.Count == 0 ? depthShortfall : null,
             ForgivenMisses = Math.Min(shortfalls.Count, bar.StepMissesAllowed),
         };
     }
+
+    /// <summary>
+    /// A step flagged with a "lowers its step" red flag counts one point lower (never below 1), once however many such
+    /// flags it has; the overall score is weighted again from the lowered steps.
+    /// </summary>
+    private static (IReadOnlyList<StepScore> Steps, double? Overall) LowerFlaggedSteps(ScoreResult result, IReadOnlySet<string> flaggedStepIds)
+    {
+        if (flaggedStepIds.Count == 0)
+        {
+            return (result.Steps, result.Overall);
+        }
+
+        var steps = result.Steps
+            .Select(s => flaggedStepIds.Contains(s.StepId) && s.Score is { } score
+                ? s with { Score = Math.Max(CriterionLevel.Lowest, score - StepFlagPenalty) }
+                : s)
+            .ToList();
+        var assessed = steps.Where(s => s.Score.HasValue).ToList();
+        return (steps, assessed.Count == 0 ? null : assessed.Sum(s => s.Weight * s.Score!.Value) / assessed.Sum(s => s.Weight));
+    }
+
+    /// <summary>How far a "lowers its step" red flag lowers the flagged step's score.</summary>
+    public const double StepFlagPenalty = 1;
 
     /// <summary>
     /// True when the interview ended before the timer reached the last step: some step was started and a step
@@ -142,13 +172,17 @@ public static class RubricScoring
     {
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(startedStepIds);
-        var lastStarted = rubric.Steps.ToList().FindLastIndex(s => startedStepIds.Contains(s.Id));
-        return lastStarted >= 0 && lastStarted < rubric.Steps.Count - 1;
+        var timed = rubric.TimedSteps;
+        var lastStarted = timed.ToList().FindLastIndex(s => startedStepIds.Contains(s.Id));
+        return lastStarted >= 0 && lastStarted < timed.Count - 1;
     }
 }
 
 /// <summary>What the verdict needs beyond the scores: recorded red flags, and whether the session ran out of time.</summary>
 public sealed record VerdictInputs(IReadOnlyCollection<RedFlagRef> RedFlags, bool RanOutOfTime)
 {
+    /// <summary>The case's kind of system (<see cref="SystemKinds"/>); flags for other kinds are left out. Null: every flag counts.</summary>
+    public string? SystemKind { get; init; }
+
     public static VerdictInputs None { get; } = new([], false);
 }

@@ -141,19 +141,24 @@ internal sealed class DemoSeeder(
             sessionClock.Set(started);
             await Play(interviewer, new DriveTimer(new StartTimer()));
             var levels = new List<(string StepId, string CriterionId, int Level)>();
+            var timedSteps = rubric.TimedSteps.Count;
             for (var s = 0; s < rubric.Steps.Count; s++)
             {
                 var step = rubric.Steps[s];
                 var used = step.BudgetMinutes * 60.0 * (1.25 - 0.3 * progress + (random.NextDouble() - 0.5) * 0.3);
                 var component = DemoComponents[s % DemoComponents.Length];
                 sessionClock.Advance(TimeSpan.FromSeconds(used / 2));
-                var addNode = new AddNodeOp($"demo-{i}-{s}", new DiagramNode(
-                    $"n{s}", component.Type, component.Label, 60 + (s % 4) * 230, 60 + (s / 4) * 140, 180, 64));
-                await Play(candidate, new EditDiagram(addNode), addNode.OpId);
-                if (s > 0)
+                // The candidate draws during timed steps only; a whole-interview dimension is scored once the timer ended.
+                if (!step.IsWholeInterview)
                 {
-                    var addLink = new AddLinkOp($"demo-{i}-l{s}", new DiagramLink($"l{s}", $"n{s - 1}", $"n{s}"));
-                    await Play(candidate, new EditDiagram(addLink), addLink.OpId);
+                    var addNode = new AddNodeOp($"demo-{i}-{s}", new DiagramNode(
+                        $"n{s}", component.Type, component.Label, 60 + (s % 4) * 230, 60 + (s / 4) * 140, 180, 64));
+                    await Play(candidate, new EditDiagram(addNode), addNode.OpId);
+                    if (s > 0)
+                    {
+                        var addLink = new AddLinkOp($"demo-{i}-l{s}", new DiagramLink($"l{s}", $"n{s - 1}", $"n{s}"));
+                        await Play(candidate, new EditDiagram(addLink), addLink.OpId);
+                    }
                 }
 
                 // Evaluation lags behind the rest: the dashboard's advice has something to say.
@@ -172,7 +177,11 @@ internal sealed class DemoSeeder(
                     await Play(interviewer, new ScoreCriterion(step.Id, criterion.Id, level, null, Signals: signals));
                 }
                 sessionClock.Advance(TimeSpan.FromSeconds(used / 2));
-                await Play(interviewer, new DriveTimer(s < rubric.Steps.Count - 1 ? new NextStep() : new EndTimer()));
+                // Whole-interview dimensions come last and are never on the timer: they are scored after it ends.
+                if (!step.IsWholeInterview)
+                {
+                    await Play(interviewer, new DriveTimer(s < timedSteps - 1 ? new NextStep() : new EndTimer()));
+                }
             }
 
             sessionClock.Advance(TimeSpan.FromMinutes(4));

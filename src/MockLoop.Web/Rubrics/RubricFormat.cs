@@ -15,6 +15,21 @@ internal static class RubricFormat
 
     public static string Minutes(int minutes) => $"{minutes} min";
 
+    /// <summary>What recording a red flag does, in the words the rubric page and the report use.</summary>
+    public static string FlagRule(RedFlag flag)
+    {
+        var effect = flag.Severity switch
+        {
+            RedFlagSeverity.CapsVerdict => "caps the verdict",
+            RedFlagSeverity.LowersStep => "lowers its step by one point",
+            _ => "a note only",
+        };
+        var when = flag.AfterProbe ? ", only if it persists after a probe" : "";
+        var levels = flag.Levels.Count == 0 ? "" : $", at {string.Join(" and ", flag.Levels)}";
+        var systems = flag.Systems.Count == 0 ? "" : $", {string.Join(" and ", flag.Systems)} systems only";
+        return effect + when + levels + systems;
+    }
+
     /// <summary>Bars and weights as written (2.5, 3), never 2.50.</summary>
     public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

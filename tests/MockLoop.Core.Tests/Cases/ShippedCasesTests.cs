@@ -34,6 +34,21 @@ public class ShippedCasesTests
     }
 
     [Fact]
+    public void Content_v3_adds_eight_cases_from_what_candidates_meet_today_two_easy_and_two_staff_leaning_at_least()
+    {
+        string[] added =
+        [
+            "demand-forecasting", "fake-account-detection", "llm-serving-platform", "support-agent",
+            "fine-tuning-data-pipeline", "code-completion", "conversion-prediction", "notification-uplift",
+        ];
+        var cases = added.Select(Case).ToList();
+
+        Assert.True(Cases.Count >= 24, $"Only {Cases.Count} cases.");
+        Assert.True(cases.Count(c => c.Difficulty == CaseDifficulty.Easy) >= 2, "Fewer than two easy new cases.");
+        Assert.True(cases.Count(c => c.Difficulty == CaseDifficulty.Hard) >= 2, "Fewer than two Staff-leaning (hard) new cases.");
+    }
+
+    [Fact]
     public void The_cases_cover_ranking_classification_regression_detection_and_generation()
     {
         Assert.All(["ranking", "retrieval", "classification", "regression", "detection", "generation"],
@@ -67,7 +82,7 @@ public class ShippedCasesTests
         var c = Case(id);
 
         Assert.Equal("ml-system-design", c.RubricId);
-        Assert.Equal(Rubric.Steps.Select(s => s.Id), c.Hints.Keys);
+        Assert.Equal(Rubric.TimedSteps.Select(s => s.Id), c.Hints.Keys);
         Assert.All(c.Hints.Values, h =>
         {
             Assert.NotEqual(h.Probe, h.SeniorAnswer);

@@ -38,7 +38,7 @@ public class ShippedRubricsTests
     }
 
     [Fact]
-    public void The_ml_system_design_rubric_walks_the_seven_framework_steps_in_order()
+    public void The_ml_system_design_rubric_walks_the_seven_framework_steps_in_order_then_scores_the_whole_interview()
     {
         Assert.Equal(
             [
@@ -50,8 +50,9 @@ public class ShippedRubricsTests
                 "deployment-and-serving",
                 "monitoring-and-iteration",
             ],
-            MlSystemDesign.Steps.Select(s => s.Id));
-        Assert.Equal(2, MlSystemDesign.Version);
+            MlSystemDesign.TimedSteps.Select(s => s.Id));
+        Assert.Equal("whole-interview", Assert.Single(MlSystemDesign.Steps, s => s.IsWholeInterview).Id);
+        Assert.Equal(3, MlSystemDesign.Version);
     }
 
     [Fact]
@@ -63,26 +64,27 @@ public class ShippedRubricsTests
     }
 
     [Fact]
-    public void The_60_minute_variant_scores_the_same_criteria_with_longer_budgets()
+    public void The_60_minute_variant_scores_the_version_2_criteria_with_longer_budgets()
     {
         var variant = Library.Value.FindRubric("ml-system-design-60")!.Rubric;
+        var v2 = Library.Value.EarlierVersions.Single(r => r.Rubric.Version == 2).Rubric;
 
         Assert.Equal(60, variant.SlotMinutes);
         Assert.InRange(variant.BufferMinutes!.Value, 5, 15);
-        Assert.Equal(MlSystemDesign.Steps.Select(s => s with { BudgetMinutes = 0 }).Select(Describe),
+        Assert.Equal(v2.Steps.Select(s => s with { BudgetMinutes = 0 }).Select(Describe),
             variant.Steps.Select(s => s with { BudgetMinutes = 0 }).Select(Describe));
-        Assert.All(MlSystemDesign.Steps.Zip(variant.Steps), pair => Assert.True(pair.Second.BudgetMinutes >= pair.First.BudgetMinutes));
-        Assert.Equal(MlSystemDesign.LevelBars, variant.LevelBars);
+        Assert.All(v2.Steps.Zip(variant.Steps), pair => Assert.True(pair.Second.BudgetMinutes >= pair.First.BudgetMinutes));
+        Assert.Equal(v2.LevelBars, variant.LevelBars);
 
         static string Describe(RubricStep step) => JsonSerializer.Serialize(step);
     }
 
     [Fact]
-    public void Version_2_has_about_sixteen_criteria_each_in_one_place_with_a_short_level_4_list()
+    public void Version_3_scores_each_behaviour_in_one_criterion_with_a_partial_credit_rule_at_level_3()
     {
         var criteria = MlSystemDesign.Steps.SelectMany(s => s.Criteria).ToList();
 
-        Assert.InRange(criteria.Count, 15, 16);
+        Assert.Equal(17, criteria.Count);
         Assert.Equal(criteria.Count, criteria.Select(c => c.Id).Distinct().Count());
         Assert.All(MlSystemDesign.Steps, step =>
         {
@@ -94,12 +96,32 @@ public class ShippedRubricsTests
         {
             Assert.InRange(c.StrongSignals.Count, 3, 4);
             Assert.Contains("two", c.Level(4).Descriptor, StringComparison.Ordinal);
+            Assert.Matches(@"^(At least \d of these \d|Both of these 2): \(a\)", c.Level(3).Descriptor);
         });
-        Assert.Contains(criteria, c => c.Id == "communication");
+
+        // Behaviours v2 scored in several places now have one home each.
+        var text = criteria.ToDictionary(c => c.Id, c => string.Join(" ", c.Levels.Select(l => l.Descriptor).Concat(c.StrongSignals)));
+        Assert.Equal(["offline-evaluation"], Homes("calibrat"));
+        Assert.Equal(["online-experiment"], Homes("counter-metric"));
+        Assert.Equal(["training"], Homes("negatives"));
+        Assert.Equal(["serving-path"], Homes("cost against"));
+
+        List<string> Homes(string word) => text.Where(t => t.Value.Contains(word, StringComparison.OrdinalIgnoreCase)).Select(t => t.Key).ToList();
     }
 
     [Fact]
-    public void Version_2_describes_level_1_as_probed_and_missing_or_wrong()
+    public void Version_3_scores_the_drawn_design_and_communication_across_the_whole_interview_not_in_a_step()
+    {
+        var whole = MlSystemDesign.Steps.Single(s => s.IsWholeInterview);
+
+        Assert.Equal(["high-level-design", "communication"], whole.Criteria.Select(c => c.Id));
+        Assert.Equal(0, whole.BudgetMinutes);
+        Assert.False(whole.IsCore);
+        Assert.DoesNotContain(MlSystemDesign.TimedSteps, s => s.Criteria.Any(c => c.Id == "communication"));
+    }
+
+    [Fact]
+    public void Version_3_describes_level_1_as_probed_and_missing_or_wrong()
     {
         Assert.All(MlSystemDesign.Steps.SelectMany(s => s.Criteria), c =>
             Assert.Matches("^(Asked|Needs the interviewer)", c.Level(1).Descriptor));
@@ -107,12 +129,31 @@ public class ShippedRubricsTests
     }
 
     [Fact]
-    public void Version_2_descriptors_fit_every_kind_of_case_not_only_recommenders()
+    public void Version_3_descriptors_fit_every_kind_of_case_and_split_by_the_unit_that_leaks()
     {
         var text = string.Join(" ", MlSystemDesign.Steps.SelectMany(s => s.Criteria).SelectMany(c => c.Levels).Select(l => l.Descriptor));
 
-        Assert.All(["ranking", "classification", "regression", "detection", "generation"], kind => Assert.Contains(kind, text, StringComparison.OrdinalIgnoreCase));
-        Assert.Contains("every hop of a request", text, StringComparison.Ordinal);
+        Assert.All(["ranking", "classification", "regression", "detection", "generation", "batch"], kind => Assert.Contains(kind, text, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("the unit that leaks", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("held-out period", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("time-based split", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Version_3_red_flags_have_severities_most_count_after_a_probe_and_no_flag_restates_a_level_1_text()
+    {
+        var flags = MlSystemDesign.Steps.SelectMany(s => s.RedFlags).ToList();
+
+        Assert.All(Enum.GetValues<RedFlagSeverity>(), severity => Assert.Contains(flags, f => f.Severity == severity));
+        Assert.True(flags.Count(f => f.AfterProbe) * 2 > flags.Count, "Most flags should count only after a probe.");
+        Assert.All(flags.Where(f => f.AfterProbe), f => Assert.Contains("after one probe", f.Description, StringComparison.Ordinal));
+        Assert.Equal(["online"], flags.Single(f => f.Id == "no-latency-budget").Systems);
+        Assert.Equal(["batch"], flags.Single(f => f.Id == "no-throughput-plan").Systems);
+        Assert.Equal([TargetLevel.Senior, TargetLevel.Staff], flags.Single(f => f.Id == "unservable-model").Levels);
+        Assert.All(MlSystemDesign.Steps.Where(s => !s.IsCore), step =>
+            Assert.DoesNotContain(step.RedFlags, f => f.Severity == RedFlagSeverity.CapsVerdict));
+        var levelOneTexts = MlSystemDesign.Steps.SelectMany(s => s.Criteria).Select(c => c.Level(1).Descriptor).ToHashSet();
+        Assert.DoesNotContain(flags, f => levelOneTexts.Contains(f.Description));
     }
 
     [Fact]
@@ -122,25 +163,27 @@ public class ShippedRubricsTests
     }
 
     [Fact]
-    public void The_level_bars_rise_and_the_staff_bar_asks_for_depth_in_two_areas_with_one_miss_allowed()
+    public void The_level_bars_rise_and_the_staff_bar_asks_for_depth_in_two_areas()
     {
         var bars = MlSystemDesign.LevelBars;
 
-        Assert.Equal(new LevelBar(TargetLevel.Mid, 2.4, 2), bars[0]);
+        Assert.Equal(new LevelBar(TargetLevel.Mid, 2.5, 2.5) { StepMissesAllowed = 1 }, bars[0]);
         Assert.Equal(new LevelBar(TargetLevel.Senior, 2.9, 2.5), bars[1]);
-        Assert.Equal(new LevelBar(TargetLevel.Staff, 3.2, 3) { StepMissesAllowed = 1, Depth = new DepthBar(2, 3.5) }, bars[2]);
+        Assert.Equal(new LevelBar(TargetLevel.Staff, 3, 3) { Depth = new DepthBar(2, 3.5) }, bars[2]);
         Assert.NotNull(MlSystemDesign.Expectations);
         Assert.Contains("unprompted", MlSystemDesign.Expectations!.Staff, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Version_1_ships_beside_version_2_so_old_scorecards_find_their_rubric()
+    public void Versions_1_and_2_ship_beside_version_3_so_old_scorecards_find_their_rubric()
     {
-        var v1 = Assert.Single(Library.Value.EarlierVersions);
+        var earlier = Library.Value.EarlierVersions.OrderBy(r => r.Rubric.Version).ToList();
 
-        Assert.Equal("versions/ml-system-design.v1.json", v1.File);
-        Assert.Equal(("ml-system-design", 1), (v1.Rubric.Id, v1.Rubric.Version));
-        Assert.Equal(22, v1.Rubric.Steps.Sum(s => s.Criteria.Count));
+        Assert.Equal(["versions/ml-system-design.v1.json", "versions/ml-system-design.v2.json"], earlier.Select(r => r.File));
+        Assert.Equal([1, 2], earlier.Select(r => r.Rubric.Version));
+        Assert.Equal(22, earlier[0].Rubric.Steps.Sum(s => s.Criteria.Count));
+        Assert.Equal(16, earlier[1].Rubric.Steps.Sum(s => s.Criteria.Count));
+        Assert.All(earlier[1].Rubric.Steps.SelectMany(s => s.RedFlags), f => Assert.Equal(RedFlagSeverity.CapsVerdict, f.Severity));
     }
 
     [Fact]
@@ -197,7 +240,8 @@ public class ShippedRubricsTests
     public static TheoryData<string, string, string[], string[]> SchemaObjects() => new()
     {
         { "rubric.schema.json", "$", RubricParser.RubricProperties, ["$schema", "slotMinutes", "levelExpectations"] },
-        { "rubric.schema.json", "$defs.step", RubricParser.StepProperties, ["core", "redFlags"] },
+        { "rubric.schema.json", "$defs.step", RubricParser.StepProperties, ["scope", "core", "budgetMinutes", "redFlags"] },
+        { "rubric.schema.json", "$defs.step.properties.redFlags.items", RubricParser.RedFlagProperties, ["severity", "afterProbe", "levels", "systems"] },
         { "rubric.schema.json", "$defs.criterion", RubricParser.CriterionProperties, ["strongSignals"] },
         { "rubric.schema.json", "$defs.level", RubricParser.LevelProperties, ["label"] },
         { "rubric.schema.json", "$defs.bar", RubricParser.BarProperties, ["stepMissesAllowed", "deepSteps"] },
@@ -205,9 +249,9 @@ public class ShippedRubricsTests
         { "components.schema.json", "$", ComponentVocabulary.RootProperties, ["$schema", "categories"] },
         { "components.schema.json", "properties.components.items", ComponentVocabulary.ComponentProperties, ["generic"] },
         { "components.schema.json", "properties.categories.items", ComponentVocabulary.CategoryProperties, [] },
-        { "case.schema.json", "$", CaseParser.CaseProperties, ["$schema", "difficulty"] },
+        { "case.schema.json", "$", CaseParser.CaseProperties, ["$schema", "difficulty", "systemKind", "envelope", "probes", "answerKey", "curveballs"] },
         { "case.schema.json", "properties.budgets", CaseParser.BudgetProperties, ["dailyRequests"] },
-        { "case.schema.json", "properties.hints.additionalProperties", CaseParser.HintProperties, [] },
+        { "case.schema.json", "properties.hints.additionalProperties", CaseParser.HintProperties, ["midAnchor"] },
         { "case.schema.json", "properties.facts.items", CaseParser.FactProperties, [] },
     };
 

@@ -115,8 +115,8 @@ public sealed class CaseMaterialTests(MockLoopApp app) : IClassFixture<MockLoopA
         calLobby.Connection.On<System.Text.Json.JsonElement>("Matched", m => matched.TrySetResult(m.GetProperty("sessionUrl").GetString()!));
 
         // The interviewer even names a case the candidate opened; the candidate asked for any.
-        await calLobby.Connection.InvokeAsync<System.Text.Json.JsonElement>("Join", "candidate", "ml-system-design@2", "");
-        await ivyLobby.Connection.InvokeAsync<System.Text.Json.JsonElement>("Join", "interviewer", "ml-system-design@2", RubricCases[1]);
+        await calLobby.Connection.InvokeAsync<System.Text.Json.JsonElement>("Join", "candidate", "ml-system-design@3", "");
+        await ivyLobby.Connection.InvokeAsync<System.Text.Json.JsonElement>("Join", "interviewer", "ml-system-design@3", RubricCases[1]);
 
         var url = await matched.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(keep, await CaseOfAsync(Guid.Parse(url["/s/".Length..])));

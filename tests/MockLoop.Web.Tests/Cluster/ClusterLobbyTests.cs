@@ -13,7 +13,7 @@ namespace MockLoop.Web.Tests.Cluster;
 /// <summary>The lobby on two app nodes: one queue for the cluster, in the lobby grain.</summary>
 public sealed class ClusterLobbyTests
 {
-    private const string Rubric = "ml-system-design@2";
+    private const string Rubric = "ml-system-design@3";
 
     /// <summary>A lobby page's connection, with what the server sent it.</summary>
     private sealed class LobbyPage : IAsyncDisposable

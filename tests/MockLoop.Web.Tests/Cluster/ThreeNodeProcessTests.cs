@@ -10,7 +10,7 @@ namespace MockLoop.Web.Tests.Cluster;
 /// </summary>
 public sealed class ThreeNodeProcessTests
 {
-    private const string Rubric = "ml-system-design@2";
+    private const string Rubric = "ml-system-design@3";
 
     [Fact]
     public async Task Lobby_pairs_across_nodes_and_a_session_survives_a_kill_9_of_the_node_holding_it()

@@ -12,7 +12,7 @@ namespace MockLoop.Web.Tests.Lobby;
 /// </summary>
 public sealed class LobbyAwayTests : IAsyncLifetime
 {
-    private const string Rubric = "ml-system-design@2";
+    private const string Rubric = "ml-system-design@3";
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private MockLoopApp _app = null!;
 

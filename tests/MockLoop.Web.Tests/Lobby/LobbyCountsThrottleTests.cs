@@ -36,10 +36,10 @@ public sealed class LobbyCountsThrottleTests : IAsyncLifetime
 
         for (var i = 0; i < 10; i++)
         {
-            await moving.Connection.InvokeAsync<JsonElement>("Join", "candidate", "ml-system-design@2", "");
+            await moving.Connection.InvokeAsync<JsonElement>("Join", "candidate", "ml-system-design@3", "");
             await moving.Connection.InvokeAsync("Leave");
         }
-        await moving.Connection.InvokeAsync<JsonElement>("Join", "candidate", "ml-system-design@2", "");
+        await moving.Connection.InvokeAsync<JsonElement>("Join", "candidate", "ml-system-design@3", "");
         // Time has not moved: only the first change went out. Now the interval ends and the rest goes as one.
         _clock.Advance(CountsThrottle.Interval);
 

@@ -8,7 +8,7 @@ namespace MockLoop.Web.Tests.Lobby;
 /// <summary>The lobby holds one in-memory queue per app, so these tests get an app (and database) of their own.</summary>
 public sealed class PairingTests(MockLoopApp app) : IClassFixture<MockLoopApp>, IAsyncLifetime
 {
-    private const string Rubric = "ml-system-design@2";
+    private const string Rubric = "ml-system-design@3";
 
     public Task InitializeAsync() => app.Database.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

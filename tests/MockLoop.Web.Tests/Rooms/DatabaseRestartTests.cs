@@ -101,7 +101,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         await using var lobby = await RoomHub.ConnectAsync(_app, person, "v=1", "/hubs/lobby");
 
         await _cluster.StopServerAsync();
-        var during = await lobby.Connection.InvokeAsync<JsonElement>("Join", "candidate", "ml-system-design@2", "");
+        var during = await lobby.Connection.InvokeAsync<JsonElement>("Join", "candidate", "ml-system-design@3", "");
         Assert.False(during.GetProperty("ok").GetBoolean());
         Assert.Equal("unavailable", during.GetProperty("code").GetString());
         // Nothing was queued by the refused join.
@@ -113,7 +113,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         do
         {
             await Task.Delay(TimeSpan.FromMilliseconds(200 * attempts));
-            after = await lobby.Connection.InvokeAsync<JsonElement>("Join", "candidate", "ml-system-design@2", "");
+            after = await lobby.Connection.InvokeAsync<JsonElement>("Join", "candidate", "ml-system-design@3", "");
         }
         while (after.GetProperty("code").ValueKind == JsonValueKind.String && after.GetProperty("code").GetString() == "unavailable" && ++attempts < 50);
         Assert.True(after.GetProperty("ok").GetBoolean(), after.GetRawText());

@@ -107,7 +107,7 @@ public sealed class UnstorableTextTests(MockLoopApp app) : IClassFixture<MockLoo
         var cal = await FormPosts.NewUserAsync(app, "Cal");
         await using var lobby = await RoomHub.ConnectAsync(app, cal, "v=1", "/hubs/lobby");
 
-        var result = await lobby.Connection.InvokeAsync<LobbyJoinResult>("Join", "candidate", "ml-system-design@2", "fraud\u0000");
+        var result = await lobby.Connection.InvokeAsync<LobbyJoinResult>("Join", "candidate", "ml-system-design@3", "fraud\u0000");
 
         Assert.False(result.Ok);
         Assert.Equal(Code, result.Code);

@@ -16,8 +16,8 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
         var rubric = Shipped.FindRubric("ml-system-design")!.Rubric;
 
         Assert.Contains("Machine-learning system design", html);
-        Assert.Contains("href=\"/rubrics/ml-system-design/v/2\"", html);
-        Assert.Matches(@"<span class=""badge version"">v2</span>", html);
+        Assert.Contains("href=\"/rubrics/ml-system-design/v/3\"", html);
+        Assert.Matches(@"<span class=""badge version"">v3</span>", html);
         Assert.Contains("href=\"/rubrics/ml-system-design-60/v/1\"", html);
         Assert.Matches($@"<dt>Steps</dt><dd>{rubric.Steps.Count}</dd>", html);
         Assert.Matches($@"<dt>Time</dt><dd>{rubric.TotalBudgetMinutes} min</dd>", html);
@@ -45,7 +45,7 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
     {
         var rubric = Shipped.FindRubric("ml-system-design")!.Rubric;
 
-        var html = WebUtility.HtmlDecode(await GetAsync(app.CreateClient(), "/rubrics/ml-system-design/v/2"));
+        var html = WebUtility.HtmlDecode(await GetAsync(app.CreateClient(), "/rubrics/ml-system-design/v/3"));
 
         var positions = rubric.Steps.Select(s => html.IndexOf($"id=\"step-{s.Id}\"", StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(-1, positions);
@@ -54,7 +54,8 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
         {
             var section = StepSection(html, step.Id);
             Assert.Contains(step.Purpose, section);
-            Assert.Contains($"{step.BudgetMinutes} min", section);
+            Assert.Contains(step.IsWholeInterview ? "Across the whole interview" : $"{step.BudgetMinutes} min", section);
+            Assert.All(step.RedFlags, f => Assert.Contains(f.Description, section));
             Assert.Contains($"Weight {step.Weight:0.##}", section);
             Assert.All(step.Questions, q => Assert.Contains(q, section));
             foreach (var criterion in step.Criteria)
@@ -75,7 +76,7 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
     [Fact]
     public async Task The_rubric_json_can_be_downloaded_exactly_as_shipped()
     {
-        var json = await app.CreateClient().GetStringAsync("/rubrics/ml-system-design/v/2/json");
+        var json = await app.CreateClient().GetStringAsync("/rubrics/ml-system-design/v/3/json");
 
         Assert.Equal(Shipped.FindRubric("ml-system-design")!.Json, json);
     }
@@ -113,7 +114,7 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
         var notes = html[detailsStart..detailsEnd];
         foreach (var (stepId, hints) in interviewCase.Hints)
         {
-            string[] parts = [hints.Probe, hints.SeniorAnswer, hints.StaffExtension, .. hints.RedFlags];
+            string[] parts = [hints.Probe, hints.MidAnchor!, hints.SeniorAnswer, hints.StaffExtension, .. hints.RedFlags];
             Assert.All(parts, hint => Assert.True(html.IndexOf(Encode(hint), StringComparison.Ordinal) > detailsStart, $"hint for {stepId} outside the disclosure"));
             Assert.All(parts, hint => Assert.Contains(Encode(hint), notes));
         }
@@ -127,6 +128,12 @@ public sealed partial class RubricPagesTests(MockLoopApp app) : IClassFixture<Mo
         Assert.Contains("100 ms", notes);
         // Hints are headed by the rubric's step titles, not its ids.
         Assert.Contains("<h4>Clarify requirements</h4>", notes);
+        // Content v3: the worked numbers, a probe per criterion, the answer key and the curveballs, all inside.
+        Assert.All(interviewCase.Envelope!.Quantities, q => Assert.Contains($"<code>{q.Name}</code>", notes));
+        Assert.All(interviewCase.Probes, p => Assert.Contains(Encode(p.Question), notes));
+        Assert.Contains("Evaluation: Offline metrics and protocol", notes);
+        Assert.All(interviewCase.AnswerKey, k => Assert.Contains(Encode(k.Why), notes));
+        Assert.All(interviewCase.Curveballs, c => Assert.Contains(Encode(c.Prompt), notes));
     }
 
     [Fact]

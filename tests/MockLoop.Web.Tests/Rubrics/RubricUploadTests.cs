@@ -61,7 +61,7 @@ public sealed class RubricUploadTests(MockLoopApp app) : IClassFixture<MockLoopA
         var json = UploadPosts.ValidRubric()
             .Replace("\"id\":\"team-rubric\"", "\"id\":\"Team Rubric\"")
             .Replace("\"budgetMinutes\":5", "\"budgetMinutes\":0")
-            .Replace("\"minOverall\": 3.2", "\"minOverall\": 2").Replace("\"minOverall\":3.2", "\"minOverall\":2");
+            .Replace("\"minOverall\":3,\"minStep\":3", "\"minOverall\":2,\"minStep\":3");
         var expected = RubricParser.Parse("pasted JSON", json).Problems;
         Assert.True(expected.Count >= 3, string.Join("\n", expected));
 

@@ -36,10 +36,10 @@ public sealed class ShippedRubricVersioningTests : IAsyncLifetime
         var first = await StoredAsync();
         var fileText = await File.ReadAllTextAsync(_library.RubricFile);
 
-        // The current file, the earlier version kept under versions/ and the 60-minute variant.
+        // The current file, the earlier versions kept under versions/ and the 60-minute variant.
         Assert.Equal(ShippedVersions, first.Select(r => (r.RubricId, r.Version)).Order());
         var stored = Current(first);
-        Assert.Equal((RubricLibraryCopy.RubricId, 2, (Guid?)null), (stored.RubricId, stored.Version, stored.OwnerId));
+        Assert.Equal((RubricLibraryCopy.RubricId, 3, (Guid?)null), (stored.RubricId, stored.Version, stored.OwnerId));
         Assert.Equal("Machine-learning system design", stored.Title);
         Assert.Equal(fileText, stored.Json);
         Assert.Equal(ContentHash.OfJson(fileText), stored.ContentHash);
@@ -66,7 +66,7 @@ public sealed class ShippedRubricVersioningTests : IAsyncLifetime
         await using var restarted = new RubricLibraryHost(_database.ConnectionString, _library.Directory);
         var error = FindInChain<RubricVersionConflictException>(Record.Exception(() => restarted.Start()));
         var conflict = Assert.Single(error.Conflicts);
-        Assert.StartsWith("rubrics/ml-system-design.json changed but its version is still 2: bump version to 3", conflict);
+        Assert.StartsWith("rubrics/ml-system-design.json changed but its version is still 3: bump version to 4", conflict);
         Assert.Contains("'ml-system-design'", conflict);
         Assert.Contains(conflict, error.Message);
 
@@ -97,29 +97,31 @@ public sealed class ShippedRubricVersioningTests : IAsyncLifetime
         }
         _library.EditRubric(rubric =>
         {
-            rubric["version"] = 3;
-            rubric["title"] = "Machine-learning system design, third edition";
+            rubric["version"] = 4;
+            rubric["title"] = "Machine-learning system design, fourth edition";
         });
 
         await using var app = new RubricLibraryHost(_database.ConnectionString, _library.Directory).Start();
         var stored = (await StoredAsync()).Where(r => r.RubricId == RubricLibraryCopy.RubricId).ToList();
-        Assert.Equal([1, 2, 3], stored.Select(r => r.Version).Order());
+        Assert.Equal([1, 2, 3, 4], stored.Select(r => r.Version).Order());
 
         var catalog = app.Services.GetRequiredService<IRubricCatalog>();
         var anyone = Guid.NewGuid();
         Assert.Equal("Machine-learning system design", (await catalog.FindAsync(RubricLibraryCopy.RubricId, 1, anyone))?.Title);
         Assert.Equal("Machine-learning system design", (await catalog.FindAsync(RubricLibraryCopy.RubricId, 2, anyone))?.Title);
-        Assert.Equal("Machine-learning system design, third edition", (await catalog.FindAsync(RubricLibraryCopy.RubricId, 3, anyone))?.Title);
+        Assert.Equal("Machine-learning system design", (await catalog.FindAsync(RubricLibraryCopy.RubricId, 3, anyone))?.Title);
+        Assert.Equal("Machine-learning system design, fourth edition", (await catalog.FindAsync(RubricLibraryCopy.RubricId, 4, anyone))?.Title);
 
         var choice = Assert.Single(await catalog.ChoicesForAsync(anyone), c => c.Id == RubricLibraryCopy.RubricId);
-        Assert.Equal((RubricLibraryCopy.RubricId, 3, false), (choice.Id, choice.Version, choice.IsCustom));
+        Assert.Equal((RubricLibraryCopy.RubricId, 4, false), (choice.Id, choice.Version, choice.IsCustom));
 
         var client = app.CreateClient();
-        var oldPage = await client.GetAsync("/rubrics/ml-system-design/v/2");
+        var oldPage = await client.GetAsync("/rubrics/ml-system-design/v/3");
         Assert.Equal(HttpStatusCode.OK, oldPage.StatusCode);
         var html = await oldPage.Content.ReadAsStringAsync();
         Assert.Contains("This is an older version", html);
-        Assert.Contains("href=\"/rubrics/ml-system-design/v/3\"", html);
+        Assert.Contains("href=\"/rubrics/ml-system-design/v/4\"", html);
+        Assert.Equal(stored.Single(r => r.Version == 3).Json, await client.GetStringAsync("/rubrics/ml-system-design/v/3/json"));
         Assert.Equal(stored.Single(r => r.Version == 2).Json, await client.GetStringAsync("/rubrics/ml-system-design/v/2/json"));
     }
 
@@ -146,10 +148,10 @@ public sealed class ShippedRubricVersioningTests : IAsyncLifetime
     }
 
     private static readonly (string, int)[] ShippedVersions =
-        [("ml-system-design", 1), ("ml-system-design", 2), ("ml-system-design-60", 1)];
+        [("ml-system-design", 1), ("ml-system-design", 2), ("ml-system-design", 3), ("ml-system-design-60", 1)];
 
     private static StoredRubric Current(IEnumerable<StoredRubric> stored) =>
-        Assert.Single(stored, r => r.RubricId == RubricLibraryCopy.RubricId && r.Version == 2);
+        Assert.Single(stored, r => r.RubricId == RubricLibraryCopy.RubricId && r.Version == 3);
 
     private AppDbContext NewContext() =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(_database.ConnectionString).Options);

@@ -100,8 +100,8 @@ public sealed class ReportAccessTests(MockLoopApp app) : IClassFixture<MockLoopA
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var candidate = await db.Users.SingleAsync(u => u.Email == "demo.candidate@mockloop.local");
             Assert.Equal(12, await db.Set<ScorecardRow>().CountAsync(c => c.CandidateId == candidate.Id));
-            // The demo shows the current rubric: version 2 of the ML system design rubric, with its criterion ids.
-            Assert.Equal([("ml-system-design", 2)], (await db.Set<ScorecardRow>().Where(c => c.CandidateId == candidate.Id)
+            // The demo shows the current rubric: version 3 of the ML system design rubric, with its criterion ids.
+            Assert.Equal([("ml-system-design", 3)], (await db.Set<ScorecardRow>().Where(c => c.CandidateId == candidate.Id)
                 .Select(c => new { c.RubricId, c.RubricVersion }).Distinct().ToListAsync()).Select(c => (c.RubricId, c.RubricVersion)));
             Assert.True(await db.Set<CriterionScoreRow>().AnyAsync(s => s.CriterionId == "communication"));
             // Written as live sessions write: every scorecard, timing and step diagram follows from the session's log.

@@ -99,10 +99,11 @@ public sealed class ScoringHubTests(MockLoopApp app) : IClassFixture<MockLoopApp
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var card = await db.Set<ScorecardRow>().SingleAsync(s => s.SessionId == id);
         Assert.Equal("ml-system-design", card.RubricId);
-        Assert.Equal(2, card.RubricVersion);
+        Assert.Equal(3, card.RubricVersion);
         Assert.NotNull(card.Overall);
         Assert.Equal(2, await db.Set<CriterionScoreRow>().CountAsync(s => s.SessionId == id && s.Source == ScoreSources.Interviewer));
         Assert.Equal(1, await db.Set<CriterionScoreRow>().CountAsync(s => s.SessionId == id && s.Source == ScoreSources.Self));
-        Assert.Equal(7, await db.Set<ScorecardStepRow>().CountAsync(s => s.SessionId == id));
+        // One row per rubric step: version 3 has seven timed steps and the whole-interview dimension.
+        Assert.Equal(8, await db.Set<ScorecardStepRow>().CountAsync(s => s.SessionId == id));
     }
 }

@@ -11,7 +11,7 @@ namespace MockLoop.Web.Tests.Scoring;
 /// <summary>Rubric v2 in the live session and on the report: strong signals, hint caps, red flags, time-outs, old v1 scorecards.</summary>
 public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>, IAsyncLifetime
 {
-    private const string AccuracyFlag = "Uses accuracy as the metric when positives are rare";
+    private const string AccuracyFlag = "Keeps accuracy as the metric when positives are rare";
 
     public Task InitializeAsync() => app.Database.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
@@ -111,7 +111,7 @@ public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>
         var verdict = (await InterviewerSnapshotAsync(i))["scorecard"]!["verdict"]!;
         Assert.Equal("Meets", verdict["outcome"]!.GetValue<string>());
         Assert.True(verdict["ranOutOfTime"]!.GetValue<bool>());
-        Assert.Equal(6, verdict["unassessedSteps"]!.AsArray().Count);
+        Assert.Equal(7, verdict["unassessedSteps"]!.AsArray().Count);
 
         var report = WebUtility.HtmlDecode(await room.Candidate.GetStringAsync($"/reports/{room.Id}"));
         Assert.Contains("The interview ran out of time; not assessed: Frame as an ML task, Data and features", report);
@@ -157,13 +157,13 @@ public sealed class ScoringV2Tests(MockLoopApp app) : IClassFixture<MockLoopApp>
         Assert.Contains("Offline metrics", old);
         Assert.Contains("v1 next step", old);
         var current = WebUtility.HtmlDecode(await candidate.GetStringAsync($"/reports/{id}"));
-        Assert.Contains("Machine-learning system design · v2", current);
+        Assert.Contains("Machine-learning system design · v3", current);
         Assert.Contains("Your final design and a reference design", current);
         Assert.Contains("core components drawn", current);
 
         var progress = WebUtility.HtmlDecode(await candidate.GetStringAsync("/progress"));
         Assert.Contains("<option value=\"ml-system-design@1\"", progress);
-        Assert.Contains("ml-system-design v2", progress);
+        Assert.Contains("ml-system-design v3", progress);
         Assert.Contains("1 scored session on", progress);
         var v1 = WebUtility.HtmlDecode(await candidate.GetStringAsync("/progress?rubric=ml-system-design%401"));
         Assert.Contains($"/reports/{oldId}", v1);

@@ -15,7 +15,7 @@ public sealed class SessionDefinition
         Case = interviewCase;
         ComponentTypes = componentTypes;
         DiagramRules = new DiagramRules(componentTypes);
-        TimerSteps = rubric.Steps.Select(s => new TimerStep(s.Id, s.Title, s.BudgetMinutes)).ToList();
+        TimerSteps = rubric.TimedSteps.Select(s => new TimerStep(s.Id, s.Title, s.BudgetMinutes)).ToList();
     }
 
     public Rubric Rubric { get; }

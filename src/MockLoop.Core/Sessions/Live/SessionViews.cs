@@ -100,7 +100,7 @@ public static class SessionViews
         var result = RubricScoring.Score(rubric, CurrentScorecard(state));
         var level = Enum.Parse<TargetLevel>(card.Submitted.TargetLevel);
         var reached = state.Timer.Clocks.Where(c => c.FirstStartedAt is not null).Select(c => c.StepId).ToHashSet();
-        var inputs = new VerdictInputs(state.RedFlags, RubricScoring.RanOutOfTime(rubric, reached));
+        var inputs = new VerdictInputs(state.RedFlags, RubricScoring.RanOutOfTime(rubric, reached)) { SystemKind = definition.Case?.SystemKind };
         return new ScorecardView(
             card.Submitted.TargetLevel, card.Submitted.Strengths, card.Submitted.Improvements, card.Submitted.NextStep, card.At,
             ScoringViews.Preview(result), ScoringViews.Verdict(RubricScoring.Verdict(rubric, result, level, inputs)));
