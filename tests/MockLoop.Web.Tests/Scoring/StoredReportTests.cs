@@ -49,7 +49,7 @@ public sealed class StoredReportTests(MockLoopApp app) : IClassFixture<MockLoopA
             Assert.Contains("Did the QPS maths", page);
             Assert.Contains("Needed a hint: counts as 3", page);
             Assert.Contains("Next: metrics for rare positives", page);
-            Assert.Contains("2 of 8 core components drawn", page);
+            Assert.Contains("2 of 7 core components drawn", page);
             Assert.DoesNotContain(PrivateNote, page);
         }
     }
@@ -105,7 +105,7 @@ public sealed class StoredReportTests(MockLoopApp app) : IClassFixture<MockLoopA
             found = await reports.ForAsync(id, candidateId);
         }
         Assert.Equal(ReportAccess.Found, found.Access);
-        Assert.Equal(7, found.Report!.Steps.Count);
+        Assert.Equal(8, found.Report!.Steps.Count); // rubric v3: seven steps and the whole-interview dimension
         Assert.Single(commands);
         Assert.DoesNotContain("session_events", commands[0]);
     }
@@ -124,7 +124,7 @@ public sealed class StoredReportTests(MockLoopApp app) : IClassFixture<MockLoopA
 
         var services = target.Services;
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
-        var loaded = (await SessionLoader.LoadAsync(id, scopes, fromSnapshot: true, CancellationToken.None))!;
+        var loaded = (await SessionLoader.LoadForWritingAsync(id, scopes, CancellationToken.None))!;
         var writer = new SessionWriter(loaded, scopes, services.GetRequiredService<SessionLogWriter>(),
             services.GetRequiredService<SessionSnapshotWriter>(), TimeProvider.System, _ => { });
         var (i, c) = (loaded.Row.InterviewerId!.Value, loaded.Row.CandidateId!.Value);

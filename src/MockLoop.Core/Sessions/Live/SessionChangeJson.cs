@@ -23,7 +23,15 @@ public static class SessionChangeJson
     public static SessionChange Deserialize(string kind, string payload)
     {
         var utf8 = Encoding.UTF8.GetBytes(payload);
-        return IsEvent(utf8) ? SessionEventChanges.ToChange(Decode(utf8)) : DeserializeEarlier(kind, payload);
+        if (!IsEvent(utf8))
+        {
+            return DeserializeEarlier(kind, payload);
+        }
+        var change = SessionEventChanges.ToChange(Decode(utf8));
+        // The row's kind and its event's must agree: a row that says otherwise was changed by hand or is corrupt.
+        return change.Kind == kind
+            ? change
+            : throw new JsonException($"A log entry of kind '{kind}' holds a '{change.Kind}' event.");
     }
 
     /// <summary>

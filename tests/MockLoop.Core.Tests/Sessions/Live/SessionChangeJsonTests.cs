@@ -70,6 +70,18 @@ public class SessionChangeJsonTests
     }
 
     [Fact]
+    public void An_event_whose_row_names_another_kind_is_refused_as_corrupt()
+    {
+        var chat = SessionChangeJson.Encode(new ChatEntry(new ChatMessageView(3, SessionKit.Candidate, "Cal", "hi", DateTimeOffset.UnixEpoch))
+        {
+            Seq = 3, At = DateTimeOffset.UnixEpoch,
+        });
+        var payload = System.Text.Encoding.UTF8.GetString(chat);
+        Assert.IsType<ChatPosted>(SessionChangeJson.Deserialize(SessionEventKinds.Chat, payload));
+        Assert.Throws<System.Text.Json.JsonException>(() => SessionChangeJson.Deserialize(SessionEventKinds.Note, payload));
+    }
+
+    [Fact]
     public void A_private_entry_is_never_read_back_as_a_change()
     {
         var bare = SessionChangeJson.Encode(new PrivateEntry { Seq = 4, At = DateTimeOffset.UnixEpoch });
